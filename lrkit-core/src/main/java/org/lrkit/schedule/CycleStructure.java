@@ -1,0 +1,68 @@
+package org.lrkit.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The cycles of a cyclic schedule (cyclical learning rates, SGDR, one-cycle): which cycle and phase a step
+ * is in, and the last step of each cycle.
+ *
+ * <p>A cycle's <em>end</em> is its last step: the step right before the next cycle starts. For SGDR it is
+ * the trough just before a warm restart, where the learning rate is lowest and a snapshot for a snapshot
+ * ensemble is taken (Loshchilov &amp; Hutter 2017, Huang et al. 2017); Smith (2017) recommends stopping
+ * training there. For a one-cycle policy it is the last planned step.
+ *
+ * <pre>{@code
+ * Schedule sgdr = Sgdr.of(0.05, 0.0, 10 * 390, 2.0);        // restarts after 10, 30, 70 epochs
+ * long[] ends = sgdr.cycles().orElseThrow().cycleEnds(70 * 390);  // {3899, 11699, 27299}
+ * }</pre>
+ */
+public interface CycleStructure {
+
+    /** The cycle and phase of {@code step}. */
+    CyclePosition positionAt(long step);
+
+    /**
+     * The first cycle end at or after {@code step}, or empty when no cycle ends from there on (after the
+     * last cycle of a schedule with a cycle limit).
+     */
+    OptionalLong nextCycleEnd(long step);
+
+    /** The ends of all cycles that end before {@code untilStep} (exclusive), in increasing order. */
+    default long[] cycleEnds(long untilStep) {
+        List<Long> ends = new ArrayList<>();
+        OptionalLong next = nextCycleEnd(0);
+        while (next.isPresent() && next.getAsLong() < untilStep) {
+            ends.add(next.getAsLong());
+            next = nextCycleEnd(next.getAsLong() + 1);
+        }
+        return ends.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Whether {@code step} is the last step of a cycle. */
+    default boolean isCycleEnd(long step) {
+        OptionalLong next = nextCycleEnd(step);
+        return next.isPresent() && next.getAsLong() == step;
+    }
+
+    /** This structure moved {@code steps} later: a cycle end at {@code e} becomes {@code e + steps}. */
+    default CycleStructure delayedBy(long steps, String leadPhase) {
+        CycleStructure inner = this;
+        return new CycleStructure() {
+            @Override
+            public CyclePosition positionAt(long step) {
+                if (step < steps) {
+                    return new CyclePosition(0, leadPhase, (double) step / steps);
+                }
+                return inner.positionAt(step - steps);
+            }
+
+            @Override
+            public OptionalLong nextCycleEnd(long step) {
+                OptionalLong end = inner.nextCycleEnd(Math.max(0, step - steps));
+                return end.isPresent() ? OptionalLong.of(end.getAsLong() + steps) : end;
+            }
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package org.lrkit.schedule;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A training policy: the learning-rate schedule together with the schedules of the optimizer's momentum
+ * (SGD) and first-moment coefficient (Adam's beta1), each a function of the same 0-based optimizer step.
+ *
+ * <p>The one-cycle policy of Smith &amp; Topin (2018) pairs a rising learning rate with a falling momentum
+ * and the reverse: {@code Policy.of(oneCycle).withMomentum(oneCycle.mirrored(0.95, 0.85))}. A policy
+ * without a momentum (or beta1) schedule leaves that optimizer setting untouched.
+ *
+ * @param learningRate the learning rate at each step
+ * @param momentum the SGD momentum at each step, if the policy schedules it
+ * @param beta1 Adam's beta1 at each step, if the policy schedules it (beta2 is never touched)
+ */
+public record Policy(Schedule learningRate, Optional<Schedule> momentum, Optional<Schedule> beta1) {
+
+    public Policy {
+        Objects.requireNonNull(learningRate, "learningRate must not be null");
+        Objects.requireNonNull(momentum, "momentum must not be null; use Optional.empty()");
+        Objects.requireNonNull(beta1, "beta1 must not be null; use Optional.empty()");
+    }
+
+    /** A policy that schedules only the learning rate. */
+    public static Policy of(Schedule learningRate) {
+        return new Policy(learningRate, Optional.empty(), Optional.empty());
+    }
+
+    /** This policy with {@code momentum} as its momentum schedule. */
+    public Policy withMomentum(Schedule momentum) {
+        return new Policy(learningRate, Optional.of(momentum), beta1);
+    }
+
+    /** This policy with {@code beta1} as its Adam beta1 schedule. */
+    public Policy withBeta1(Schedule beta1) {
+        return new Policy(learningRate, momentum, Optional.of(beta1));
+    }
+
+    /**
+     * The text form: the learning-rate spec alone when nothing else is scheduled, otherwise
+     * {@code policy(lr=..., momentum=..., beta1=...)}.
+     */
+    public String toSpec() {
+        if (momentum.isEmpty() && beta1.isEmpty()) {
+            return learningRate.toSpec();
+        }
+        StringBuilder spec = new StringBuilder("policy(lr=").append(learningRate.toSpec());
+        momentum.ifPresent(m -> spec.append(", momentum=").append(m.toSpec()));
+        beta1.ifPresent(b -> spec.append(", beta1=").append(b.toSpec()));
+        return spec.append(')').toString();
+    }
+}

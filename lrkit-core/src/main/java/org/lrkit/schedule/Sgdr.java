@@ -1,0 +1,190 @@
+package org.lrkit.schedule;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.lrkit.Checks;
+
+/**
+ * Cosine annealing with warm restarts, SGDR (Loshchilov &amp; Hutter 2017, eq. 5), updated every step.
+ *
+ * <p>Cycle {@code i} (0-based) lasts {@code T_i = firstPeriod * periodMultiplier^i} steps and starts at
+ * {@code S_i = firstPeriod * (periodMultiplier^i - 1) / (periodMultiplier - 1)} ({@code i * firstPeriod}
+ * when the multiplier is 1). With {@code T_cur = t - S_i} the steps since the restart:
+ * <pre>
+ *   peak_i  = peak  * peakDecay^i
+ *   floor_i = floor * floorDecay^i
+ *   v(t) = floor_i + (peak_i - floor_i) * (1 + cos(pi * (T_cur / T_i)^timeExponent)) / 2
+ * </pre>
+ * An optional linear warm-up from {@code floor_i} to {@code peak_i} takes the first {@code warmupSteps}
+ * steps of the first cycle (or of every cycle) and the cosine then spans the rest of that cycle, so
+ * restarts stay where the periods put them. After {@code cycleLimit} cycles (0 = never) the schedule
+ * holds the last cycle's floor.
+ *
+ * <p>Periods may be fractional (time measured in epochs of a given number of steps: see
+ * {@link TrainingClock}); the restart a step belongs to is found by comparing the step with the exact
+ * cycle starts {@code S_i}, never by a floating logarithm alone, so a step that lands on a restart always
+ * gets the restart's peak (PyTorch's, timm's and Keras's log-based index can miss it by one).
+ *
+ * <pre>{@code
+ * Sgdr lr = Sgdr.of(0.05, 0.0, 10 * 390, 2.0);   // T0 = 10 epochs of 390 steps, T_mult = 2
+ * // spec: sgdr(peak=0.05, floor=0.0, firstPeriod=3900.0, periodMultiplier=2.0, peakDecay=1.0,
+ * //            floorDecay=1.0, warmupSteps=0.0, warmupEveryCycle=false, cycleLimit=0, timeExponent=1.0)
+ * }</pre>
+ *
+ * <p>Cycles: the end of cycle {@code i} is the last step before {@code S_(i+1)}. Defined for every step.
+ *
+ * @param peak value right after each restart (before peak decay), finite
+ * @param floor value the cosine anneals towards (before floor decay), finite, {@code <= peak}
+ * @param firstPeriod length of the first cycle in steps, {@code > 0} (may be fractional)
+ * @param periodMultiplier growth of the period at each restart, {@code >= 1} (real numbers allowed)
+ * @param peakDecay multiplier of the peak at each restart, {@code > 0}
+ * @param floorDecay multiplier of the floor at each restart, {@code > 0}
+ * @param warmupSteps steps of linear warm-up at the start of a cycle, {@code >= 0} and shorter than the
+ *     first period
+ * @param warmupEveryCycle whether every cycle warms up (otherwise only the first)
+ * @param cycleLimit number of cycles after which the floor is held, {@code >= 0} (0 = unlimited)
+ * @param timeExponent exponent {@code k} applied to the fraction of the cycle (k-decay), {@code > 0}; 1 is
+ *     plain SGDR
+ */
+public record Sgdr(double peak, double floor, double firstPeriod, double periodMultiplier, double peakDecay,
+        double floorDecay, double warmupSteps, boolean warmupEveryCycle, long cycleLimit, double timeExponent)
+        implements Schedule, CycleStructure {
+
+    public Sgdr {
+        Checks.finite("peak", peak);
+        Checks.finite("floor", floor);
+        if (floor > peak) {
+            throw new IllegalArgumentException("floor must be <= peak, got floor=" + floor + ", peak=" + peak
+                    + "; swap them");
+        }
+        Checks.positive("firstPeriod", firstPeriod);
+        Checks.atLeast("periodMultiplier", periodMultiplier, 1.0);
+        Checks.positive("peakDecay", peakDecay);
+        Checks.positive("floorDecay", floorDecay);
+        Checks.nonNegative("warmupSteps", warmupSteps);
+        if (warmupSteps >= firstPeriod) {
+            throw new IllegalArgumentException("warmupSteps must be < firstPeriod, got warmupSteps="
+                    + warmupSteps + ", firstPeriod=" + firstPeriod + "; shorten the warm-up or lengthen the period");
+        }
+        Checks.nonNegative("cycleLimit", cycleLimit);
+        Checks.positive("timeExponent", timeExponent);
+    }
+
+    /** Plain SGDR: restarts to {@code peak}, anneals to {@code floor}, no decay, no warm-up, no limit. */
+    public static Sgdr of(double peak, double floor, double firstPeriod, double periodMultiplier) {
+        return new Sgdr(peak, floor, firstPeriod, periodMultiplier, 1.0, 1.0, 0.0, false, 0, 1.0);
+    }
+
+    /** This schedule with the peak and floor multiplied at each restart. */
+    public Sgdr withDecay(double peakDecay, double floorDecay) {
+        return new Sgdr(peak, floor, firstPeriod, periodMultiplier, peakDecay, floorDecay, warmupSteps,
+                warmupEveryCycle, cycleLimit, timeExponent);
+    }
+
+    /** This schedule with a linear warm-up at the start of the first cycle, or of every cycle. */
+    public Sgdr withWarmup(double warmupSteps, boolean everyCycle) {
+        return new Sgdr(peak, floor, firstPeriod, periodMultiplier, peakDecay, floorDecay, warmupSteps,
+                everyCycle, cycleLimit, timeExponent);
+    }
+
+    /** This schedule holding its last floor after {@code cycleLimit} cycles. */
+    public Sgdr withCycleLimit(long cycleLimit) {
+        return new Sgdr(peak, floor, firstPeriod, periodMultiplier, peakDecay, floorDecay, warmupSteps,
+                warmupEveryCycle, cycleLimit, timeExponent);
+    }
+
+    /** The step at which cycle {@code cycle} starts (the restart), possibly fractional. */
+    public double cycleStart(long cycle) {
+        if (periodMultiplier == 1.0) {
+            return firstPeriod * cycle;
+        }
+        return firstPeriod * (Math.pow(periodMultiplier, cycle) - 1.0) / (periodMultiplier - 1.0);
+    }
+
+    /** The length of cycle {@code cycle} in steps, possibly fractional. */
+    public double period(long cycle) {
+        return firstPeriod * Math.pow(periodMultiplier, cycle);
+    }
+
+    /** The 0-based cycle that {@code step} belongs to: the largest {@code i} with {@code cycleStart(i) <= step}. */
+    public long cycleOf(long step) {
+        Checks.step(step);
+        double estimate = periodMultiplier == 1.0
+                ? step / firstPeriod
+                : Math.log1p(step * (periodMultiplier - 1.0) / firstPeriod) / Math.log(periodMultiplier);
+        long cycle = Math.max(0, (long) Math.floor(estimate));
+        while (cycle > 0 && cycleStart(cycle) > step) {
+            cycle--;
+        }
+        while (cycleStart(cycle + 1) <= step) {
+            cycle++;
+        }
+        return cycle;
+    }
+
+    private boolean limited(long cycle) {
+        return cycleLimit > 0 && cycle >= cycleLimit;
+    }
+
+    @Override
+    public double valueAt(long step) {
+        long cycle = cycleOf(step);
+        if (limited(cycle)) {
+            return floor * Math.pow(floorDecay, (double) (cycleLimit - 1));
+        }
+        double cyclePeak = peak * Math.pow(peakDecay, (double) cycle);
+        double cycleFloor = floor * Math.pow(floorDecay, (double) cycle);
+        double sinceRestart = step - cycleStart(cycle);
+        double warmup = warmupEveryCycle || cycle == 0 ? warmupSteps : 0.0;
+        if (sinceRestart < warmup) {
+            return Shape.LINEAR.interpolate(cycleFloor, cyclePeak, sinceRestart / warmup);
+        }
+        double fraction = (sinceRestart - warmup) / (period(cycle) - warmup);
+        if (timeExponent != 1.0) {
+            fraction = Math.pow(fraction, timeExponent);
+        }
+        return cycleFloor + (cyclePeak - cycleFloor) * (1.0 + Math.cos(Math.PI * fraction)) / 2.0;
+    }
+
+    @Override
+    public Optional<CycleStructure> cycles() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public CyclePosition positionAt(long step) {
+        long cycle = cycleOf(step);
+        if (limited(cycle)) {
+            return new CyclePosition(cycleLimit, "hold", 0.0);
+        }
+        double sinceRestart = step - cycleStart(cycle);
+        double warmup = warmupEveryCycle || cycle == 0 ? warmupSteps : 0.0;
+        if (sinceRestart < warmup) {
+            return new CyclePosition(cycle, "warmup", sinceRestart / warmup);
+        }
+        return new CyclePosition(cycle, "anneal", (sinceRestart - warmup) / (period(cycle) - warmup));
+    }
+
+    @Override
+    public OptionalLong nextCycleEnd(long step) {
+        long cycle = cycleOf(step);
+        if (limited(cycle)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of((long) Math.ceil(cycleStart(cycle + 1)) - 1);
+    }
+
+    @Override
+    public String toSpec() {
+        return SpecText.of("sgdr").add("peak", peak).add("floor", floor).add("firstPeriod", firstPeriod)
+                .add("periodMultiplier", periodMultiplier).add("peakDecay", peakDecay)
+                .add("floorDecay", floorDecay).add("warmupSteps", warmupSteps)
+                .add("warmupEveryCycle", warmupEveryCycle).add("cycleLimit", cycleLimit)
+                .add("timeExponent", timeExponent).toString();
+    }
+
+    @Override
+    public String toString() {
+        return toSpec();
+    }
+}

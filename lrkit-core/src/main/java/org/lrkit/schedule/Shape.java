@@ -1,0 +1,62 @@
+package org.lrkit.schedule;
+
+/**
+ * The curve of an interpolation between two values, as a function of the fraction {@code f} of the way
+ * from the first value {@code a} to the second {@code b}.
+ *
+ * <ul>
+ *   <li>{@link #LINEAR}: {@code a + (b - a) f}
+ *   <li>{@link #COSINE}: {@code b + (a - b)(1 + cos(pi f)) / 2}, flat at both ends (SGDR, one-cycle)
+ *   <li>{@link #EXPONENTIAL}: {@code a (b / a)^f}, a straight line on a log scale; both values must have
+ *       the same sign and neither may be zero
+ * </ul>
+ *
+ * <p>For {@code f} outside {@code [0, 1]} the same formulas extrapolate: the cosine is periodic, the line
+ * keeps its slope.
+ */
+public enum Shape {
+    LINEAR {
+        @Override
+        public double interpolate(double from, double to, double fraction) {
+            return (to - from) * fraction + from;
+        }
+    },
+    COSINE {
+        @Override
+        public double interpolate(double from, double to, double fraction) {
+            return to + (from - to) / 2.0 * (Math.cos(Math.PI * fraction) + 1.0);
+        }
+    },
+    EXPONENTIAL {
+        @Override
+        public double interpolate(double from, double to, double fraction) {
+            return from * Math.pow(to / from, fraction);
+        }
+    };
+
+    /**
+     * The value a fraction {@code fraction} of the way from {@code from} to {@code to}.
+     *
+     * @param fraction 0 gives {@code from}, 1 gives {@code to}; other values extrapolate
+     */
+    public abstract double interpolate(double from, double to, double fraction);
+
+    /** The spec word for this shape: {@code linear}, {@code cosine} or {@code exponential}. */
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Checks that an interpolation between {@code from} and {@code to} is defined for this shape.
+     *
+     * @throws IllegalArgumentException for an exponential shape with a zero value or values of
+     *     opposite signs
+     */
+    void checkEndpoints(String fromName, double from, String toName, double to) {
+        if (this == EXPONENTIAL && (from == 0.0 || to == 0.0 || (from > 0) != (to > 0))) {
+            throw new IllegalArgumentException("an exponential curve needs " + fromName + " and " + toName
+                    + " non-zero and of the same sign, got " + fromName + "=" + from + ", " + toName + "=" + to
+                    + "; use a small positive value such as 1e-8 instead of 0, or a linear or cosine shape");
+        }
+    }
+}

@@ -17,29 +17,41 @@ package org.lrkit.schedule;
 public enum Shape {
     LINEAR {
         @Override
-        public double interpolate(double from, double to, double fraction) {
+        double formula(double from, double to, double fraction) {
             return (to - from) * fraction + from;
         }
     },
     COSINE {
         @Override
-        public double interpolate(double from, double to, double fraction) {
+        double formula(double from, double to, double fraction) {
             return to + (from - to) / 2.0 * (Math.cos(Math.PI * fraction) + 1.0);
         }
     },
     EXPONENTIAL {
         @Override
-        public double interpolate(double from, double to, double fraction) {
+        double formula(double from, double to, double fraction) {
             return from * Math.pow(to / from, fraction);
         }
     };
 
     /**
-     * The value a fraction {@code fraction} of the way from {@code from} to {@code to}.
+     * The value a fraction {@code fraction} of the way from {@code from} to {@code to}. The endpoints are
+     * exact: fraction 0 gives {@code from} and 1 gives {@code to} bit for bit, whatever the rounding of
+     * the formula in between.
      *
      * @param fraction 0 gives {@code from}, 1 gives {@code to}; other values extrapolate
      */
-    public abstract double interpolate(double from, double to, double fraction);
+    public double interpolate(double from, double to, double fraction) {
+        if (fraction == 0.0) {
+            return from;
+        }
+        if (fraction == 1.0) {
+            return to;
+        }
+        return formula(from, to, fraction);
+    }
+
+    abstract double formula(double from, double to, double fraction);
 
     /** The spec word for this shape: {@code linear}, {@code cosine} or {@code exponential}. */
     public String word() {

@@ -39,6 +39,22 @@ public record Policy(Schedule learningRate, Optional<Schedule> momentum, Optiona
     }
 
     /**
+     * A fingerprint of this policy: the hex SHA-256 of its text form. Checkpoints record it so that a run
+     * resumed with a different policy is noticed instead of silently followed.
+     *
+     * @throws UnsupportedOperationException if a schedule of the policy has no text form (a lambda)
+     */
+    public String fingerprint() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(toSpec().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /**
      * The text form: the learning-rate spec alone when nothing else is scheduled, otherwise
      * {@code policy(lr=..., momentum=..., beta1=...)}.
      */

@@ -3,7 +3,6 @@ package org.lrkit.spec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
 
@@ -142,10 +141,5 @@ final class Arguments {
                     + "or inside policy(lr=..., momentum=...)");
         }
         return policy.learningRate();
-    }
-
-    /** The names of the arguments given, for messages. */
-    String given() {
-        return spec.keys().stream().collect(Collectors.joining(", "));
     }
 }

@@ -23,6 +23,7 @@ import org.lrkit.schedule.Sgdr;
 import org.lrkit.schedule.Shape;
 import org.lrkit.schedule.Skip;
 import org.lrkit.schedule.StepDecay;
+import org.lrkit.schedule.TimeWarp;
 import org.lrkit.schedule.Warmup;
 
 /** lrkit's own schedules and policies, named like their Java types, with the same argument names. */
@@ -105,6 +106,11 @@ final class NativeSpecs {
                         .required("min", "lower bound")
                         .required("max", "upper bound")
                         .builds(a -> new Clamped(a.schedule("schedule"), a.real("min"), a.real("max"))),
+                SpecType.named("timeWarp", "a schedule run at another speed from fromStep on (elastic resume)")
+                        .required("schedule", "the schedule")
+                        .required("fromStep", "first warped step")
+                        .required("speed", "original steps per new step")
+                        .builds(a -> new TimeWarp(a.schedule("schedule"), a.integer("fromStep"), a.real("speed"))),
                 SpecType.named("skip", "a schedule entered `steps` steps in")
                         .required("schedule", "the schedule")
                         .required("steps", "steps skipped")
@@ -124,11 +130,11 @@ final class NativeSpecs {
                         .required("stepsUp", "steps of the rising phase")
                         .required("stepsDown", "steps of the falling phase")
                         .optional("stepsFinal", "0", "steps of the annihilation phase; 0 = two phases")
-                        .optional("shape", "cosine", "curve of each phase: linear or cosine")
+                        .optional("shape", "cosine", "curve of each phase: linear, cosine or exponential")
                         .optional("pastEnd", "hold", PAST_END_TEXT)
                         .builds(a -> new OneCycle(a.real("start"), a.real("peak"), a.real("end"),
                                 a.integer("stepsUp"), a.integer("stepsDown"), a.integer("stepsFinal"),
-                                a.choice("shape", CYCLE_SHAPES), a.choice("pastEnd", PAST_END))),
+                                a.choice("shape", SHAPES), a.choice("pastEnd", PAST_END))),
                 oneCyclePolicy(),
                 SpecType.named("piecewise", "interpolation through knots at (possibly fractional) steps")
                         .optional("shape", "linear", "curve of each segment")

@@ -1,0 +1,86 @@
+package org.lrkit.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code lrkit} command: picocli wiring for the subcommands, the version and the error handling.
+ *
+ * <p>{@link #execute(PrintWriter, PrintWriter, String...)} runs a command line in-process, which is how
+ * the tests drive every command; {@link #main(String[])} runs it on the real stdout and stderr and exits
+ * with the command's exit code (see {@link ExitCode}).
+ */
+@Command(
+        name = "lrkit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Learning-rate schedules for deep learning on the JVM: print and plot them.",
+        subcommands = {ScheduleCommand.class, CommandLine.HelpCommand.class},
+        footer = {
+            "",
+            "Example:",
+            "  lrkit schedule --steps 10 \\",
+            "      --spec \"torch.OneCycleLR(max_lr=1.0, total_steps=10)\"",
+            "",
+            "Run 'lrkit COMMAND --help' for the options of a command.",
+            "Exit codes: 0 success, 1 failed run (e.g. I/O error), 2 bad usage."
+        })
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    /** Runs {@code lrkit} with the process' arguments and exits with its exit code. */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(new StandardOutput(new FileOutputStream(FileDescriptor.out))), 1 << 16));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exitCode = execute(out, err, args);
+        System.exit(exitCode);
+    }
+
+    /**
+     * Runs one {@code lrkit} command line in-process.
+     *
+     * @param out where the command's results go (flushed before returning)
+     * @param err where messages and errors go
+     * @param args the arguments after {@code lrkit}
+     * @return the exit code, one of {@link ExitCode}'s
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        System.setProperty("java.awt.headless", "true");
+        ErrorHandler errors = new ErrorHandler(args);
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** {@code lrkit} without a command is a usage error. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(),
+                "missing command; try 'lrkit schedule --help' or 'lrkit --help'");
+    }
+}

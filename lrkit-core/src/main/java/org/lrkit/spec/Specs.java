@@ -1,8 +1,10 @@
 package org.lrkit.spec;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
@@ -50,6 +52,43 @@ public final class Specs {
     }
 
     /**
+     * Parses and builds a policy whose arguments may be written {@code auto}, taking their values from
+     * {@code auto} (for instance a range test's advice).
+     *
+     * @throws IllegalArgumentException naming the argument when {@code auto} has no value for it
+     */
+    public static Policy parsePolicy(String text, AutoValues auto) {
+        return build(resolveAuto(Spec.parse(text), auto));
+    }
+
+    /** The spec with every {@code auto} argument, at any depth, replaced by its value from {@code auto}. */
+    public static Spec resolveAuto(Spec spec, AutoValues auto) {
+        List<Argument> arguments = new ArrayList<>();
+        for (Argument argument : spec.arguments()) {
+            arguments.add(Argument.of(argument.key(), resolveAuto(spec.name(), argument.key(), argument.value(), auto)));
+        }
+        return Spec.of(spec.name(), arguments.toArray(Argument[]::new));
+    }
+
+    private static SpecValue resolveAuto(String specName, String key, SpecValue value, AutoValues auto) {
+        if (value instanceof SpecValue.Word word && word.value().equals("auto")) {
+            OptionalDouble resolved = auto.valueFor(specName, key);
+            if (resolved.isEmpty()) {
+                throw new IllegalArgumentException(specName + ": " + key + "=auto needs a value from a "
+                        + "learning-rate range test; run one (lrkit find) or give " + key + " a number");
+            }
+            return SpecValue.of(resolved.getAsDouble());
+        }
+        if (value instanceof SpecValue.Nested nested) {
+            return SpecValue.nested(resolveAuto(nested.spec(), auto));
+        }
+        if (value instanceof SpecValue.ListValue list) {
+            return SpecValue.list(list.values().stream().map(v -> resolveAuto(specName, key, v, auto)).toList());
+        }
+        return value;
+    }
+
+    /**
      * Parses and builds a learning-rate schedule.
      *
      * @throws IllegalArgumentException also when the spec schedules momentum or beta1, which a schedule
@@ -75,7 +114,9 @@ public final class Specs {
         try {
             return type.build(spec);
         } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(spec.name())) {
+            String message = e.getMessage();
+            if (message != null && (message.startsWith(spec.name() + " has no argument ")
+                    || message.startsWith(spec.name() + " needs the argument "))) {
                 throw e;
             }
             throw new IllegalArgumentException(spec.name() + ": " + e.getMessage(), e);

@@ -1,0 +1,123 @@
+package org.lrkit.rangetest;
+
+import java.util.Arrays;
+import org.lrkit.Checks;
+
+/**
+ * The result of a learning-rate range test: for each step, the learning rate used, the training loss, the
+ * smoothed loss, and (in validation mode, every k steps) the validation loss and accuracy.
+ *
+ * <p>All arrays have one entry per recorded step; validation entries are {@code NaN} at steps without an
+ * evaluation. Arrays are copied in and out.
+ *
+ * @param learningRates learning rate of each step, increasing
+ * @param losses training loss of each step
+ * @param smoothedLosses debiased moving average of the loss ({@link LossSmoother})
+ * @param validationLosses validation loss, or NaN where not evaluated
+ * @param accuracies validation accuracy in [0, 1], or NaN where not evaluated
+ * @param stopReason why the test ended
+ */
+public record RangeTestCurve(double[] learningRates, double[] losses, double[] smoothedLosses,
+        double[] validationLosses, double[] accuracies, StopReason stopReason) {
+
+    public RangeTestCurve {
+        Checks.notNull("learningRates", learningRates);
+        Checks.notNull("losses", losses);
+        Checks.notNull("smoothedLosses", smoothedLosses);
+        Checks.notNull("validationLosses", validationLosses);
+        Checks.notNull("accuracies", accuracies);
+        Checks.notNull("stopReason", stopReason);
+        int n = learningRates.length;
+        if (losses.length != n || smoothedLosses.length != n || validationLosses.length != n
+                || accuracies.length != n) {
+            throw new IllegalArgumentException("every series needs one value per step (" + n + "), got losses="
+                    + losses.length + ", smoothedLosses=" + smoothedLosses.length + ", validationLosses="
+                    + validationLosses.length + ", accuracies=" + accuracies.length);
+        }
+        for (int i = 0; i < n; i++) {
+            Checks.positive("learningRates[" + i + "]", learningRates[i]);
+            if (i > 0 && !(learningRates[i] > learningRates[i - 1])) {
+                throw new IllegalArgumentException("learningRates must increase, but learningRates[" + (i - 1)
+                        + "]=" + learningRates[i - 1] + " >= learningRates[" + i + "]=" + learningRates[i]);
+            }
+        }
+        learningRates = learningRates.clone();
+        losses = losses.clone();
+        smoothedLosses = smoothedLosses.clone();
+        validationLosses = validationLosses.clone();
+        accuracies = accuracies.clone();
+    }
+
+    /** A curve of training losses only, smoothed with {@code beta}. */
+    public static RangeTestCurve ofLosses(double[] learningRates, double[] losses, double beta, StopReason reason) {
+        LossSmoother smoother = new LossSmoother(beta);
+        double[] smoothed = Arrays.stream(losses).map(smoother::add).toArray();
+        double[] none = new double[losses.length];
+        Arrays.fill(none, Double.NaN);
+        return new RangeTestCurve(learningRates, losses, smoothed, none, none.clone(), reason);
+    }
+
+    /** Number of recorded steps. */
+    public int size() {
+        return learningRates.length;
+    }
+
+    /** Whether any step has a validation evaluation. */
+    public boolean hasValidation() {
+        return Arrays.stream(accuracies).anyMatch(a -> !Double.isNaN(a));
+    }
+
+    @Override
+    public double[] learningRates() {
+        return learningRates.clone();
+    }
+
+    @Override
+    public double[] losses() {
+        return losses.clone();
+    }
+
+    @Override
+    public double[] smoothedLosses() {
+        return smoothedLosses.clone();
+    }
+
+    @Override
+    public double[] validationLosses() {
+        return validationLosses.clone();
+    }
+
+    @Override
+    public double[] accuracies() {
+        return accuracies.clone();
+    }
+
+    /** The learning rate of step {@code index}, without copying the array. */
+    public double learningRate(int index) {
+        return learningRates[index];
+    }
+
+    /** The smoothed loss of step {@code index}, without copying the array. */
+    public double smoothedLoss(int index) {
+        return smoothedLosses[index];
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RangeTestCurve that && stopReason == that.stopReason
+                && Arrays.equals(learningRates, that.learningRates) && Arrays.equals(losses, that.losses)
+                && Arrays.equals(smoothedLosses, that.smoothedLosses)
+                && Arrays.equals(validationLosses, that.validationLosses)
+                && Arrays.equals(accuracies, that.accuracies);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(learningRates) * 31 + Arrays.hashCode(losses);
+    }
+
+    @Override
+    public String toString() {
+        return "RangeTestCurve[" + size() + " steps, " + stopReason + "]";
+    }
+}

@@ -1,0 +1,228 @@
+package org.lrkit.rangetest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.lrkit.Checks;
+
+/**
+ * Learning rates read off a range-test curve, each a pure function of the curve's smoothed loss (and
+ * accuracy in validation mode), computed over a window that drops the first 10% of the steps (the model
+ * still adjusts to the data) and the last 5% (the blow-up).
+ *
+ * <ul>
+ *   <li>{@link #steepest}: where the loss falls fastest per decade of learning rate: the most negative
+ *       central difference of the smoothed loss against {@code log(lr)}. Measured in log learning rate,
+ *       so the answer does not depend on the sweep's spacing (Lightning#14248, #21141).
+ *   <li>{@link #minimumOverTen}: a tenth of the learning rate at the lowest smoothed loss (fastai).
+ *   <li>{@link #valley}: half-way down the longest decreasing run of the smoothed loss (fastai's default).
+ *   <li>{@link #slide}: the left end of the last stretch where the slope is stable, with a threshold
+ *       relative to the loss range instead of fastai's absolute 0.005.
+ *   <li>{@link #clrBounds}: Smith's bounds for cyclical learning rates (2017, section 3.3): the lower where
+ *       the loss starts to fall (10% of its total drop done) or the accuracy starts to rise, the upper where
+ *       it stops improving (within 5% of its best).
+ * </ul>
+ *
+ * <p>{@link #advise} combines them: the consensus is their median on a log scale, the interval their
+ * range, and warnings flag a curve without a clear valley.
+ */
+public final class Suggestions {
+
+    private Suggestions() {
+    }
+
+    /** The usable window of a curve: {@code [first, last]} inclusive. */
+    static int[] window(RangeTestCurve curve) {
+        int n = curve.size();
+        int first = n / 10;
+        int last = n - 1 - Math.max(0, n / 20);
+        if (last - first < 2) {
+            first = 0;
+            last = n - 1;
+        }
+        return new int[] {first, last};
+    }
+
+    /** Where the smoothed loss falls fastest per unit of {@code log(lr)}. */
+    public static Suggestion steepest(RangeTestCurve curve) {
+        int[] window = window(curve);
+        int best = -1;
+        double bestSlope = Double.POSITIVE_INFINITY;
+        for (int i = Math.max(1, window[0]); i <= Math.min(curve.size() - 2, window[1]); i++) {
+            double slope = (curve.smoothedLoss(i + 1) - curve.smoothedLoss(i - 1))
+                    / (Math.log(curve.learningRate(i + 1)) - Math.log(curve.learningRate(i - 1)));
+            if (slope < bestSlope) {
+                bestSlope = slope;
+                best = i;
+            }
+        }
+        if (best < 0) {
+            best = window[0];
+        }
+        return new Suggestion("steepest", curve.learningRate(best), best);
+    }
+
+    /** A tenth of the learning rate at the lowest smoothed loss. */
+    public static Suggestion minimumOverTen(RangeTestCurve curve) {
+        int lowest = lowest(curve, window(curve));
+        return new Suggestion("minimum/10", curve.learningRate(lowest) / 10, lowest);
+    }
+
+    private static int lowest(RangeTestCurve curve, int[] window) {
+        int lowest = window[0];
+        for (int i = window[0]; i <= window[1]; i++) {
+            if (curve.smoothedLoss(i) < curve.smoothedLoss(lowest)) {
+                lowest = i;
+            }
+        }
+        return lowest;
+    }
+
+    /** Half-way down the longest strictly decreasing subsequence of the smoothed loss. */
+    public static Suggestion valley(RangeTestCurve curve) {
+        int[] window = window(curve);
+        int n = window[1] - window[0] + 1;
+        int[] length = new int[n];
+        int[] start = new int[n];
+        int longest = 0;
+        for (int i = 0; i < n; i++) {
+            length[i] = 1;
+            start[i] = i;
+            for (int j = 0; j < i; j++) {
+                if (curve.smoothedLoss(window[0] + i) < curve.smoothedLoss(window[0] + j)
+                        && length[j] + 1 > length[i]) {
+                    length[i] = length[j] + 1;
+                    start[i] = start[j];
+                }
+            }
+            if (length[i] > length[longest]) {
+                longest = i;
+            }
+        }
+        int index = window[0] + start[longest] + (longest - start[longest]) / 2;
+        return new Suggestion("valley", curve.learningRate(index), index);
+    }
+
+    /**
+     * The left end of the last stretch of {@code span} steps over which the slope changes by less than
+     * {@code threshold} times the loss range.
+     */
+    public static Suggestion slide(RangeTestCurve curve, int span, double threshold) {
+        Checks.positive("span", span);
+        Checks.positive("threshold", threshold);
+        int[] window = window(curve);
+        double[] slope = new double[curve.size()];
+        for (int i = window[0]; i <= window[1]; i++) {
+            int before = Math.max(window[0], i - 1);
+            int after = Math.min(window[1], i + 1);
+            slope[i] = after == before ? 0 : (curve.smoothedLoss(after) - curve.smoothedLoss(before)) / (after - before);
+        }
+        double range = 0;
+        for (int i = window[0]; i <= window[1]; i++) {
+            range = Math.max(range, Math.abs(curve.smoothedLoss(i) - curve.smoothedLoss(window[0])));
+        }
+        int right = window[1];
+        int left = Math.max(window[0], right - Math.min(span, (window[1] - window[0]) / 3));
+        while (left > window[0] && Math.abs(slope[right] - slope[left]) > threshold * Math.max(range, 1e-300)) {
+            right--;
+            left--;
+        }
+        return new Suggestion("slide", curve.learningRate(left), left);
+    }
+
+    /** Smith's lower and upper bounds for a cyclical learning rate, {@code [lower, upper]}. */
+    public static double[] clrBounds(RangeTestCurve curve) {
+        int[] window = window(curve);
+        if (curve.hasValidation()) {
+            double[] accuracy = curve.accuracies();
+            int firstEvaluated = -1;
+            int bestEvaluated = -1;
+            for (int i = 0; i < accuracy.length; i++) {
+                if (!Double.isNaN(accuracy[i])) {
+                    if (firstEvaluated < 0) {
+                        firstEvaluated = i;
+                    }
+                    if (bestEvaluated < 0 || accuracy[i] > accuracy[bestEvaluated]) {
+                        bestEvaluated = i;
+                    }
+                }
+            }
+            double rise = accuracy[bestEvaluated] - accuracy[firstEvaluated];
+            int lower = firstEvaluated;
+            for (int i = firstEvaluated; i <= bestEvaluated; i++) {
+                if (!Double.isNaN(accuracy[i]) && accuracy[i] >= accuracy[firstEvaluated] + 0.1 * rise) {
+                    lower = i;
+                    break;
+                }
+            }
+            return ordered(curve, lower, bestEvaluated);
+        }
+        int lowest = lowest(curve, window);
+        double top = curve.smoothedLoss(window[0]);
+        double drop = top - curve.smoothedLoss(lowest);
+        int lower = window[0];
+        while (lower < lowest && curve.smoothedLoss(lower) > top - 0.1 * drop) {
+            lower++;
+        }
+        int upper = lower;
+        while (upper < lowest && curve.smoothedLoss(upper) > curve.smoothedLoss(lowest) + 0.05 * drop) {
+            upper++;
+        }
+        return ordered(curve, lower, upper);
+    }
+
+    private static double[] ordered(RangeTestCurve curve, int lower, int upper) {
+        if (upper <= lower) {
+            upper = Math.min(curve.size() - 1, lower + 1);
+        }
+        return new double[] {curve.learningRate(lower), curve.learningRate(upper)};
+    }
+
+    /** Every suggestion, their consensus and interval, Smith's bounds, and warnings. */
+    public static RangeTestAdvice advise(RangeTestCurve curve) {
+        Checks.notNull("curve", curve);
+        if (curve.size() < 4) {
+            throw new IllegalArgumentException("a range-test curve needs at least 4 steps to suggest anything, "
+                    + "got " + curve.size() + "; run more steps or lower the start learning rate");
+        }
+        List<Suggestion> suggestions = List.of(steepest(curve), valley(curve), minimumOverTen(curve),
+                slide(curve, 15, 0.005));
+        double[] logs = suggestions.stream().mapToDouble(s -> Math.log(s.learningRate())).sorted().toArray();
+        double consensus = Math.exp((logs[1] + logs[2]) / 2);
+        double low = Math.exp(logs[0]);
+        double high = Math.exp(logs[logs.length - 1]);
+        double[] bounds = clrBounds(curve);
+        return new RangeTestAdvice(suggestions, consensus, low, high, bounds[0], bounds[1],
+                warnings(curve, low, high));
+    }
+
+    private static List<String> warnings(RangeTestCurve curve, double low, double high) {
+        List<String> warnings = new ArrayList<>();
+        int[] window = window(curve);
+        double start = curve.smoothedLoss(window[0]);
+        int lowest = lowest(curve, window);
+        double drop = start - curve.smoothedLoss(lowest);
+        if (window[1] - window[0] < 8) {
+            warnings.add("too few steps (" + curve.size() + ") for a reliable reading; run at least 50");
+        }
+        if (drop < 0.02 * Math.max(Math.abs(start), 1e-12)) {
+            warnings.add(String.format(java.util.Locale.ROOT, "flat curve: the loss falls by only %.1f%% "
+                    + "over the sweep; the model may be trained already, or the range lies too low",
+                    100 * drop / Math.max(Math.abs(start), 1e-12)));
+        }
+        if (curve.stopReason() != StopReason.COMPLETED && lowest - window[0] < 5) {
+            warnings.add("diverged almost at once (" + curve.stopReason() + " after " + curve.size()
+                    + " steps): start the sweep lower");
+        }
+        int third = window[0] + (window[1] - window[0]) / 3;
+        double earlyPeak = Arrays.stream(curve.smoothedLosses(), window[0], third + 1).max().orElse(start);
+        if (drop > 0 && earlyPeak > start + 0.25 * drop) {
+            warnings.add("early spike: the loss rises before it falls; a suggestion may sit on the spike");
+        }
+        if (high / low > 10) {
+            warnings.add(String.format(java.util.Locale.ROOT, "the suggestions disagree by %.0fx "
+                    + "(%.3g to %.3g): no clear valley", high / low, low, high));
+        }
+        return warnings;
+    }
+}

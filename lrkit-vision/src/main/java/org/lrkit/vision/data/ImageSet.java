@@ -23,6 +23,7 @@ import java.util.Objects;
 public record ImageSet(String name, int channels, int height, int width, byte[] pixels, int[] labels,
         List<String> classNames) {
 
+    /** Checks the sizes and every label; see the record description. */
     public ImageSet {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(pixels, "pixels");
@@ -58,6 +59,15 @@ public record ImageSet(String name, int channels, int height, int width, byte[] 
     /** Number of classes. */
     public int classCount() {
         return classNames.size();
+    }
+
+    /** How many images each class has: element {@code k} counts the images labelled {@code k}. */
+    public int[] classCounts() {
+        int[] counts = new int[classCount()];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
     }
 
     /** The images at the given indices, in that order, as a new set (pixels and labels copied). */

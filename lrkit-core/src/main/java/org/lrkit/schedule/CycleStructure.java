@@ -3,6 +3,7 @@ package org.lrkit.schedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.lrkit.Checks;
 
 /**
  * The cycles of a cyclic schedule (cyclical learning rates, SGDR, one-cycle): which cycle and phase a step
@@ -52,7 +53,7 @@ public interface CycleStructure {
         return new CycleStructure() {
             @Override
             public CyclePosition positionAt(long step) {
-                if (step < steps) {
+                if (Checks.step(step) < steps) {
                     return new CyclePosition(0, leadPhase, (double) step / steps);
                 }
                 return inner.positionAt(step - steps);
@@ -60,7 +61,7 @@ public interface CycleStructure {
 
             @Override
             public OptionalLong nextCycleEnd(long step) {
-                OptionalLong end = inner.nextCycleEnd(Math.max(0, step - steps));
+                OptionalLong end = inner.nextCycleEnd(Math.max(0, Checks.step(step) - steps));
                 return end.isPresent() ? OptionalLong.of(end.getAsLong() + steps) : end;
             }
         };

@@ -56,17 +56,19 @@ public record Cyclical(double base, double peak, long stepsUp, long stepsDown, C
 
     /** A symmetric triangular cycle (Smith's {@code triangular} policy) with half-cycle {@code stepSize}. */
     public static Cyclical triangular(double base, double peak, long stepSize) {
-        return new Cyclical(base, peak, stepSize, stepSize, new CycleScaling.Triangular());
+        return new Cyclical(base, peak, Checks.positive("stepSize", stepSize), stepSize,
+                new CycleScaling.Triangular());
     }
 
     /** A symmetric cycle whose amplitude halves every cycle (Smith's {@code triangular2}). */
     public static Cyclical triangular2(double base, double peak, long stepSize) {
-        return new Cyclical(base, peak, stepSize, stepSize, new CycleScaling.Triangular2());
+        return new Cyclical(base, peak, Checks.positive("stepSize", stepSize), stepSize,
+                new CycleScaling.Triangular2());
     }
 
     /** A symmetric cycle whose amplitude decays by {@code gamma} per step (Smith's {@code exp_range}). */
     public static Cyclical expRange(double base, double peak, long stepSize, double gamma) {
-        return new Cyclical(base, peak, stepSize, stepSize,
+        return new Cyclical(base, peak, Checks.positive("stepSize", stepSize), stepSize,
                 new ExpRange(gamma, CycleScaling.ExpRangeDecay.AMPLITUDE));
     }
 
@@ -75,7 +77,7 @@ public record Cyclical(double base, double peak, long stepsUp, long stepsDown, C
      * {@code base} over {@code stepSize} steps, then hold {@code base}.
      */
     public static Schedule decayPolicy(double base, double peak, long stepSize) {
-        return new Anneal(Shape.LINEAR, peak, base, stepSize, PastEnd.HOLD);
+        return new Anneal(Shape.LINEAR, peak, base, Checks.positive("stepSize", stepSize), PastEnd.HOLD);
     }
 
     /** The same cycle between other bounds, e.g. the momentum that mirrors a learning-rate cycle. */

@@ -44,7 +44,7 @@ public record Join(Schedule first, long steps, Schedule then) implements Schedul
         return Optional.of(new CycleStructure() {
             @Override
             public CyclePosition positionAt(long step) {
-                if (step < steps) {
+                if (Checks.step(step) < steps) {
                     return head.map(h -> h.positionAt(step))
                             .orElseGet(() -> new CyclePosition(0, "lead", (double) step / steps));
                 }
@@ -55,7 +55,7 @@ public record Join(Schedule first, long steps, Schedule then) implements Schedul
 
             @Override
             public OptionalLong nextCycleEnd(long step) {
-                if (step < steps && head.isPresent()) {
+                if (Checks.step(step) < steps && head.isPresent()) {
                     OptionalLong end = head.get().nextCycleEnd(step);
                     if (end.isPresent() && end.getAsLong() < steps) {
                         return end;

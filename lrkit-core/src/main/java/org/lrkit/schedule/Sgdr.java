@@ -112,14 +112,40 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
         double estimate = periodMultiplier == 1.0
                 ? step / firstPeriod
                 : Math.log1p(step * (periodMultiplier - 1.0) / firstPeriod) / Math.log(periodMultiplier);
-        long cycle = Math.max(0, (long) Math.floor(estimate));
-        while (cycle > 0 && cycleStart(cycle) > step) {
-            cycle--;
+        // Bracket the answer around the estimate, widening the bracket geometrically, then bisect: the estimate
+        // is off by at most one in practice, but where it or cycleStart overflows (tiny periods, huge steps) a
+        // step-by-step walk would never end. Invariant: cycleStart(low) <= step < cycleStart(high), with
+        // high = Long.MAX_VALUE standing for "beyond the last representable cycle".
+        long guess = (long) Math.min(Math.max(0.0, Math.floor(estimate)), 0x1p62);
+        long low = 0;
+        long high = Long.MAX_VALUE;
+        long width = 1;
+        if (cycleStart(guess) <= step) {
+            low = guess;
+            while (width <= Long.MAX_VALUE - low - 1 && cycleStart(low + width) <= step) {
+                low += width;
+                width = Math.min(width, Long.MAX_VALUE / 2) * 2;
+            }
+            if (width <= Long.MAX_VALUE - low - 1) {
+                high = low + width;
+            }
+        } else {
+            high = guess;
+            while (high - width > 0 && cycleStart(high - width) > step) {
+                high -= width;
+                width = Math.min(width, Long.MAX_VALUE / 2) * 2;
+            }
+            low = Math.max(0, high - width);
         }
-        while (cycleStart(cycle + 1) <= step) {
-            cycle++;
+        while (high - low > 1) {
+            long middle = low + (high - low) / 2;
+            if (cycleStart(middle) <= step) {
+                low = middle;
+            } else {
+                high = middle;
+            }
         }
-        return cycle;
+        return low;
     }
 
     private boolean limited(long cycle) {
@@ -143,7 +169,7 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
         if (timeExponent != 1.0) {
             fraction = Math.pow(fraction, timeExponent);
         }
-        return cycleFloor + (cyclePeak - cycleFloor) * (1.0 + Math.cos(Math.PI * fraction)) / 2.0;
+        return Shape.COSINE.interpolate(cyclePeak, cycleFloor, fraction);
     }
 
     @Override

@@ -31,12 +31,12 @@ public record Skip(Schedule schedule, long steps) implements Schedule {
         return schedule.cycles().map(inner -> new CycleStructure() {
             @Override
             public CyclePosition positionAt(long step) {
-                return inner.positionAt(step + steps);
+                return inner.positionAt(Checks.step(step) + steps);
             }
 
             @Override
             public OptionalLong nextCycleEnd(long step) {
-                OptionalLong end = inner.nextCycleEnd(step + steps);
+                OptionalLong end = inner.nextCycleEnd(Checks.step(step) + steps);
                 return end.isPresent() ? OptionalLong.of(end.getAsLong() - steps) : end;
             }
         });

@@ -67,10 +67,14 @@ public record TrainingClock(long stepsPerEpoch) {
      */
     public long wholeSteps(double epochs) {
         double steps = steps(epochs);
-        if (steps != Math.rint(steps) || steps > Long.MAX_VALUE) {
+        if (steps != Math.rint(steps)) {
             throw new IllegalArgumentException("epochs=" + epochs + " is " + steps + " steps at "
                     + stepsPerEpoch + " steps per epoch, not a whole number; use steps(epochs) where "
                     + "fractional steps are allowed, or round the epochs");
+        }
+        if (steps >= 0x1p63) {
+            throw new IllegalArgumentException("epochs=" + epochs + " is " + steps + " steps at "
+                    + stepsPerEpoch + " steps per epoch, more than a long can count");
         }
         return (long) steps;
     }

@@ -23,8 +23,12 @@ final class Horizon {
             case HOLD -> true;
             case EXTRAPOLATE -> false;
             case ERROR -> throw new IllegalArgumentException("step " + step + " is past the end of "
-                    + schedule.toSpec() + ", which plans steps up to " + lastStep
+                    + schedule.toSpec() + ", which plans steps up to " + formatStep(lastStep)
                     + "; build it with pastEnd=hold to keep the final value, or plan more steps");
         };
+    }
+
+    private static String formatStep(double step) {
+        return step == Math.rint(step) && Math.abs(step) < 0x1p53 ? Long.toString((long) step) : Double.toString(step);
     }
 }

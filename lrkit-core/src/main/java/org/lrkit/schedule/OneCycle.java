@@ -63,7 +63,10 @@ public record OneCycle(double start, double peak, double end, long stepsUp, long
      */
     public static OneCycle of(double start, double peak, double end, long totalSteps, double fractionUp,
             double fractionFinal, Shape shape) {
-        Checks.atLeast("totalSteps", totalSteps, 3);
+        if (totalSteps < 3) {
+            throw new IllegalArgumentException("totalSteps must be >= 3 (one step up, one down, one at the end), got "
+                    + totalSteps);
+        }
         Checks.fraction("fractionUp", fractionUp);
         Checks.fraction("fractionFinal", fractionFinal);
         long intervals = totalSteps - 1;

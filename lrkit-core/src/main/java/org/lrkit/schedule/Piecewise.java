@@ -73,12 +73,27 @@ public record Piecewise(Shape shape, double[] knots, double[] values, PastEnd pa
         if (Horizon.holds(step, knots[last], pastEnd, this)) {
             return values[last];
         }
-        int segment = 0;
-        while (segment < last - 1 && step > knots[segment + 1]) {
-            segment++;
-        }
+        int segment = segmentOf(step);
         double fraction = (step - knots[segment]) / (knots[segment + 1] - knots[segment]);
         return shape.interpolate(values[segment], values[segment + 1], fraction);
+    }
+
+    /**
+     * The segment a step belongs to: the first {@code j} with {@code step <= knots[j+1]}, or the last
+     * segment past the end. Binary search: O(log knots).
+     */
+    private int segmentOf(long step) {
+        int low = 0;
+        int high = knots.length - 2;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (step > knots[middle + 1]) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     @Override
@@ -93,10 +108,7 @@ public record Piecewise(Shape shape, double[] knots, double[] values, PastEnd pa
         if (step > knots[last]) {
             return new CyclePosition(1, "hold", 0.0);
         }
-        int segment = 0;
-        while (segment < last - 1 && step > knots[segment + 1]) {
-            segment++;
-        }
+        int segment = segmentOf(step);
         double fraction = (step - knots[segment]) / (knots[segment + 1] - knots[segment]);
         return new CyclePosition(0, "segment" + segment, Math.max(0.0, fraction));
     }

@@ -1,7 +1,7 @@
 package org.lrkit.schedule;
 
-import java.util.Objects;
 import java.util.Optional;
+import org.lrkit.Checks;
 
 /**
  * A training policy: the learning-rate schedule together with the schedules of the optimizer's momentum
@@ -18,9 +18,9 @@ import java.util.Optional;
 public record Policy(Schedule learningRate, Optional<Schedule> momentum, Optional<Schedule> beta1) {
 
     public Policy {
-        Objects.requireNonNull(learningRate, "learningRate must not be null");
-        Objects.requireNonNull(momentum, "momentum must not be null; use Optional.empty()");
-        Objects.requireNonNull(beta1, "beta1 must not be null; use Optional.empty()");
+        Checks.notNull("learningRate", learningRate);
+        Checks.notNull("momentum (use Optional.empty() for none)", momentum);
+        Checks.notNull("beta1 (use Optional.empty() for none)", beta1);
     }
 
     /** A policy that schedules only the learning rate. */
@@ -30,12 +30,12 @@ public record Policy(Schedule learningRate, Optional<Schedule> momentum, Optiona
 
     /** This policy with {@code momentum} as its momentum schedule. */
     public Policy withMomentum(Schedule momentum) {
-        return new Policy(learningRate, Optional.of(momentum), beta1);
+        return new Policy(learningRate, Optional.of(Checks.notNull("momentum", momentum)), beta1);
     }
 
     /** This policy with {@code beta1} as its Adam beta1 schedule. */
     public Policy withBeta1(Schedule beta1) {
-        return new Policy(learningRate, momentum, Optional.of(beta1));
+        return new Policy(learningRate, momentum, Optional.of(Checks.notNull("beta1", beta1)));
     }
 
     /**

@@ -31,6 +31,9 @@ public record Polynomial(double from, double to, long steps, double power, PastE
         if (Horizon.holds(step, steps, pastEnd, this)) {
             return to;
         }
+        if (step == 0) {
+            return from;
+        }
         return to + (from - to) * Math.pow(Math.abs(1.0 - (double) step / steps), power);
     }
 

@@ -68,6 +68,16 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
         }
         Checks.nonNegative("cycleLimit", cycleLimit);
         Checks.positive("timeExponent", timeExponent);
+        if (floor > 0 && floorDecay > peakDecay) {
+            // floor_i > peak_i once (floorDecay/peakDecay)^i > peak/floor
+            double crossing = Math.log(peak / floor) / Math.log(floorDecay / peakDecay);
+            if (cycleLimit == 0 || crossing < cycleLimit - 1) {
+                throw new IllegalArgumentException("floorDecay=" + floorDecay + " > peakDecay=" + peakDecay
+                        + " lifts the floor (" + floor + ") above the peak (" + peak + ") after "
+                        + (long) Math.floor(crossing + 1) + " restarts; use floorDecay <= peakDecay, or a "
+                        + "cycleLimit that ends the restarts before then");
+            }
+        }
     }
 
     /** Plain SGDR: restarts to {@code peak}, anneals to {@code floor}, no decay, no warm-up, no limit. */

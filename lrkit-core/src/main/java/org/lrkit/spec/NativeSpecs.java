@@ -31,7 +31,8 @@ final class NativeSpecs {
 
     static final Map<String, PastEnd> PAST_END = words(PastEnd.values(), PastEnd::word);
     static final Map<String, Shape> SHAPES = words(Shape.values(), Shape::word);
-    private static final Map<String, Shape> CYCLE_SHAPES = Map.of("linear", Shape.LINEAR, "cosine", Shape.COSINE);
+    private static final Map<String, Shape> CYCLE_SHAPES =
+            words(new Shape[] {Shape.LINEAR, Shape.COSINE}, Shape::word);
     private static final Map<String, CycleScaling.ExpRangeDecay> EXP_RANGE_DECAY =
             words(CycleScaling.ExpRangeDecay.values(), CycleScaling.ExpRangeDecay::word);
     private static final String PAST_END_TEXT = "what steps after the end return: hold, error or extrapolate";

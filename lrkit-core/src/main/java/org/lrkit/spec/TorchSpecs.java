@@ -24,7 +24,8 @@ import org.lrkit.schedule.StepDecay;
  */
 final class TorchSpecs {
 
-    private static final Map<String, Shape> ANNEAL = Map.of("cos", Shape.COSINE, "linear", Shape.LINEAR);
+    private static final Map<String, Shape> ANNEAL = NativeSpecs.words(new Shape[] {Shape.COSINE, Shape.LINEAR},
+            shape -> shape == Shape.COSINE ? "cos" : "linear");
     private static final Map<String, String> MODES = NativeSpecs.words(
             new String[] {"triangular", "triangular2", "exp_range"}, mode -> mode);
     private static final String PAST_END =

@@ -171,7 +171,8 @@ public final class ScheduleArbitraries {
                 .as((a, b) -> new double[] {Math.max(a, b), Math.min(a, b)});
         Arbitrary<double[]> shape = Combinators.combine(periods, multipliers, decays, decays, warmupShare, exponents)
                 .as((period, multiplier, peakDecay, floorDecay, share, exponent)
-                        -> new double[] {period, multiplier, peakDecay, floorDecay, share * period, exponent});
+                        -> new double[] {period, multiplier, peakDecay, Math.min(peakDecay, floorDecay), share * period,
+                                exponent});
         return Combinators.combine(bounds, shape, Arbitraries.of(true, false), limits)
                 .as((b, s, everyCycle, limit) -> new Sgdr(b[0], b[1], s[0], s[1], s[2], s[3],
                         s[4] < s[0] ? s[4] : 0.0, everyCycle, limit, s[5]));

@@ -1,6 +1,7 @@
 package org.lrkit.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.LongStream;
@@ -208,5 +209,14 @@ class SgdrTest {
         assertThat(new Sgdr(1, 0.5, 2.5, 1.5, 0.9, 0.8, 1.5, true, 3, 0.5).toString()).isEqualTo("sgdr(peak=1.0, "
                 + "floor=0.5, firstPeriod=2.5, periodMultiplier=1.5, peakDecay=0.9, floorDecay=0.8, warmupSteps=1.5, "
                 + "warmupEveryCycle=true, cycleLimit=3, timeExponent=0.5)");
+    }
+
+    @Test
+    void floorDecayThatOvertakesThePeakIsRejectedUnlessTheCycleLimitStopsFirst() {
+        assertThatThrownBy(() -> Sgdr.of(1.0, 0.5, 10, 1).withDecay(0.5, 1.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("floorDecay=1.0 > peakDecay=0.5 lifts the floor (0.5) above the peak (1.0) after 2 restarts");
+        // floor_1 = 0.5 < peak_1 = 0.5 only fails from cycle 2 on: a limit of 2 cycles is fine
+        assertThat(new Sgdr(1.0, 0.5, 10, 1, 0.5, 1.0, 0, false, 2, 1.0).cycleLimit()).isEqualTo(2);
     }
 }

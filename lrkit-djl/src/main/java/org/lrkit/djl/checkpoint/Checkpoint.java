@@ -1,0 +1,135 @@
+package org.lrkit.djl.checkpoint;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lrkit.Checks;
+import org.lrkit.djl.optim.OptimizerState;
+import org.lrkit.djl.tensor.ModelWeights;
+
+/**
+ * The full state of a training run: model weights (BatchNorm running statistics included), the optimizer's
+ * buffers and step counters, the policy (its spec text and {@code Policy.fingerprint()}), the progress (step,
+ * epoch, position in the data order) and the data plan (seed, batch size, dataset size). Loading a
+ * checkpoint into fresh model, optimizer and trainer objects continues the run bit-identically.
+ *
+ * <p>On disk it is a {@link CheckpointFile} with the sections {@code meta} (UTF-8 {@code key=value} lines),
+ * {@code weights} ({@link ModelWeights#toBytes()}) and {@code optimizer} ({@link OptimizerState#toBytes()}).
+ *
+ * <pre>{@code
+ * checkpoint.write(dir.resolve("checkpoint.lrkit"));           // atomic
+ * Checkpoint back = Checkpoint.read(dir.resolve("checkpoint.lrkit"));
+ * }</pre>
+ *
+ * @param policySpec the text form of the policy the run followed
+ * @param policyFingerprint {@code Policy.fingerprint()} of that policy (SHA-256 of the spec text)
+ * @param progress where the run stands
+ * @param data the seed, batch size and dataset size that fix the data order
+ * @param optimizerDescription the optimizer's settings, for people reading the file
+ * @param weights the model's parameters
+ * @param optimizerState the optimizer's state
+ */
+public record Checkpoint(String policySpec, String policyFingerprint, TrainingProgress progress, DataPlan data,
+        String optimizerDescription, ModelWeights weights, OptimizerState optimizerState) {
+
+    static final String KIND = "lrkit-checkpoint";
+
+    public Checkpoint {
+        Checks.notNull("policySpec", policySpec);
+        Checks.notNull("policyFingerprint", policyFingerprint);
+        Checks.notNull("progress", progress);
+        Checks.notNull("data", data);
+        Checks.notNull("optimizerDescription", optimizerDescription);
+        Checks.notNull("weights", weights);
+        Checks.notNull("optimizerState", optimizerState);
+        if (!policyFingerprint.equals(sha256(policySpec))) {
+            throw new IllegalArgumentException("policyFingerprint " + policyFingerprint + " is not the SHA-256 of "
+                    + "policySpec '" + policySpec + "'; pass policy.toSpec() and policy.fingerprint()");
+        }
+    }
+
+    /** Writes this checkpoint to {@code path} atomically (the previous file survives a crash mid-write). */
+    public void write(Path path) throws IOException {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("kind", KIND);
+        meta.put("policy", policySpec);
+        meta.put("fingerprint", policyFingerprint);
+        meta.put("step", Long.toString(progress.step()));
+        meta.put("epoch", Long.toString(progress.epoch()));
+        meta.put("batchInEpoch", Long.toString(progress.batchInEpoch()));
+        meta.put("plannedSteps", Long.toString(progress.plannedSteps()));
+        meta.put("epochLossSum", Double.toHexString(progress.epochLossSum()));
+        meta.put("epochLossSteps", Long.toString(progress.epochLossSteps()));
+        meta.put("seed", Long.toString(data.seed()));
+        meta.put("batchSize", Integer.toString(data.batchSize()));
+        meta.put("datasetSize", Long.toString(data.datasetSize()));
+        meta.put("optimizer", optimizerDescription);
+        meta.put("written", Instant.now().toString());
+        Map<String, byte[]> sections = new LinkedHashMap<>();
+        sections.put("meta", MetaText.format(meta));
+        sections.put("weights", weights.toBytes());
+        sections.put("optimizer", optimizerState.toBytes());
+        CheckpointFile.write(path, sections);
+    }
+
+    /**
+     * Reads and verifies a checkpoint.
+     *
+     * @throws CorruptCheckpointException if the file is damaged or not a checkpoint, naming the problem
+     */
+    public static Checkpoint read(Path path) throws IOException {
+        Map<String, byte[]> sections = CheckpointFile.read(path);
+        Map<String, String> meta = MetaText.parse(path, section(path, sections, "meta"));
+        if (!KIND.equals(meta.get("kind"))) {
+            throw new CorruptCheckpointException(path + " is an lrkit file of kind '" + meta.get("kind")
+                    + "', not a training checkpoint");
+        }
+        ModelWeights weights;
+        OptimizerState state;
+        try {
+            weights = ModelWeights.fromBytes(section(path, sections, "weights"));
+            state = OptimizerState.fromBytes(section(path, sections, "optimizer"));
+        } catch (CorruptCheckpointException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new CorruptCheckpointException(path + " is corrupt: " + e.getMessage(), e);
+        }
+        try {
+            TrainingProgress progress = new TrainingProgress(MetaText.longValue(path, meta, "step"),
+                    MetaText.longValue(path, meta, "epoch"), MetaText.longValue(path, meta, "batchInEpoch"),
+                    MetaText.longValue(path, meta, "plannedSteps"), MetaText.doubleValue(path, meta, "epochLossSum"),
+                    MetaText.longValue(path, meta, "epochLossSteps"));
+            DataPlan data = new DataPlan(MetaText.longValue(path, meta, "seed"),
+                    (int) MetaText.longValue(path, meta, "batchSize"), MetaText.longValue(path, meta, "datasetSize"));
+            return new Checkpoint(MetaText.value(path, meta, "policy"), MetaText.value(path, meta, "fingerprint"),
+                    progress, data, MetaText.value(path, meta, "optimizer"), weights, state);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptCheckpointException(path + " is corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] section(Path path, Map<String, byte[]> sections, String name) throws CorruptCheckpointException {
+        byte[] payload = sections.get(name);
+        if (payload == null) {
+            throw new CorruptCheckpointException(path + " has no '" + name + "' section (it has " + sections.keySet()
+                    + ")");
+        }
+        return payload;
+    }
+
+    /** The hex SHA-256 of {@code text} in UTF-8, as {@code Policy.fingerprint()} computes it. */
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

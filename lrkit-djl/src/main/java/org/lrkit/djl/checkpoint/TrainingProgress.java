@@ -1,0 +1,31 @@
+package org.lrkit.djl.checkpoint;
+
+import org.lrkit.Checks;
+
+/**
+ * Where a training run stands, as a checkpoint records it: enough to continue the run exactly where it
+ * stopped, including the position in the data order and the running mean of the epoch's training loss.
+ *
+ * @param step completed optimizer steps (the 0-based index of the next step)
+ * @param epoch the 0-based epoch in progress
+ * @param batchInEpoch batches of that epoch already trained on
+ * @param plannedSteps the run's planned length in optimizer steps
+ * @param epochLossSum the sum of the training losses of the epoch so far
+ * @param epochLossSteps how many steps that sum covers
+ */
+public record TrainingProgress(long step, long epoch, long batchInEpoch, long plannedSteps, double epochLossSum,
+        long epochLossSteps) {
+
+    public TrainingProgress {
+        Checks.nonNegative("step", step);
+        Checks.nonNegative("epoch", epoch);
+        Checks.nonNegative("batchInEpoch", batchInEpoch);
+        Checks.positive("plannedSteps", plannedSteps);
+        Checks.nonNegative("epochLossSteps", epochLossSteps);
+    }
+
+    /** The start of a run of {@code plannedSteps} steps. */
+    public static TrainingProgress start(long plannedSteps) {
+        return new TrainingProgress(0, 0, 0, plannedSteps, 0.0, 0);
+    }
+}

@@ -1,0 +1,31 @@
+package org.lrkit.djl.engine;
+
+import java.util.Locale;
+import org.lrkit.Checks;
+
+/** The kind of device to train on, as the command line's {@code --device cpu|gpu} names it. */
+public enum DeviceKind {
+    /** The CPU. */
+    CPU,
+    /** The first GPU. */
+    GPU;
+
+    /**
+     * Reads {@code "cpu"} or {@code "gpu"} (any case).
+     *
+     * @throws IllegalArgumentException for anything else, naming the choices
+     */
+    public static DeviceKind parse(String text) {
+        Checks.notNull("device", text);
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "cpu" -> CPU;
+            case "gpu", "cuda" -> GPU;
+            default -> throw new IllegalArgumentException("device must be cpu or gpu, got '" + text + "'");
+        };
+    }
+
+    /** The lower-case name, as written on the command line. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,12 @@
+package org.lrkit.djl.engine;
+
+/** The device asked for (a GPU) is not available to DJL's engine; the message says why and what to do. */
+public final class DeviceUnavailableException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** An exception with a message that names the device and the fix. */
+    public DeviceUnavailableException(String message) {
+        super(message);
+    }
+}

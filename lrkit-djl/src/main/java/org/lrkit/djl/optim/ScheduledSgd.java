@@ -1,0 +1,190 @@
+package org.lrkit.djl.optim;
+
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+import org.lrkit.Checks;
+import org.lrkit.schedule.Policy;
+
+/**
+ * Stochastic gradient descent with momentum in PyTorch's convention, the learning rate and the momentum
+ * taken from a {@link Policy} at every step.
+ *
+ * <p>With gradient {@code g}, weight {@code w}, momentum buffer {@code b} (zeros at first), learning rate
+ * {@code lr}, momentum {@code m} and weight decay {@code wd} of the step (dampening 0, as PyTorch's default):
+ * <pre>
+ *   g = g + wd * w              (WeightDecayMode.L2)
+ *   w = w * (1 - lr * wd)       (WeightDecayMode.DECOUPLED)
+ *   b = m * b + g
+ *   d = g + m * b  (Nesterov)   or   d = b
+ *   w = w - lr * d
+ * </pre>
+ * DJL's own {@code Sgd} follows MXNet instead ({@code b = m*b + lr*g; w -= b}); the two agree while the
+ * learning rate is constant and differ when it changes, which is why a scheduled learning rate needs this
+ * optimizer. When the policy has no momentum schedule the constant {@link Builder#momentum} applies.
+ *
+ * <pre>{@code
+ * OneCycle lr = OneCycle.of(0.004, 0.1, 4e-7, 10_000, 0.3, 0.0, Shape.COSINE);
+ * ScheduledSgd sgd = ScheduledSgd.builder(Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85)))
+ *         .nesterov(true)
+ *         .weightDecay(5e-4)
+ *         .build();
+ * }</pre>
+ */
+public final class ScheduledSgd extends ScheduledOptimizer {
+
+    private static final String MOMENTUM = "momentum";
+
+    private final double momentum;
+    private final boolean nesterov;
+
+    private ScheduledSgd(Builder builder) {
+        super(builder.policy, builder.groups, builder.weightDecay, builder.weightDecayMode);
+        this.momentum = builder.momentum;
+        this.nesterov = builder.nesterov;
+    }
+
+    /** A builder for an SGD optimizer following {@code policy}. */
+    public static Builder builder(Policy policy) {
+        return new Builder(policy);
+    }
+
+    /** Whether Nesterov momentum is used. */
+    public boolean nesterov() {
+        return nesterov;
+    }
+
+    @Override
+    protected double momentumAt(long step) {
+        return policy().momentum().map(schedule -> schedule.valueAt(step)).orElse(momentum);
+    }
+
+    @Override
+    protected void apply(Update update) {
+        NDArray weight = update.weight();
+        double lr = update.learningRate();
+        double wd = update.weightDecay();
+        boolean l2 = wd != 0 && update.weightDecayMode() == WeightDecayMode.L2;
+        NDArray direction = l2 ? weight.mul((float) wd).addi(update.gradient()) : update.gradient();
+        try {
+            if (wd != 0 && update.weightDecayMode() == WeightDecayMode.DECOUPLED) {
+                weight.muli((float) (1.0 - lr * wd));
+            }
+            if (usesMomentum()) {
+                NDArray buffer = update.buffer(MOMENTUM);
+                buffer.muli((float) update.momentum()).addi(direction);
+                if (nesterov) {
+                    try (NDArray step = buffer.mul((float) update.momentum()).addi(direction)) {
+                        subtractScaled(weight, step, lr);
+                    }
+                } else {
+                    subtractScaled(weight, buffer, lr);
+                }
+            } else {
+                subtractScaled(weight, direction, lr);
+            }
+        } finally {
+            if (l2) {
+                direction.close();
+            }
+        }
+    }
+
+    private boolean usesMomentum() {
+        return policy().momentum().isPresent() || momentum != 0;
+    }
+
+    private static void subtractScaled(NDArray weight, NDArray direction, double lr) {
+        try (NDArray step = direction.mul((float) lr)) {
+            weight.subi(step);
+        }
+    }
+
+    @Override
+    protected String kind() {
+        return "sgd";
+    }
+
+    @Override
+    protected List<String> bufferNames() {
+        return List.of(MOMENTUM);
+    }
+
+    @Override
+    public String describe() {
+        return "ScheduledSgd[policy=" + specOf(policy()) + ", momentum=" + (policy().momentum().isPresent() ? "scheduled"
+                : Double.toString(momentum)) + ", nesterov=" + nesterov + ", weightDecay=" + weightDecay() + " ("
+                + weightDecayMode() + "), groups=" + groups() + "]";
+    }
+
+    static String specOf(Policy policy) {
+        try {
+            return policy.toSpec();
+        } catch (UnsupportedOperationException e) {
+            return "<no text form>";
+        }
+    }
+
+    /** Builds a {@link ScheduledSgd}; every setter checks its argument at once. */
+    public static final class Builder {
+
+        private final Policy policy;
+        private double momentum;
+        private boolean nesterov;
+        private double weightDecay;
+        private WeightDecayMode weightDecayMode = WeightDecayMode.L2;
+        private ParameterGroups groups = ParameterGroups.uniform();
+
+        private Builder(Policy policy) {
+            this.policy = Checks.notNull("policy", policy);
+        }
+
+        /**
+         * The momentum used when the policy does not schedule one, in {@code [0, 1)}; default 0 (plain SGD).
+         */
+        public Builder momentum(double momentum) {
+            Checks.finite("momentum", momentum);
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+            }
+            this.momentum = momentum;
+            return this;
+        }
+
+        /** Whether to use Nesterov momentum (needs a momentum schedule or a constant momentum > 0); default false. */
+        public Builder nesterov(boolean nesterov) {
+            this.nesterov = nesterov;
+            return this;
+        }
+
+        /** The weight-decay coefficient, {@code >= 0}; default 0. */
+        public Builder weightDecay(double weightDecay) {
+            this.weightDecay = Checks.nonNegative("weightDecay", weightDecay);
+            return this;
+        }
+
+        /** How weight decay is applied; default {@link WeightDecayMode#L2}, as PyTorch's SGD. */
+        public Builder weightDecayMode(WeightDecayMode mode) {
+            this.weightDecayMode = Checks.notNull("weightDecayMode", mode);
+            return this;
+        }
+
+        /** Per-parameter learning-rate multipliers and weight-decay exemptions; default uniform. */
+        public Builder groups(ParameterGroups groups) {
+            this.groups = Checks.notNull("groups", groups);
+            return this;
+        }
+
+        /**
+         * The optimizer.
+         *
+         * @throws IllegalArgumentException if Nesterov is asked for without momentum
+         */
+        public ScheduledSgd build() {
+            if (nesterov && policy.momentum().isEmpty() && momentum == 0) {
+                throw new IllegalArgumentException("nesterov needs momentum, but the policy schedules none and momentum "
+                        + "is 0; set momentum(0.9) or give the policy a momentum schedule");
+            }
+            return new ScheduledSgd(this);
+        }
+    }
+}

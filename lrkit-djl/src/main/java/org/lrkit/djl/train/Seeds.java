@@ -1,0 +1,42 @@
+package org.lrkit.djl.train;
+
+/**
+ * Derives independent seeds from a run's seed, so that every random stream of a run (data order of each
+ * epoch, the engine's generator at each step) is a pure function of the seed and a position. A resumed run
+ * therefore needs no generator state: the seed and the position recreate it exactly.
+ *
+ * <pre>{@code
+ * long orderSeed = Seeds.derive(runSeed, Seeds.DATA_ORDER, epoch);
+ * }</pre>
+ */
+public final class Seeds {
+
+    /** Stream tag for the data order of an epoch. */
+    public static final long DATA_ORDER = 1;
+    /** Stream tag for the engine's generator at an optimizer step. */
+    public static final long ENGINE_STEP = 2;
+    /** Stream tag for weight initialisation. */
+    public static final long INITIALIZATION = 3;
+
+    private Seeds() {
+    }
+
+    /** A seed for position {@code index} of stream {@code stream} of a run seeded with {@code seed}. */
+    public static long derive(long seed, long stream, long index) {
+        return mix(mix(mix(seed) ^ stream) + index);
+    }
+
+    /** {@link #derive} folded to the {@code int} that DJL's {@code Engine.setRandomSeed} takes. */
+    public static int engineSeed(long seed, long stream, long index) {
+        long value = derive(seed, stream, index);
+        return (int) (value ^ (value >>> 32)) & Integer.MAX_VALUE;
+    }
+
+    /** The SplitMix64 finaliser: a bijection of {@code long}s that scatters nearby inputs. */
+    static long mix(long value) {
+        long z = value + 0x9e3779b97f4a7c15L;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,495 @@
+package org.lrkit.djl.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.loss.Loss;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.lrkit.Checks;
+import org.lrkit.djl.checkpoint.Checkpoint;
+import org.lrkit.djl.checkpoint.CheckpointSchedule;
+import org.lrkit.djl.checkpoint.DataPlan;
+import org.lrkit.djl.checkpoint.Resume;
+import org.lrkit.djl.checkpoint.TrainingProgress;
+import org.lrkit.djl.optim.ScheduledOptimizer;
+import org.lrkit.djl.tensor.ModelWeights;
+import org.lrkit.schedule.CycleStructure;
+import org.lrkit.schedule.Policy;
+
+/**
+ * Trains a DJL model with a {@link ScheduledOptimizer} for a number of epochs or steps: batches in a seeded
+ * order, an evaluation (loss, top-1 accuracy) after each epoch, listeners for steps, epochs and cycle ends,
+ * a divergence guard, checkpoints, and bit-identical resumption.
+ *
+ * <pre>{@code
+ * OneCycle lr = OneCycle.of(0.004, 0.1, 4e-7, 3 * 469, 0.3, 0.0, Shape.COSINE);
+ * ScheduledSgd sgd = ScheduledSgd.builder(Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85))).build();
+ * TrainingSummary summary = TrainingRun.builder(model, sgd)
+ *         .trainingData(trainSet, 128)
+ *         .validationData(testSet)
+ *         .inputShapes(new Shape(1, 1, 28, 28))
+ *         .length(TrainingLength.epochs(3))
+ *         .seed(42)
+ *         .listener(ProgressBar.forConsole())
+ *         .checkpoints(CheckpointSchedule.in(runDir).everyEpochs(1))
+ *         .build()
+ *         .run();
+ * }</pre>
+ *
+ * <p><b>Determinism.</b> Everything random is a function of the seed and a position: the data order of
+ * each epoch comes from lrkit's own {@link java.util.Random} seeded by (seed, epoch), and the engine's
+ * generator is reseeded from (seed, step) before every step (dropout masks and the like). At a fixed thread
+ * count a run is therefore bit-identical to itself, and a resumed run to the uninterrupted one.
+ *
+ * <p><b>Memory.</b> Each epoch's batches live in a sub-manager of the trainer's manager and each batch is
+ * closed after its step, so native memory does not grow over an epoch.
+ *
+ * <p><b>Data.</b> A {@link RandomAccessDataset} is read in lrkit's order in batches of the given size (its
+ * own sampler is not used). Any other {@link Dataset} is read in its own batches and order; a run resumed
+ * mid-epoch skips the batches already seen, which is exact only if that order is deterministic.
+ */
+public final class TrainingRun {
+
+    private final Model model;
+    private final ScheduledOptimizer optimizer;
+    private final Loss loss;
+    private final Dataset trainingData;
+    private final int batchSize;
+    private final Dataset validationData;
+    private final int evaluationBatchSize;
+    private final Shape[] inputShapes;
+    private final TrainingLength length;
+    private final long seed;
+    private final boolean seedSet;
+    private final boolean shuffle;
+    private final Device device;
+    private final long stepsPerEpoch;
+    private final List<TrainingListener> listeners;
+    private final CheckpointSchedule checkpoints;
+    private final Resume resume;
+
+    private TrainingRun(Builder builder) {
+        this.model = builder.model;
+        this.optimizer = builder.optimizer;
+        this.loss = builder.loss;
+        this.trainingData = builder.trainingData;
+        this.batchSize = builder.batchSize;
+        this.validationData = builder.validationData;
+        this.evaluationBatchSize = builder.evaluationBatchSize > 0 ? builder.evaluationBatchSize : builder.batchSize;
+        this.inputShapes = builder.inputShapes.clone();
+        this.length = builder.length;
+        this.seed = builder.seed;
+        this.seedSet = builder.seedSet;
+        this.shuffle = builder.shuffle;
+        this.device = builder.device != null ? builder.device : builder.model.getNDManager().getDevice();
+        this.stepsPerEpoch = builder.stepsPerEpoch;
+        this.listeners = List.copyOf(builder.listeners);
+        this.checkpoints = builder.checkpoints;
+        this.resume = builder.resume;
+    }
+
+    /** A builder for a run training {@code model} (with its block set) with {@code optimizer}. */
+    public static Builder builder(Model model, ScheduledOptimizer optimizer) {
+        return new Builder(model, optimizer);
+    }
+
+    /**
+     * Trains until the planned number of steps is reached.
+     *
+     * @return how the run ended
+     * @throws DivergenceException if a loss becomes NaN or infinite
+     * @throws org.lrkit.djl.checkpoint.PolicyMismatchException if resuming with a changed policy is refused
+     * @throws org.lrkit.djl.checkpoint.CorruptCheckpointException if the checkpoint to resume from is damaged
+     * @throws IOException if reading data or writing a checkpoint fails
+     */
+    public TrainingSummary run() throws IOException, TranslateException {
+        long startNanos = System.nanoTime();
+        Block block = model.getBlock();
+        Checkpoint resumed = resume == null ? null : Checkpoint.read(resume.checkpoint());
+        long runSeed = resumed == null ? seed : resumedSeed(resumed.data());
+        DataOrder order = trainingData instanceof RandomAccessDataset randomAccess
+                ? new DataOrder(runSeed, randomAccess.size(), batchSize, shuffle) : null;
+        long perEpoch = order != null ? order.batchesPerEpoch() : stepsPerEpoch;
+        long planned = length.plannedSteps(perEpoch);
+        DataPlan dataPlan = new DataPlan(runSeed, batchSize, order != null ? order.size() : -1);
+        if (resumed != null) {
+            checkSameData(resumed.data(), dataPlan);
+            if (resumed.progress().step() > planned) {
+                throw new IllegalArgumentException("the checkpoint is at step " + resumed.progress().step()
+                        + " but this run plans only " + planned + " steps; give a length of at least "
+                        + resumed.progress().step() + " steps");
+            }
+            optimizer.setPolicy(Resume.reconcile(resumed, optimizer.policy(), planned, resume.rule()));
+        } else if (optimizer.step() != 0) {
+            throw new IllegalStateException("the optimizer has already made " + optimizer.step() + " steps; give a "
+                    + "fresh run a fresh optimizer (or call optimizer.reset()), or resume from a checkpoint");
+        }
+        Policy policy = optimizer.policy();
+        if (checkpoints != null) {
+            requireTextForm(policy);
+        }
+        optimizer.bind(block);
+        if (resumed != null) {
+            optimizer.restore(resumed.optimizerState());
+        }
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer)
+                .optDevices(new Device[] {device});
+        try (Trainer trainer = model.newTrainer(config)) {
+            Engine engine = trainer.getManager().getEngine();
+            engine.setRandomSeed(Seeds.engineSeed(runSeed, Seeds.INITIALIZATION, 0));
+            trainer.initialize(inputShapes);
+            Position position = resumed == null ? new Position() : Position.of(resumed.progress());
+            if (resumed != null) {
+                resumed.weights().restoreInto(block);
+            }
+            Session session = new Session(trainer, engine, order, planned, perEpoch, dataPlan, startNanos);
+            announce(listener -> listener.onStart(new RunStart(position.step, planned, perEpoch, policy)));
+            try {
+                TrainingSummary summary = session.train(position);
+                announce(listener -> listener.onEnd(summary));
+                return summary;
+            } catch (RuntimeException | IOException | TranslateException | Error e) {
+                for (TrainingListener listener : listeners) {
+                    try {
+                        listener.onFailure(e);
+                    } catch (RuntimeException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+
+    private long resumedSeed(DataPlan recorded) {
+        if (seedSet && recorded.seed() != seed) {
+            throw new IllegalArgumentException("seed " + seed + " differs from the checkpoint's seed " + recorded.seed()
+                    + "; a resumed run continues the recorded data order, so leave the seed unset (or set it to "
+                    + recorded.seed() + ")");
+        }
+        return recorded.seed();
+    }
+
+    private static void checkSameData(DataPlan recorded, DataPlan now) {
+        if (recorded.batchSize() != now.batchSize() || recorded.datasetSize() != now.datasetSize()) {
+            throw new IllegalArgumentException("the checkpoint was trained with batch size " + recorded.batchSize()
+                    + " on " + recorded.datasetSize() + " examples, this run has batch size " + now.batchSize() + " on "
+                    + now.datasetSize() + "; resume with the same data and batch size to continue the data order");
+        }
+    }
+
+    private static void requireTextForm(Policy policy) {
+        try {
+            policy.fingerprint();
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("checkpoints record the policy's spec and fingerprint, but this policy "
+                    + "has no text form (" + e.getMessage() + "); build it from lrkit's schedules, or train without "
+                    + "checkpoints", e);
+        }
+    }
+
+    private void announce(java.util.function.Consumer<TrainingListener> event) {
+        listeners.forEach(event);
+    }
+
+    /** Where the run stands; updated after every step. */
+    private static final class Position {
+        private long step;
+        private long epoch;
+        private long batchInEpoch;
+        private double lossSum;
+        private long lossSteps;
+        private double lastLearningRate = Double.NaN;
+
+        static Position of(TrainingProgress progress) {
+            Position position = new Position();
+            position.step = progress.step();
+            position.epoch = progress.epoch();
+            position.batchInEpoch = progress.batchInEpoch();
+            position.lossSum = progress.epochLossSum();
+            position.lossSteps = progress.epochLossSteps();
+            return position;
+        }
+    }
+
+    /** One session of training: the trainer and everything fixed for its duration. */
+    private final class Session {
+        private final Trainer trainer;
+        private final Engine engine;
+        private final DataOrder order;
+        private final long planned;
+        private final long perEpoch;
+        private final DataPlan dataPlan;
+        private final long startNanos;
+        private final TrainingSteps steps;
+        private final Optional<CycleStructure> cycles;
+        private EpochResult lastEpoch;
+        private EvaluationResult lastEvaluation;
+        private Path lastCheckpoint;
+
+        Session(Trainer trainer, Engine engine, DataOrder order, long planned, long perEpoch, DataPlan dataPlan,
+                long startNanos) {
+            this.trainer = trainer;
+            this.engine = engine;
+            this.order = order;
+            this.planned = planned;
+            this.perEpoch = perEpoch;
+            this.dataPlan = dataPlan;
+            this.startNanos = startNanos;
+            this.steps = new TrainingSteps(trainer, optimizer);
+            this.cycles = optimizer.policy().learningRate().cycles();
+        }
+
+        TrainingSummary train(Position position) throws IOException, TranslateException {
+            while (position.step < planned) {
+                boolean progressed = trainEpoch(position);
+                if (!progressed) {
+                    throw new IllegalStateException("the training dataset yielded no batches for epoch " + position.epoch);
+                }
+            }
+            Optional<EvaluationResult> finalEvaluation = Optional.empty();
+            if (validationData != null) {
+                finalEvaluation = Optional.of(lastEpoch != null && lastEpoch.step() == position.step ? lastEvaluation
+                        : Evaluation.evaluate(trainer, validationData, evaluationBatchSize));
+            }
+            if (checkpoints != null && checkpoints.atEnd()) {
+                writeCheckpoint(position);
+            }
+            return new TrainingSummary(position.step, position.epoch, seconds(), Optional.ofNullable(lastEpoch),
+                    finalEvaluation, optimizer.policy(), Optional.ofNullable(lastCheckpoint));
+        }
+
+        /** Trains on the rest of the current epoch, or until the plan ends; returns whether any step was made. */
+        private boolean trainEpoch(Position position) throws IOException, TranslateException {
+            boolean progressed = false;
+            try (NDManager scope = trainer.getManager().newSubManager()) {
+                Iterator<Batch> batches = batchesFrom(scope, position);
+                while (position.step < planned && batches.hasNext()) {
+                    try (Batch batch = batches.next()) {
+                        engine.setRandomSeed(Seeds.engineSeed(dataPlan.seed(), Seeds.ENGINE_STEP, position.step));
+                        StepResult result = steps.step(batch);
+                        progressed = true;
+                        position.step++;
+                        position.batchInEpoch++;
+                        position.lossSum += result.loss();
+                        position.lossSteps++;
+                        position.lastLearningRate = result.learningRate();
+                        long epoch = position.epoch;
+                        announce(listener -> listener.onStep(epoch, result));
+                        if (cycles.isPresent() && cycles.get().isCycleEnd(result.step())) {
+                            CycleEnd end = new CycleEnd(result.step(), cycles.get().positionAt(result.step()).cycle());
+                            announce(listener -> listener.onCycleEnd(end));
+                        }
+                    }
+                    boolean epochEnded = !batches.hasNext();
+                    if (epochEnded) {
+                        finishEpoch(position);
+                    }
+                    if (checkpoints != null && (checkpoints.afterStep(position.step)
+                            || (epochEnded && checkpoints.afterEpoch(position.epoch)))
+                            && position.step < planned) {
+                        writeCheckpoint(position);
+                    }
+                }
+            }
+            return progressed;
+        }
+
+        private void finishEpoch(Position position) throws IOException, TranslateException {
+            EvaluationResult evaluation = validationData == null ? null
+                    : Evaluation.evaluate(trainer, validationData, evaluationBatchSize);
+            double trainLoss = position.lossSteps > 0 ? position.lossSum / position.lossSteps : Double.NaN;
+            EpochResult result = new EpochResult(position.epoch, position.step, trainLoss,
+                    evaluation == null ? Double.NaN : evaluation.loss(),
+                    evaluation == null ? Double.NaN : evaluation.accuracy(), position.lastLearningRate, seconds());
+            position.epoch++;
+            position.batchInEpoch = 0;
+            position.lossSum = 0;
+            position.lossSteps = 0;
+            lastEpoch = result;
+            lastEvaluation = evaluation;
+            announce(listener -> listener.onEpoch(result));
+        }
+
+        private Iterator<Batch> batchesFrom(NDManager scope, Position position) throws IOException, TranslateException {
+            if (order != null) {
+                return ((RandomAccessDataset) trainingData).getData(scope, order.sampler(position.epoch,
+                        position.batchInEpoch)).iterator();
+            }
+            Iterator<Batch> batches = trainingData.getData(scope).iterator();
+            for (long skip = 0; skip < position.batchInEpoch && batches.hasNext(); skip++) {
+                batches.next().close();
+            }
+            return batches;
+        }
+
+        private void writeCheckpoint(Position position) throws IOException {
+            Policy policy = optimizer.policy();
+            TrainingProgress progress = new TrainingProgress(position.step, position.epoch, position.batchInEpoch,
+                    planned, position.lossSum, position.lossSteps);
+            Checkpoint checkpoint = new Checkpoint(policy.toSpec(), policy.fingerprint(), progress, dataPlan,
+                    optimizer.describe(), ModelWeights.capture(model.getBlock()), optimizer.state());
+            checkpoint.write(checkpoints.file());
+            lastCheckpoint = checkpoints.file();
+        }
+
+        private double seconds() {
+            return (System.nanoTime() - startNanos) / 1e9;
+        }
+    }
+
+    /** Builds a {@link TrainingRun}; every setter checks its argument at once. */
+    public static final class Builder {
+
+        private final Model model;
+        private final ScheduledOptimizer optimizer;
+        private Loss loss = Loss.softmaxCrossEntropyLoss();
+        private Dataset trainingData;
+        private int batchSize;
+        private Dataset validationData;
+        private int evaluationBatchSize;
+        private Shape[] inputShapes;
+        private TrainingLength length;
+        private long seed;
+        private boolean seedSet;
+        private boolean shuffle = true;
+        private Device device;
+        private long stepsPerEpoch = -1;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+        private CheckpointSchedule checkpoints;
+        private Resume resume;
+
+        private Builder(Model model, ScheduledOptimizer optimizer) {
+            this.model = Checks.notNull("model", model);
+            this.optimizer = Checks.notNull("optimizer", optimizer);
+            if (model.getBlock() == null) {
+                throw new IllegalArgumentException("model has no block; call model.setBlock(block) first");
+            }
+        }
+
+        /** The loss; default softmax cross-entropy (classification with integer labels). */
+        public Builder loss(Loss loss) {
+            this.loss = Checks.notNull("loss", loss);
+            return this;
+        }
+
+        /**
+         * The training set and the batch size ({@code > 0}). A {@link RandomAccessDataset} is batched by lrkit in
+         * its seeded order; for other datasets the size is recorded and their own batches are used.
+         */
+        public Builder trainingData(Dataset dataset, int batchSize) {
+            this.trainingData = Checks.notNull("dataset", dataset);
+            this.batchSize = (int) Checks.positive("batchSize", batchSize);
+            return this;
+        }
+
+        /** The validation set evaluated after each epoch (loss and top-1 accuracy); default none. */
+        public Builder validationData(Dataset dataset) {
+            this.validationData = Checks.notNull("dataset", dataset);
+            return this;
+        }
+
+        /** Examples per evaluation batch ({@code > 0}); default the training batch size. */
+        public Builder evaluationBatchSize(int size) {
+            this.evaluationBatchSize = (int) Checks.positive("evaluationBatchSize", size);
+            return this;
+        }
+
+        /** The shapes of the model's inputs, batch dimension included, e.g. {@code new Shape(1, 3, 32, 32)}. */
+        public Builder inputShapes(Shape... shapes) {
+            Checks.notNull("shapes", shapes);
+            if (shapes.length == 0) {
+                throw new IllegalArgumentException("inputShapes must name at least one shape, e.g. new Shape(1, 784)");
+            }
+            for (int i = 0; i < shapes.length; i++) {
+                Checks.notNull("shapes[" + i + "]", shapes[i]);
+            }
+            this.inputShapes = shapes.clone();
+            return this;
+        }
+
+        /** How long to train. */
+        public Builder length(TrainingLength length) {
+            this.length = Checks.notNull("length", length);
+            return this;
+        }
+
+        /** The run's seed (data order, initialisation, engine randomness); default 0. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            this.seedSet = true;
+            return this;
+        }
+
+        /** Whether to visit a random-access training set in a new random order each epoch; default true. */
+        public Builder shuffle(boolean shuffle) {
+            this.shuffle = shuffle;
+            return this;
+        }
+
+        /** The device to train on; default the model's device. */
+        public Builder device(Device device) {
+            this.device = Checks.notNull("device", device);
+            return this;
+        }
+
+        /**
+         * Optimizer steps per epoch ({@code > 0}), needed only to give a length in epochs for a dataset that is
+         * not a {@link RandomAccessDataset}.
+         */
+        public Builder stepsPerEpoch(long steps) {
+            this.stepsPerEpoch = Checks.positive("stepsPerEpoch", steps);
+            return this;
+        }
+
+        /** Adds a listener; listeners are called in the order added. */
+        public Builder listener(TrainingListener listener) {
+            listeners.add(Checks.notNull("listener", listener));
+            return this;
+        }
+
+        /** Writes checkpoints on this schedule; default none. */
+        public Builder checkpoints(CheckpointSchedule schedule) {
+            this.checkpoints = Checks.notNull("schedule", schedule);
+            return this;
+        }
+
+        /** Resumes from a checkpoint instead of starting afresh. */
+        public Builder resume(Resume resume) {
+            this.resume = Checks.notNull("resume", resume);
+            return this;
+        }
+
+        /**
+         * The run.
+         *
+         * @throws IllegalArgumentException naming the first missing setting
+         */
+        public TrainingRun build() {
+            if (trainingData == null) {
+                throw new IllegalArgumentException("trainingData must be set: trainingData(dataset, batchSize)");
+            }
+            if (inputShapes == null) {
+                throw new IllegalArgumentException("inputShapes must be set, e.g. inputShapes(new Shape(1, 784))");
+            }
+            if (length == null) {
+                throw new IllegalArgumentException("length must be set: TrainingLength.epochs(n) or .steps(n)");
+            }
+            return new TrainingRun(this);
+        }
+    }
+}

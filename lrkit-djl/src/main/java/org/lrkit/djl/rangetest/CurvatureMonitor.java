@@ -1,0 +1,88 @@
+package org.lrkit.djl.rangetest;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.loss.Loss;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+import org.lrkit.Checks;
+import org.lrkit.djl.train.StepResult;
+import org.lrkit.djl.train.TrainingListener;
+
+/**
+ * Runs a {@link CurvatureProbe} on a fixed batch every {@code k} steps of training and keeps the results: the
+ * best step along the gradient over time, beside the {@link HessianFreeMonitor}'s estimate. The model is put
+ * back exactly after each probe, so training is not disturbed.
+ *
+ * <pre>{@code
+ * CurvatureMonitor curvature = CurvatureMonitor.every(50, model, loss, probe.getData(), probe.getLabels());
+ * TrainingRun.builder(model, optimizer)...listener(curvature).build().run();
+ * }</pre>
+ */
+public final class CurvatureMonitor implements TrainingListener {
+
+    /**
+     * One probe.
+     *
+     * @param step the optimizer step after which it ran
+     * @param learningRate that step's base learning rate
+     * @param estimate the probe's result
+     */
+    public record Record(long step, double learningRate, CurvatureEstimate estimate) {
+    }
+
+    private final int every;
+    private final Model model;
+    private final Loss loss;
+    private final NDList data;
+    private final NDList labels;
+    private final double relativeStep;
+    private final List<Record> records = new ArrayList<>();
+    private final List<Consumer<Record>> listeners = new ArrayList<>();
+
+    private CurvatureMonitor(int every, Model model, Loss loss, NDList data, NDList labels, double relativeStep) {
+        this.every = every;
+        this.model = model;
+        this.loss = loss;
+        this.data = data;
+        this.labels = labels;
+        this.relativeStep = relativeStep;
+    }
+
+    /**
+     * A monitor probing after every {@code k}-th step on the batch {@code (data, labels)}, which must stay open
+     * for the monitor's life.
+     */
+    public static CurvatureMonitor every(int k, Model model, Loss loss, NDList data, NDList labels) {
+        Checks.positive("k", k);
+        return new CurvatureMonitor(k, Checks.notNull("model", model), Checks.notNull("loss", loss),
+                Checks.notNull("data", data), Checks.notNull("labels", labels), CurvatureProbe.DEFAULT_RELATIVE_STEP);
+    }
+
+    /** Calls {@code listener} with each new record, on the training thread. */
+    public CurvatureMonitor addListener(Consumer<Record> listener) {
+        listeners.add(Checks.notNull("listener", listener));
+        return this;
+    }
+
+    /** Every probe so far, oldest first. */
+    public List<Record> records() {
+        return Collections.unmodifiableList(records);
+    }
+
+    @Override
+    public void onStep(long epoch, StepResult step) {
+        if ((step.step() + 1) % every != 0) {
+            return;
+        }
+        int seed = (int) (step.step() & Integer.MAX_VALUE);
+        Record record = new Record(step.step(), step.learningRate(),
+                CurvatureProbe.measure(model, loss, data, labels, relativeStep, seed));
+        records.add(record);
+        for (Consumer<Record> listener : listeners) {
+            listener.accept(record);
+        }
+    }
+}

@@ -6,9 +6,14 @@ import java.util.List;
 import org.lrkit.Checks;
 
 /**
- * Learning rates read off a range-test curve, each a pure function of the curve's smoothed loss (and
- * accuracy in validation mode), computed over a window that drops the first 10% of the steps (the model
- * still adjusts to the data) and the last 5% (the blow-up).
+ * Learning rates read off a range-test curve, each a pure function of the curve's losses (and accuracy in
+ * validation mode), computed over a window that drops the first 10% of the steps (the model still adjusts
+ * to the data) and the last 5% (the blow-up).
+ *
+ * <p>The heuristics read a <em>zero-lag</em> smoothing of the raw losses in that window: the debiased
+ * moving average run forwards and then backwards, with a span of about 3% of the sweep. The recorder's
+ * causal average (beta 0.98) trails the loss by about 50 steps, half of a 100-step sweep, which moves every
+ * suggestion to a larger learning rate than the one where the loss actually fell.
  *
  * <ul>
  *   <li>{@link #steepest}: where the loss falls fastest per decade of learning rate: the most negative
@@ -43,21 +48,70 @@ public final class Suggestions {
         return new int[] {first, last};
     }
 
-    /** Where the smoothed loss falls fastest per unit of {@code log(lr)}. */
-    public static Suggestion steepest(RangeTestCurve curve) {
+    /**
+     * The zero-lag smoothing of the raw losses inside the window (NaN outside it), as a curve whose
+     * smoothed losses the heuristics read.
+     */
+    static RangeTestCurve zeroLag(RangeTestCurve curve) {
         int[] window = window(curve);
+        double[] raw = curve.losses();
+        int n = curve.size();
+        double span = Math.max(2.0, n / 30.0);
+        double beta = 1 - 1 / span;
+        double[] smoothed = new double[n];
+        java.util.Arrays.fill(smoothed, Double.NaN);
+        LossSmoother forward = new LossSmoother(beta);
+        for (int i = window[0]; i <= window[1]; i++) {
+            smoothed[i] = forward.add(raw[i]);
+        }
+        LossSmoother backward = new LossSmoother(beta);
+        for (int i = window[1]; i >= window[0]; i--) {
+            smoothed[i] = backward.add(smoothed[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            if (i < window[0] || i > window[1]) {
+                smoothed[i] = curve.smoothedLoss(i);
+            }
+        }
+        return new RangeTestCurve(curve.learningRates(), raw, smoothed, curve.validationLosses(),
+                curve.accuracies(), curve.stopReason());
+    }
+
+    /**
+     * The part of the window where the loss is still falling: from the window's start to the lowest
+     * smoothed loss. Steepest descent, valley and slide read only this part, so noise past the minimum
+     * cannot win.
+     */
+    static int[] descent(RangeTestCurve curve) {
+        int[] window = window(curve);
+        int lowest = lowest(curve, window);
+        return new int[] {window[0], Math.min(window[1], Math.max(lowest, window[0] + 2))};
+    }
+
+    /**
+     * Where the smoothed loss falls fastest per unit of {@code log(lr)}, measured over a base of about 5%
+     * of the sweep on each side so that single noisy steps do not decide.
+     */
+    public static Suggestion steepest(RangeTestCurve curve) {
+        int[] range = descent(curve);
+        int base = Math.max(1, curve.size() / 40);
         int best = -1;
         double bestSlope = Double.POSITIVE_INFINITY;
-        for (int i = Math.max(1, window[0]); i <= Math.min(curve.size() - 2, window[1]); i++) {
-            double slope = (curve.smoothedLoss(i + 1) - curve.smoothedLoss(i - 1))
-                    / (Math.log(curve.learningRate(i + 1)) - Math.log(curve.learningRate(i - 1)));
+        for (int i = range[0]; i <= range[1]; i++) {
+            int before = Math.max(range[0], i - base);
+            int after = Math.min(range[1], i + base);
+            if (after == before) {
+                continue;
+            }
+            double slope = (curve.smoothedLoss(after) - curve.smoothedLoss(before))
+                    / (Math.log(curve.learningRate(after)) - Math.log(curve.learningRate(before)));
             if (slope < bestSlope) {
                 bestSlope = slope;
                 best = i;
             }
         }
         if (best < 0) {
-            best = window[0];
+            best = range[0];
         }
         return new Suggestion("steepest", curve.learningRate(best), best);
     }
@@ -80,7 +134,7 @@ public final class Suggestions {
 
     /** Half-way down the longest strictly decreasing subsequence of the smoothed loss. */
     public static Suggestion valley(RangeTestCurve curve) {
-        int[] window = window(curve);
+        int[] window = descent(curve);
         int n = window[1] - window[0] + 1;
         int[] length = new int[n];
         int[] start = new int[n];
@@ -110,7 +164,7 @@ public final class Suggestions {
     public static Suggestion slide(RangeTestCurve curve, int span, double threshold) {
         Checks.positive("span", span);
         Checks.positive("threshold", threshold);
-        int[] window = window(curve);
+        int[] window = descent(curve);
         double[] slope = new double[curve.size()];
         for (int i = window[0]; i <= window[1]; i++) {
             int before = Math.max(window[0], i - 1);
@@ -185,15 +239,16 @@ public final class Suggestions {
             throw new IllegalArgumentException("a range-test curve needs at least 4 steps to suggest anything, "
                     + "got " + curve.size() + "; run more steps or lower the start learning rate");
         }
-        List<Suggestion> suggestions = List.of(steepest(curve), valley(curve), minimumOverTen(curve),
-                slide(curve, 15, 0.005));
+        RangeTestCurve smooth = zeroLag(curve);
+        List<Suggestion> suggestions = List.of(steepest(smooth), valley(smooth), minimumOverTen(smooth),
+                slide(smooth, 15, 0.005));
         double[] logs = suggestions.stream().mapToDouble(s -> Math.log(s.learningRate())).sorted().toArray();
         double consensus = Math.exp((logs[1] + logs[2]) / 2);
         double low = Math.exp(logs[0]);
         double high = Math.exp(logs[logs.length - 1]);
-        double[] bounds = clrBounds(curve);
+        double[] bounds = clrBounds(smooth);
         return new RangeTestAdvice(suggestions, consensus, low, high, bounds[0], bounds[1],
-                warnings(curve, low, high));
+                warnings(smooth, low, high));
     }
 
     private static List<String> warnings(RangeTestCurve curve, double low, double high) {
@@ -219,7 +274,7 @@ public final class Suggestions {
         if (drop > 0 && earlyPeak > start + 0.25 * drop) {
             warnings.add("early spike: the loss rises before it falls; a suggestion may sit on the spike");
         }
-        if (high / low > 10) {
+        if (high / low > 30) {
             warnings.add(String.format(java.util.Locale.ROOT, "the suggestions disagree by %.0fx "
                     + "(%.3g to %.3g): no clear valley", high / low, low, high));
         }

@@ -113,7 +113,7 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
 
     /** The length of cycle {@code cycle} in steps, possibly fractional. */
     public double period(long cycle) {
-        return firstPeriod * Math.pow(periodMultiplier, cycle);
+        return periodMultiplier == 1.0 ? firstPeriod : firstPeriod * Math.pow(periodMultiplier, cycle);
     }
 
     /** The 0-based cycle that {@code step} belongs to: the largest {@code i} with {@code cycleStart(i) <= step}. */
@@ -168,8 +168,8 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
         if (limited(cycle)) {
             return floor * Math.pow(floorDecay, (double) (cycleLimit - 1));
         }
-        double cyclePeak = peak * Math.pow(peakDecay, (double) cycle);
-        double cycleFloor = floor * Math.pow(floorDecay, (double) cycle);
+        double cyclePeak = peakDecay == 1.0 ? peak : peak * Math.pow(peakDecay, (double) cycle);
+        double cycleFloor = floorDecay == 1.0 ? floor : floor * Math.pow(floorDecay, (double) cycle);
         double sinceRestart = step - cycleStart(cycle);
         double warmup = warmupEveryCycle || cycle == 0 ? warmupSteps : 0.0;
         if (sinceRestart < warmup) {

@@ -86,4 +86,14 @@ class LauncherScriptIT {
         assertThat(version.exitCode()).isZero();
         assertThat(version.out().strip()).startsWith("lrkit ").doesNotContain("dev");
     }
+
+    @Test
+    void findTrainsWithTheEngineInsideTheJar() throws Exception {
+        Run find = run("find", "--model", "mlp", "--batch-size", "32", "--steps", "20", "--start", "1e-4", "--end",
+                "1", "--out", "range", "--quiet", "--threads", "2");
+        assertThat(find.exitCode()).as("stderr: %s", find.err()).isZero();
+        assertThat(find.out()).contains("consensus", "model restored: bit-identical (checked)");
+        assertThat(workDir.resolve("range/curve.json")).isRegularFile();
+        assertThat(workDir.resolve("range/curve.png")).isRegularFile();
+    }
 }

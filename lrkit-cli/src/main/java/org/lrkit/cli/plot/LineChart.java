@@ -49,6 +49,8 @@ public final class LineChart {
     private static final int TICK_LENGTH = 5;
     private static final double MARKER_SPACING = 12;
     private static final double MARKER_RADIUS = 3.2;
+    private static final BasicStroke MARKER_STROKE = new BasicStroke(1.6f, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
     private final String title;
     private final String xTitle;
@@ -211,6 +213,9 @@ public final class LineChart {
         }
 
         private Axis yAxis(Panel panel) {
+            if (!Double.isNaN(panel.yMin())) {
+                return new Axis(panel.yMin(), panel.yMax(), panel.yScale());
+            }
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (Series series : panel.series()) {
@@ -222,6 +227,16 @@ public final class LineChart {
                         }
                         min = Math.min(min, v);
                         max = Math.max(max, v);
+                    }
+                }
+            }
+            for (Band band : panel.bands()) {
+                for (double[] bound : List.of(band.lower(), band.upper())) {
+                    for (double v : bound) {
+                        if (Double.isFinite(v) && (panel.yScale() == Scale.LINEAR || v > 0)) {
+                            min = Math.min(min, v);
+                            max = Math.max(max, v);
+                        }
                     }
                 }
             }
@@ -267,6 +282,9 @@ public final class LineChart {
             }
             Shape oldClip = g.getClip();
             g.clip(new Rectangle2D.Double(area.x - 2, area.y - 2, area.width + 4, area.height + 4));
+            for (Band band : panel.bands()) {
+                drawBand(band, area, xAxis, yAxis);
+            }
             g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             for (int i = 0; i < paths.size(); i++) {
                 g.setColor(colors.get(i));
@@ -275,6 +293,14 @@ public final class LineChart {
                 // Few points far apart: mark each one, so that the steps themselves show.
                 if (shown.size() <= area.width / MARKER_SPACING) {
                     drawMarkers(shown, area, xAxis, yAxis);
+                }
+            }
+            for (Marker marker : panel.markers()) {
+                if (marker.x() >= xAxis.min() && marker.x() <= xAxis.max() && (xScale == Scale.LINEAR || marker.x() > 0)) {
+                    double px = area.x + xAxis.fraction(marker.x()) * area.width;
+                    g.setColor(marker.color());
+                    g.setStroke(MARKER_STROKE);
+                    g.draw(new java.awt.geom.Line2D.Double(px, area.y, px, area.y + area.height));
                 }
             }
             g.setClip(oldClip);
@@ -318,7 +344,7 @@ public final class LineChart {
             g.drawString(yTitle, 0, 0);
             g.setTransform(saved);
 
-            if (panel.series().size() > 1) {
+            if (panel.series().size() + panel.markers().size() > 1) {
                 drawLegend(panel, colors, paths, area);
             }
         }
@@ -343,12 +369,25 @@ public final class LineChart {
             int sample = 24;
             int padding = 8;
             int rowHeight = metrics.getHeight() + 2;
+            List<String> labels = new ArrayList<>();
+            List<Color> rowColors = new ArrayList<>();
+            List<Boolean> dashed = new ArrayList<>();
+            for (int i = 0; i < panel.series().size(); i++) {
+                labels.add(panel.series().get(i).label());
+                rowColors.add(colors.get(i));
+                dashed.add(false);
+            }
+            for (Marker marker : panel.markers()) {
+                labels.add(marker.label());
+                rowColors.add(marker.color());
+                dashed.add(true);
+            }
             int textWidth = 0;
-            for (Series series : panel.series()) {
-                textWidth = Math.max(textWidth, metrics.stringWidth(series.label()));
+            for (String label : labels) {
+                textWidth = Math.max(textWidth, metrics.stringWidth(label));
             }
             double boxWidth = padding + sample + 6 + textWidth + padding;
-            double boxHeight = padding + rowHeight * panel.series().size() - 2 + padding;
+            double boxHeight = padding + rowHeight * labels.size() - 2 + padding;
             double inset = 8;
             double[][] corners = {
                 {area.x + area.width - inset - boxWidth, area.y + inset},
@@ -379,16 +418,50 @@ public final class LineChart {
             g.setColor(new Color(0xbbbbbb));
             g.setStroke(new BasicStroke(1f));
             g.draw(box);
-            for (int i = 0; i < panel.series().size(); i++) {
+            for (int i = 0; i < labels.size(); i++) {
                 double rowTop = box.y + padding + i * rowHeight;
                 double mid = rowTop + metrics.getHeight() / 2.0;
-                g.setColor(colors.get(i));
-                g.setStroke(new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.setColor(rowColors.get(i));
+                g.setStroke(dashed.get(i) ? MARKER_STROKE
+                        : new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 g.draw(new java.awt.geom.Line2D.Double(box.x + padding, mid, box.x + padding + sample, mid));
                 g.setColor(TEXT);
-                g.drawString(panel.series().get(i).label(), (float) (box.x + padding + sample + 6),
+                g.drawString(labels.get(i), (float) (box.x + padding + sample + 6),
                         (float) (rowTop + metrics.getAscent()));
             }
+        }
+
+        /** Fills the area between a band's bounds, translucent, leaving out points where a bound is missing. */
+        private void drawBand(Band band, Rectangle2D.Double area, Axis xAxis, Axis yAxis) {
+            List<double[]> upper = new ArrayList<>();
+            List<double[]> lower = new ArrayList<>();
+            for (int i = 0; i < band.x().length; i++) {
+                double x = band.x()[i];
+                double lo = band.lower()[i];
+                double hi = band.upper()[i];
+                boolean drawable = Double.isFinite(x) && Double.isFinite(lo) && Double.isFinite(hi)
+                        && (xScale == Scale.LINEAR || x > 0) && (yAxis.scale() == Scale.LINEAR || lo > 0 && hi > 0);
+                if (drawable) {
+                    double px = area.x + xAxis.fraction(x) * area.width;
+                    upper.add(new double[] {px, area.y + area.height - yAxis.fraction(hi) * area.height});
+                    lower.add(new double[] {px, area.y + area.height - yAxis.fraction(lo) * area.height});
+                }
+            }
+            if (upper.size() < 2) {
+                return;
+            }
+            Path2D.Double polygon = new Path2D.Double();
+            polygon.moveTo(upper.get(0)[0], upper.get(0)[1]);
+            for (int i = 1; i < upper.size(); i++) {
+                polygon.lineTo(upper.get(i)[0], upper.get(i)[1]);
+            }
+            for (int i = lower.size() - 1; i >= 0; i--) {
+                polygon.lineTo(lower.get(i)[0], lower.get(i)[1]);
+            }
+            polygon.closePath();
+            Color c = band.color();
+            g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
+            g.fill(polygon);
         }
     }
 

@@ -1,0 +1,169 @@
+package org.lrkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
+import org.lrkit.cli.run.Experiment;
+import org.lrkit.cli.run.PolicyRequest;
+import org.lrkit.cli.run.Progress;
+import org.lrkit.cli.run.RangeFinder;
+import org.lrkit.cli.run.RunFailure;
+import org.lrkit.cli.run.Workbench;
+import org.lrkit.djl.train.TrainingLength;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lrkit compare}: several policies, each with several seeds, on the same data and model, into one run
+ * directory; the table gives the final accuracy (mean and standard deviation), the epochs to reach a target
+ * accuracy and the wall time, the report plots accuracy and loss against the epoch and the policies.
+ */
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Compare learning-rate policies: train the same model on the same data with each --policy and each"
+                    + " seed, then print a table of final accuracy (mean +/- std over the seeds), epochs to reach"
+                    + " the target accuracy and wall time, and write a report with the charts.",
+            "",
+            "Each policy trains for the same --epochs (or --steps); 'auto' in a spec stands for that length"
+                    + " (totalSteps=auto) or for the range test's learning rate (peak=auto), run once for all."
+                    + " The run directory is laid out as for 'lrkit train'; --resume continues it.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  lrkit compare --epochs 4 --seeds 3 \\",
+            "      --policy \"one-cycle=oneCyclePolicy(peak=auto, totalSteps=auto)\" \\",
+            "      --policy \"step=multiStepDecay(initial=0.05, milestones=[94, 141], factor=0.1)\"",
+            "  lrkit compare --dataset cifar10 --model resnet20 --epochs 30 --policy auto --policy @sgdr.txt",
+            "  lrkit compare --resume runs/compare-20250101-120000"
+        })
+public final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = "--policy", paramLabel = "[LABEL=]SPEC|@FILE|auto",
+            description = "A policy to compare; repeat for each. A spec, @file.txt holding one, or auto (one-cycle"
+                    + " from the range test). 'label=' in front names it in the table and the charts.")
+    private List<String> policies = new ArrayList<>();
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Train each run for E epochs (default 5).")
+    private Long epochs;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Train each run for N optimizer steps instead.")
+    private Long steps;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "The first seed (0).")
+    private long seed;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+            description = "Seeds per policy: S, S+1, ..., S+N-1 (1).")
+    private int seeds;
+
+    @Option(names = "--target", paramLabel = "ACC", converter = RunCommands.TargetConverter.class,
+            description = "Test accuracy to count epochs to, e.g. 0.9 or 90%% (default: the best final accuracy,"
+                    + " rounded down to a whole percent).")
+    private Double target;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The run directory (runs/compare-<time>).")
+    private Path out;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Write checkpoints here (DIR/<policy>/seed-<s>/) instead of the run directory.")
+    private Path checkpointDir;
+
+    @Option(names = "--checkpoint-every", paramLabel = "E", defaultValue = "1",
+            description = "Write a checkpoint every E epochs, and at the end (1).")
+    private int checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the comparison in DIR: finished runs are kept, the others continue.")
+    private Path resume;
+
+    @Option(names = "--find-steps", paramLabel = "N", defaultValue = "100",
+            description = "Steps of the range test for auto (100).")
+    private int findSteps;
+
+    @Option(names = "--find-start", paramLabel = "LR", defaultValue = "1e-5",
+            description = "First learning rate of the range test (1e-5).")
+    private double findStart;
+
+    @Option(names = "--find-end", paramLabel = "LR", defaultValue = "10",
+            description = "Last learning rate of the range test (10).")
+    private double findEnd;
+
+    @Option(names = "--json", description = "Print summary.json to standard output instead of the table.")
+    private boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no progress or messages on stderr, only errors.")
+    private boolean quiet;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = Progress.of(err, quiet);
+        double goal = target == null ? Double.NaN : target;
+        try {
+            Experiment experiment;
+            if (resume != null) {
+                RunCommands.checkResumeOptions(spec);
+                experiment = RunCommands.resume(resume, "compare", run.device, run.threads, progress, err);
+            } else {
+                experiment = create(progress, err, goal);
+            }
+            return RunCommands.runAndReport(spec, experiment, goal, json, quiet, false);
+        } catch (RunFailure e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+    }
+
+    private Experiment create(Progress progress, PrintWriter err, double goal) throws IOException {
+        if (policies.isEmpty()) {
+            throw new IllegalArgumentException("give at least one --policy, e.g. --policy auto --policy "
+                    + "\"step=multiStepDecay(initial=0.05, milestones=[94, 141], factor=0.1)\"");
+        }
+        if (epochs != null && steps != null) {
+            throw new IllegalArgumentException("give --epochs or --steps, not both");
+        }
+        if (seeds < 1 || seeds > 100) {
+            throw new IllegalArgumentException("--seeds must be in [1, 100], got " + seeds);
+        }
+        TrainingLength length = steps != null ? TrainCommand.positive(steps, "--steps", TrainingLength::steps)
+                : TrainCommand.positive(epochs == null ? 5 : epochs, "--epochs", TrainingLength::epochs);
+        List<PolicyRequest> requests = new ArrayList<>();
+        for (String text : policies) {
+            requests.add(PolicyRequest.parse(text));
+        }
+        requests = PolicyRequest.uniqueLabels(requests);
+        RangeFinder.SweepSettings sweep = new RangeFinder.SweepSettings(findStart, findEnd, findSteps);
+        var settings = run.settings("fashion_cnn");
+        Workbench.check(settings);
+        Path directory = out != null ? out : RunCommands.defaultDirectory("compare");
+        Experiment.Request plan = new Experiment.Request("compare", RunCommands.commandLine(spec), requests,
+                Collections.nCopies(requests.size(), length), Collections.nCopies(requests.size(), ""),
+                LongStream.range(seed, seed + seeds).toArray(), goal, null, sweep, seed, advice -> advice.autoValues(),
+                checkpointDir, checkpointEvery, VersionProvider.version());
+        Experiment.check(plan, directory);
+        Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);
+        return Experiment.create(plan, bench, directory, progress, err);
+    }
+}

@@ -1,0 +1,81 @@
+package org.lrkit.cli.run;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.lrkit.djl.train.TrainingLength;
+import org.lrkit.rangetest.RangeTestAdvice;
+import org.lrkit.spec.AutoValues;
+
+/**
+ * The runs of {@code lrkit demo}: a one-cycle policy peaking at the range test's suggestion for {@code epochs}
+ * epochs, and a step-decay baseline (the same peak, x0.1 at 50% and 75% of the run, constant momentum) for
+ * {@code epochs} and for {@code factor * epochs} epochs.
+ *
+ * @param epochs epochs of the one-cycle run and the short baseline
+ * @param factor how many times longer the long baseline trains
+ */
+public record DemoPlan(long epochs, int factor) {
+
+    /** Default epochs of the short runs. */
+    public static final int DEFAULT_EPOCHS = 4;
+    /** Default length factor of the long baseline. */
+    public static final int DEFAULT_FACTOR = 4;
+    /** Default steps of the range test. */
+    public static final int DEFAULT_FIND_STEPS = 80;
+    /** First learning rate of the range test. */
+    public static final double FIND_START = 1e-4;
+    /** Last learning rate of the range test. */
+    public static final double FIND_END = 10;
+    /** The model on Fashion-MNIST and MNIST. */
+    public static final String DEFAULT_MODEL = "fashion_cnn";
+
+    /** Checks the values, naming the options. */
+    public DemoPlan {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        }
+        if (factor < 2 || factor > 100) {
+            throw new IllegalArgumentException("--factor must be in [2, 100], got " + factor);
+        }
+    }
+
+    /** The policies (one-cycle, step decay, long step decay) for a training set of {@code stepsPerEpoch} steps. */
+    public List<PolicyRequest> policies(int stepsPerEpoch) {
+        return List.of(
+                PolicyRequest.parse("one-cycle=oneCyclePolicy(peak=auto, totalSteps=auto)"),
+                PolicyRequest.parse("step-decay=" + stepDecay(epochs * stepsPerEpoch)),
+                PolicyRequest.parse("step-decay-x" + factor + "=" + stepDecay(factor * epochs * stepsPerEpoch)));
+    }
+
+    private static String stepDecay(long steps) {
+        long first = Math.max(1, Math.round(0.5 * steps));
+        long second = Math.max(first + 1, Math.round(0.75 * steps));
+        return "multiStepDecay(initial=auto, milestones=[" + first + ", " + second + "], factor=0.1)";
+    }
+
+    /** How long each policy trains. */
+    public List<TrainingLength> lengths() {
+        return List.of(TrainingLength.epochs(epochs), TrainingLength.epochs(epochs),
+                TrainingLength.epochs(factor * epochs));
+    }
+
+    /** What each policy is there for. */
+    public List<String> roles() {
+        return List.of("one-cycle, peak at the range test's upper bound, " + epochs + " epoch" + (epochs == 1 ? ""
+                : "s"),
+                "step decay (x0.1 at 50% and 75%), the same peak, the same " + epochs + " epoch"
+                        + (epochs == 1 ? "" : "s"),
+                "step decay, the same peak, " + factor + " times the epochs (" + factor * epochs + ")");
+    }
+
+    /**
+     * The range test's values for the demo's {@code auto}s: Smith's upper bound (where the loss stops
+     * improving) for the one-cycle peak and the baseline's initial rate. Smith and Topin take the one-cycle
+     * policy's maximum from there; the heuristics' consensus, a rate to train at for long, is several times
+     * lower and would waste the short budget.
+     */
+    public static AutoValues autoValues(RangeTestAdvice advice) {
+        return (specName, key) -> key.equals("initial") || key.equals("peak") ? OptionalDouble.of(advice.clrUpper())
+                : OptionalDouble.empty();
+    }
+}

@@ -1,0 +1,218 @@
+package org.lrkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lrkit.cli.report.Json;
+
+/**
+ * {@code lrkit train} on 300 images of the Fashion-MNIST subset inside the jar with the MLP, 10 steps per epoch,
+ * so that each run takes a second or so.
+ */
+class TrainCommandTest {
+
+    static final String[] TINY = {"--model", "mlp", "--train-size", "300", "--test-size", "100", "--batch-size", "30"};
+
+    @TempDir
+    Path dir;
+
+    static String[] args(String command, String... more) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(TINY));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    static Map<String, Object> json(Path file) throws Exception {
+        return Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesARunDirectoryThatExplainsItself() throws Exception {
+        Path out = dir.resolve("run");
+        Cli.Result result = Cli.run(args("train", "--policy", "constant(value=0.05)", "--epochs", "2", "--out",
+                out.toString()));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("policy    epochs  final accuracy  best accuracy  epochs to ")
+                .contains("\nconstant       2  ").endsWith("\nreport: " + out.resolve("report.html") + "\n");
+        assertThat(result.err()).contains("read 300 training and 100 test images of fashion-mnist-embedded",
+                "constant seed 0: 20 steps (2 epochs), test accuracy ");
+
+        Map<String, Object> config = json(out.resolve("config.json"));
+        assertThat(config.get("command")).isEqualTo("train");
+        assertThat((String) config.get("commandLine")).startsWith("lrkit train --model mlp ")
+                .contains("--policy 'constant(value=0.05)'");
+        assertThat(Json.object(config, "settings")).containsEntry("model", "mlp").containsEntry("batchSize", 30.0)
+                .containsEntry("weightDecay", 5e-4);
+        assertThat(Json.object(config, "data")).containsEntry("trainImages", 300.0).containsEntry("stepsPerEpoch",
+                10.0);
+        Map<?, ?> policy = (Map<?, ?>) Json.array(config, "policies").get(0);
+        assertThat(policy.get("spec")).isEqualTo("constant(value=0.05)");
+        assertThat(policy.get("steps")).isEqualTo(20.0);
+        Map<String, Object> environment = Json.object(config, "environment");
+        assertThat(environment.get("djl")).isEqualTo("0.36.0");
+        assertThat((String) environment.get("libtorch")).startsWith("PyTorch 2.");
+        assertThat((String) environment.get("jdk")).startsWith(System.getProperty("java.version"));
+        assertThat((String) environment.get("gitCommit")).matches("[0-9a-f]{40}|unknown.*");
+        assertThat(Json.object(environment, "machine")).containsKeys("cores", "os", "cpu");
+
+        Map<String, Object> summary = json(out.resolve("summary.json"));
+        assertThat(summary.get("status")).isEqualTo("completed");
+        assertThat(summary).containsKeys("target", "table", "runs");
+        Path folder = out.resolve("runs/constant/seed-0");
+        assertThat(Files.readAllLines(folder.resolve("epochs.csv"))).hasSize(3);
+        assertThat(Files.readAllLines(folder.resolve("steps.csv"))).hasSize(21);
+        assertThat(folder.resolve("checkpoint.lrkit")).isRegularFile();
+        for (String file : List.of("accuracy.png", "loss.png", "policies.png", "report.html", "config.json",
+                "summary.json")) {
+            assertThat(out.resolve(file)).isRegularFile();
+            if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(Files.getPosixFilePermissions(out.resolve(file))).as(file)
+                        .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+            }
+        }
+    }
+
+    @Test
+    void autoRunsARangeTestAndTrainsAOneCyclePolicyFromIt() throws Exception {
+        Path out = dir.resolve("auto");
+        Cli.Result result = Cli.run(args("train", "--epochs", "1", "--find-steps", "12", "--out", out.toString(),
+                "--quiet", "--json"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).isEmpty();
+        Map<String, Object> summary = Json.parseObject(result.out());
+        assertThat(Json.object(summary, "rangeTest")).containsKeys("consensus", "suggestions", "clrUpper");
+        Map<?, ?> policy = (Map<?, ?>) Json.array(json(out.resolve("config.json")), "policies").get(0);
+        assertThat(policy.get("given")).isEqualTo("auto");
+        assertThat((String) policy.get("spec")).matches("oneCyclePolicy\\(peak=[0-9.e-]+, totalSteps=10\\)");
+        assertThat(out.resolve("range-test/curve.csv")).isRegularFile();
+        assertThat(out.resolve("range-test.png")).isRegularFile();
+    }
+
+    @Test
+    void resumeContinuesFromTheCheckpointBitIdentically() throws Exception {
+        Path whole = dir.resolve("whole");
+        Path parts = dir.resolve("parts");
+        String policy = "sgdr(peak=0.1, firstPeriod=10, periodMultiplier=2)";
+        assertThat(Cli.run(args("train", "--policy", policy, "--steps", "30", "--out", whole.toString(), "-q"))
+                .exitCode()).isZero();
+
+        // The same run stopped after its first epoch, as Ctrl-C would leave it after that epoch's checkpoint.
+        assertThat(Cli.run(args("train", "--policy", policy, "--steps", "30", "--out", parts.toString(), "-q",
+                "--epochs", "1")).exitCode()).isEqualTo(2); // --epochs and --steps together are refused
+        assertThat(Cli.run(args("train", "--policy", policy, "--steps", "10", "--out", parts.toString(), "-q"))
+                .exitCode()).isZero();
+        String config = Files.readString(parts.resolve("config.json"));
+        Files.writeString(parts.resolve("config.json"), config.replace("\"steps\": 10", "\"steps\": 30"));
+        String summary = Files.readString(parts.resolve("summary.json"));
+        Files.writeString(parts.resolve("summary.json"), summary.replace("\"status\": \"completed\"",
+                "\"status\": \"interrupted\""));
+
+        Cli.Result resumed = Cli.run("train", "--resume", parts.toString());
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("resuming at step 10 (epoch 1)");
+        for (String file : List.of("epochs.csv", "steps.csv")) {
+            assertThat(withoutSeconds(parts.resolve("runs/sgdr/seed-0").resolve(file)))
+                    .as(file).isEqualTo(withoutSeconds(whole.resolve("runs/sgdr/seed-0").resolve(file)));
+        }
+        assertThat(json(parts.resolve("summary.json")).get("status")).isEqualTo("completed");
+    }
+
+    /** The CSV without the wall-clock column, which differs between runs. */
+    private static List<String> withoutSeconds(Path csv) throws Exception {
+        return Files.readAllLines(csv).stream().map(line -> line.replaceAll(",[^,]*$", "")).toList();
+    }
+
+    @Test
+    void resumeTakesTheConfigurationFromTheRunDirectory() throws Exception {
+        Path out = dir.resolve("run");
+        assertThat(Cli.run(args("train", "--policy", "constant(value=0.05)", "--epochs", "1", "--out",
+                out.toString(), "-q")).exitCode()).isZero();
+
+        Cli.Result again = Cli.run("train", "--resume", out.toString(), "--quiet");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("constant       1");
+
+        Cli.Result changed = Cli.run("train", "--resume", out.toString(), "--epochs", "3");
+        assertThat(changed.exitCode()).isEqualTo(2);
+        assertThat(changed.err()).isEqualTo("lrkit: error: --epochs cannot be given with --resume: a resumed run keeps"
+                + " the configuration in its config.json (only --threads, --device, --target, --quiet and --json may"
+                + " change)\n");
+
+        Cli.Result other = Cli.run("compare", "--resume", out.toString());
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.err()).isEqualTo("lrkit: error: --resume " + out + " holds a run of 'lrkit train'; resume it"
+                + " with: lrkit train --resume " + out + "\n");
+
+        Cli.Result fresh = Cli.run(args("train", "--epochs", "1", "--out", out.toString()));
+        assertThat(fresh.exitCode()).isEqualTo(2);
+        assertThat(fresh.err()).isEqualTo("lrkit: error: --out " + out + " is not empty; it holds a run: continue it"
+                + " with --resume " + out + ", or give another --out\n");
+    }
+
+    @Test
+    void checkpointsGoWhereTheyAreAsked() throws Exception {
+        Path out = dir.resolve("run");
+        Path checkpoints = dir.resolve("checkpoints");
+        Cli.Result result = Cli.run(args("train", "--policy", "constant(value=0.05)", "--epochs", "1", "--out",
+                out.toString(), "--checkpoint-dir", checkpoints.toString(), "-q"));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(checkpoints.resolve("constant/seed-0/checkpoint.lrkit")).isRegularFile();
+        assertThat(out.resolve("runs/constant/seed-0/checkpoint.lrkit")).doesNotExist();
+        assertThat(out.resolve("runs/constant/seed-0/epochs.csv")).isRegularFile();
+    }
+
+    @Test
+    void aDivergingRunFailsWithOneLine() throws Exception {
+        Cli.Result result = Cli.run(args("train", "--policy", "constant(value=1e9)", "--epochs", "1", "--out",
+                dir.resolve("nan").toString(), "-q"));
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("lrkit: error: training diverged at step ").hasLineCount(1);
+        assertThat(json(dir.resolve("nan/summary.json")).toString()).contains("status=diverged");
+        assertThat(dir.resolve("nan/report.html")).isRegularFile();
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndExitCode2() throws Exception {
+        Path file = Files.writeString(dir.resolve("file.txt"), "x");
+        String[][] cases = {
+            {"--epochs", "0"},
+            {"--policy", "oneCyclePolicy(peak=0.1"},
+            {"--policy", "@" + dir.resolve("none.txt")},
+            {"--policy", "constant(value=auto)"},
+            {"--model", "nonet"},
+            {"--dataset", "imagenet"},
+            {"--optimizer", "lbfgs"},
+            {"--batch-size", "1000"},
+            {"--train-size", "-3"},
+            {"--out", file.toString()},
+            {"--target", "150%"},
+            {"--checkpoint-every", "0"},
+            {"--find-steps", "2"},
+            {"--resume", dir.resolve("nothing").toString()},
+        };
+        for (String[] bad : cases) {
+            Cli.Result result = Cli.run(args("train", bad));
+            assertThat(result.exitCode()).as(String.join(" ", bad) + ": " + result.err()).isEqualTo(2);
+            assertThat(result.err()).as(String.join(" ", bad)).startsWith("lrkit: error: ").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void missingDataIsAFailedRunWithOneLine() {
+        Cli.Result result = Cli.run("train", "--dataset", "fashion-mnist", "--data", dir.resolve("empty").toString(),
+                "--epochs", "1");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("lrkit: error: fashion-mnist (train split) not found").hasLineCount(1);
+    }
+}

@@ -37,7 +37,8 @@ final class CosinePi {
 
     /** {@code cos(pi x)}. */
     static double of(double x) {
-        double r = Math.abs(Math.IEEEremainder(x, 2.0));   // exact, in [0, 1]
+        // exact reduction to [0, 1]; schedules mostly ask for x in [0, 1] already, and the remainder is slow
+        double r = x >= 0 && x <= 1 ? x : Math.abs(Math.IEEEremainder(x, 2.0));
         double sign = 1.0;
         if (r > 0.5) {
             r = 1.0 - r;                                    // exact (Sterbenz)

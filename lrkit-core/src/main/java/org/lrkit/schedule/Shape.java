@@ -24,7 +24,7 @@ public enum Shape {
     COSINE {
         @Override
         double formula(double from, double to, double fraction) {
-            return to + (from - to) / 2.0 * (CosinePi.of(fraction) + 1.0);
+            return to + (from - to) / 2.0 * (Math.cos(Math.PI * fraction) + 1.0);
         }
     },
     EXPONENTIAL {

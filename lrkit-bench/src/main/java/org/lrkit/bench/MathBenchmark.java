@@ -23,7 +23,10 @@ public class MathBenchmark {
         return Math.cos(Math.PI * (steps.nextStep() / RUN));
     }
 
-    /** {@code Math.IEEEremainder(x, 2)}: the argument reduction of lrkit's own {@code cos(pi x)}. */
+    /**
+     * {@code Math.IEEEremainder(x, 2)}: an exact argument reduction, tried for a faster {@code cos(pi x)}
+     * (see docs/benchmarks.md). A JNI call in JDK 17, not an intrinsic.
+     */
     @Benchmark
     public double ieeeRemainder(ScheduleBenchmark.Steps steps) {
         return Math.IEEEremainder(steps.nextStep() / 3900.0, 2.0);

@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.State;
  * 0.618 of the run, coprime with it) modulo the run length, so successive calls land in different
  * phases and cycles and the JIT can neither constant-fold the step nor hoist the call. The modulo is a
  * compare and a subtraction, not a division, to keep the harness cost small; {@link #stepOnly} measures
- * that cost alone. Each parameter runs in its own forked JVM, so the call site sees one schedule class,
- * as in a training loop.
+ * that cost alone. Scattered steps also defeat the branch predictor on phase and segment tests, which a
+ * training loop does not: {@link #valueAtSequential} asks steps 0, 1, 2, ... as training does. Each
+ * parameter runs in its own forked JVM, so the call site sees one schedule class, as in a training loop.
  *
  * <p>Run with {@code -prof gc}: {@code gc.alloc.rate.norm} must be 0 B/op for every schedule (evaluating a
  * schedule must not allocate). See {@code docs/benchmarks.md} for the commands and the last results.
@@ -141,6 +142,7 @@ public class ScheduleBenchmark {
         private long horizon;
         private long stride;
         private long step;
+        private long sequentialStep = -1;
 
         /** Every schedule by its parameter name, in the order of the {@code @Param} list. */
         Map<String, Schedule> all() {
@@ -184,6 +186,7 @@ public class ScheduleBenchmark {
             horizon = horizonOf(schedule);
             stride = strideFor(horizon);
             step = 0;
+            sequentialStep = -1;
         }
 
         /** The next step: {@code (step + stride) mod horizon}, without a division. */
@@ -193,6 +196,16 @@ public class ScheduleBenchmark {
                 next -= horizon;
             }
             step = next;
+            return next;
+        }
+
+        /** The step after the previous one, back to 0 at the end of the run. */
+        long nextSequentialStep() {
+            long next = sequentialStep + 1;
+            if (next >= horizon) {
+                next = 0;
+            }
+            sequentialStep = next;
             return next;
         }
 
@@ -243,6 +256,12 @@ public class ScheduleBenchmark {
     @Benchmark
     public double valueAt(Schedules schedules) {
         return schedules.target().valueAt(schedules.nextStep());
+    }
+
+    /** One evaluation at the step after the previous call's: the access pattern of a training loop. */
+    @Benchmark
+    public double valueAtSequential(Schedules schedules) {
+        return schedules.target().valueAt(schedules.nextSequentialStep());
     }
 
     /** The harness cost alone: advancing the step counter, no schedule. Subtract it from {@link #valueAt}. */

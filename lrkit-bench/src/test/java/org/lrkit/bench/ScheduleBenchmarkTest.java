@@ -24,17 +24,29 @@ class ScheduleBenchmarkTest {
     }
 
     @Test
-    void valueAtRunsForEveryParameter() throws Exception {
+    void bothValueAtBenchmarksRunForEveryParameter() throws Exception {
         ScheduleBenchmark benchmark = new ScheduleBenchmark();
         for (String name : paramValues()) {
             ScheduleBenchmark.Schedules state = new ScheduleBenchmark.Schedules();
             state.schedule = name;
             state.setup();
             for (int i = 0; i < 1_000; i++) {
-                double value = benchmark.valueAt(state);
-                assertThat(value).as("%s, call %d", name, i).isFinite().isNotNegative();
+                assertThat(benchmark.valueAt(state)).as("%s, call %d", name, i).isFinite().isNotNegative();
+                assertThat(benchmark.valueAtSequential(state)).as("%s, sequential call %d", name, i)
+                        .isFinite().isNotNegative();
             }
         }
+    }
+
+    @Test
+    void sequentialStepsCountUpFromZeroAndWrapAtTheEndOfTheRun() {
+        ScheduleBenchmark.Schedules state = new ScheduleBenchmark.Schedules();
+        state.schedule = "torch.OneCycleLR";
+        state.setup();
+        for (long expected = 0; expected < ScheduleBenchmark.TORCH_RUN; expected++) {
+            assertThat(state.nextSequentialStep()).isEqualTo(expected);
+        }
+        assertThat(state.nextSequentialStep()).isZero();
     }
 
     @Test

@@ -65,9 +65,9 @@ def native_jar():
     return found[0]
 
 
-def java(main, *args):
-    """Runs a main class of benchmarks.jar and returns its JSON output."""
-    command = ["java", "-Dai.djl.offline=true", "-cp", BENCH_JAR + os.pathsep + native_jar(),
+def java(main, *args, jvm=()):
+    """Runs a main class of benchmarks.jar (with extra JVM options jvm) and returns its JSON output."""
+    command = ["java", *jvm, "-Dai.djl.offline=true", "-cp", BENCH_JAR + os.pathsep + native_jar(),
                "org.lrkit.bench." + main, *map(str, args)]
     return run(command)
 

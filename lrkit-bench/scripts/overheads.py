@@ -25,7 +25,7 @@ import os
 import subprocess
 import sys
 
-from side_by_side import BENCH_JAR, RESULTS, ROOT, batch_file, java, native_jar
+from side_by_side import BENCH_JAR, RESULTS, ROOT, batch_file, java, native_jar, write_results
 
 
 # A heap of fixed size, committed at start: growth of the resident set is then native memory, not heap.
@@ -115,13 +115,7 @@ def main():
               "second half | Java heap in use, MB |", "|---|---|---|---|---|---|---|---|"]
     lines += [memory_growth(m) for m in memory]
     lines += ["", "Loader against the trainer (LoaderThroughput):", "", "```", loader, "```"]
-    text = "\n".join(lines) + "\n"
-    with open(stem + ".jsonl", "w") as out:
-        for item in raw:
-            out.write(json.dumps(item) + "\n")
-    with open(stem + ".md", "w") as out:
-        out.write(text)
-    print(text)
+    write_results(stem, raw, "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

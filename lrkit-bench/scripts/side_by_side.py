@@ -230,13 +230,19 @@ def main():
     if tuning:
         text += "\nlrkit, ResNet-20 batch 128, inter-op threads: " + ", ".join(
             "%d -> %.1f img/s" % pair for pair in tuning) + "\n"
+    write_results(stem, raw, text)
+
+
+def write_results(stem, raw, text):
+    """Writes the raw results (one JSON object per line) to STEM.jsonl and the tables to STEM.md, prints
+    the tables."""
     with open(stem + ".jsonl", "w") as out:
         for item in raw:
             out.write(json.dumps(item) + "\n")
     with open(stem + ".md", "w") as out:
         out.write(text)
     print(text)
-    print("raw results: %s.jsonl, table: %s.md" % (stem, stem), file=sys.stderr)
+    print("raw results: %s.jsonl, tables: %s.md" % (stem, stem), file=sys.stderr)
 
 
 def flops_check(results):

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             CompareCommand.class,
             ReportCommand.class,
+            ReproduceCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
             "",
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
             "      --spec \"torch.OneCycleLR(max_lr=1.0, total_steps=10)\"",
             "  lrkit find --dataset fashion-mnist-embedded --model fashion_cnn --steps 100",
             "  lrkit estimate --model fashion_cnn --lr 0.01 --steps 300",
+            "  lrkit reproduce --list",
             "",
             "Run 'lrkit COMMAND --help' for the options of a command.",
             "Exit codes: 0 success, 1 failed run (e.g. I/O error), 2 bad usage."

@@ -77,11 +77,16 @@ public final class Experiment {
      * @param checkpointDirectory where checkpoints go, or {@code null} for the run directory
      * @param checkpointEvery epochs between checkpoints
      * @param lrkitVersion the running lrkit's version
+     * @param alwaysRangeTest run the range test even when no policy needs it (its advice is then a result,
+     *     recorded in {@code summary.json} and the report)
+     * @param snapshotPolicies the labels of the policies whose runs save a snapshot of the model at every cycle
+     *     end of their learning rate, for a snapshot ensemble (see {@link ExperimentConfig#snapshotPolicies})
      */
     public record Request(String command, String commandLine, List<PolicyRequest> policies,
             List<TrainingLength> lengths, List<String> roles, long[] seeds, double target, String targetFrom,
             RangeFinder.SweepSettings sweep, long rangeSeed, Function<RangeTestAdvice, AutoValues> autoValues,
-            Path checkpointDirectory, int checkpointEvery, String lrkitVersion) {
+            Path checkpointDirectory, int checkpointEvery, String lrkitVersion, boolean alwaysRangeTest,
+            List<String> snapshotPolicies) {
 
         /** Checks that the lists match. */
         public Request {
@@ -94,6 +99,25 @@ public final class Experiment {
             if (checkpointEvery < 1) {
                 throw new IllegalArgumentException("--checkpoint-every must be >= 1, got " + checkpointEvery);
             }
+            if (alwaysRangeTest && sweep == null) {
+                throw new IllegalArgumentException("a range test is asked for but no sweep is given");
+            }
+            snapshotPolicies = List.copyOf(snapshotPolicies);
+            for (String label : snapshotPolicies) {
+                if (policies.stream().noneMatch(policy -> policy.label().equals(label))) {
+                    throw new IllegalArgumentException("snapshots are asked for policy '" + label
+                            + "', which is not among the policies");
+                }
+            }
+        }
+
+        /** A request without a forced range test and without snapshots (what train, compare and demo ask). */
+        public Request(String command, String commandLine, List<PolicyRequest> policies,
+                List<TrainingLength> lengths, List<String> roles, long[] seeds, double target, String targetFrom,
+                RangeFinder.SweepSettings sweep, long rangeSeed, Function<RangeTestAdvice, AutoValues> autoValues,
+                Path checkpointDirectory, int checkpointEvery, String lrkitVersion) {
+            this(command, commandLine, policies, lengths, roles, seeds, target, targetFrom, sweep, rangeSeed,
+                    autoValues, checkpointDirectory, checkpointEvery, lrkitVersion, false, List.of());
         }
     }
 
@@ -135,6 +159,8 @@ public final class Experiment {
             planned.add(length.plannedSteps(stepsPerEpoch));
             needsRangeTest |= request.policies().get(i).needsRangeTest();
         }
+        boolean rangeTestAsked = request.alwaysRangeTest() && !needsRangeTest;
+        needsRangeTest |= request.alwaysRangeTest();
         long trainingSteps = planned.stream().mapToLong(Long::longValue).sum() * request.seeds().length;
         progress.plan(trainingSteps + (needsRangeTest ? request.sweep().steps() : 0));
         Files.createDirectories(directory);
@@ -143,7 +169,8 @@ public final class Experiment {
         AutoValues autoValues = AutoValues.NONE;
         if (needsRangeTest) {
             progress.say("range test: " + request.sweep().steps() + " steps from " + Numbers.number(request.sweep()
-                    .start()) + " to " + Numbers.number(request.sweep().end()) + " (a policy says auto)");
+                    .start()) + " to " + Numbers.number(request.sweep().end())
+                    + (rangeTestAsked ? " (its advice is part of the result)" : " (a policy says auto)"));
             Thread hook = new Thread(() -> {
                 progress.finish();
                 err.println("lrkit: interrupted during the range test, before any training; nothing to resume: run"
@@ -182,7 +209,8 @@ public final class Experiment {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), bench.settings(), bench.dataJson(),
                 request.seeds(), request.target(), request.targetFrom(), needsRangeTest ? request.sweep() : null,
                 request.rangeSeed(), plans,
-                request.checkpointDirectory(), request.checkpointEvery(), Environment.capture(request.lrkitVersion()));
+                request.checkpointDirectory(), request.checkpointEvery(), Environment.capture(request.lrkitVersion()),
+                request.snapshotPolicies());
         config.write(directory);
         List<RunRecord> records = new ArrayList<>();
         for (PolicyPlan plan : plans) {
@@ -260,6 +288,11 @@ public final class Experiment {
     /** The run directory. */
     public Path directory() {
         return directory;
+    }
+
+    /** The data, model and engine the runs train with. */
+    public Workbench workbench() {
+        return bench;
     }
 
     /** The command that resumes this directory. */

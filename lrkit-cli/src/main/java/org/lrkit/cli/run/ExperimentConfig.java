@@ -35,14 +35,21 @@ import org.lrkit.cli.report.OutputFiles;
  *     {@code null} for the run directory's {@code runs/}
  * @param checkpointEvery write a checkpoint every this many epochs (and at the end)
  * @param environment versions, git commit, machine
+ * @param snapshotPolicies the labels of the policies whose runs save the model at every cycle end of their
+ *     learning rate ({@code runs/<label>/seed-<s>/snapshots/snapshot-cycle-NNN.lrkit}), for a snapshot ensemble
+ *     (Loshchilov &amp; Hutter 2017, section 2.4); usually empty
  */
 public record ExperimentConfig(String command, String commandLine, String created, Settings settings,
         Map<String, Object> data, long[] seeds, double target, String targetFrom, RangeFinder.SweepSettings rangeTest,
         long rangeSeed,
-        List<PolicyPlan> policies, Path checkpointDirectory, int checkpointEvery, Map<String, Object> environment) {
+        List<PolicyPlan> policies, Path checkpointDirectory, int checkpointEvery, Map<String, Object> environment,
+        List<String> snapshotPolicies) {
 
     /** The file name in a run directory. */
     public static final String FILE = "config.json";
+
+    /** The sub-folder of a run's folder that holds its cycle-end snapshots. */
+    public static final String SNAPSHOTS = "snapshots";
 
     /** Checks the values. */
     public ExperimentConfig {
@@ -57,6 +64,12 @@ public record ExperimentConfig(String command, String commandLine, String create
         }
         policies = List.copyOf(policies);
         seeds = seeds.clone();
+        snapshotPolicies = snapshotPolicies == null ? List.of() : List.copyOf(snapshotPolicies);
+    }
+
+    /** Whether the runs of the policy {@code label} save snapshots at the cycle ends. */
+    public boolean savesSnapshots(String label) {
+        return snapshotPolicies.contains(label);
     }
 
     /** The folder that holds the metrics of one policy and seed. */
@@ -99,6 +112,9 @@ public record ExperimentConfig(String command, String commandLine, String create
                 checkpointDirectory == null ? null : checkpointDirectory.toAbsolutePath().toString());
         checkpoints.put("everyEpochs", checkpointEvery);
         map.put("checkpoints", checkpoints);
+        if (!snapshotPolicies.isEmpty()) {
+            map.put("snapshotPolicies", snapshotPolicies);
+        }
         map.put("environment", environment);
         return map;
     }
@@ -146,7 +162,8 @@ public record ExperimentConfig(String command, String commandLine, String create
                     sweep,
                     Json.whole(range, "seed", 0), plans,
                     checkpointDirectory == null ? null : Path.of(checkpointDirectory),
-                    (int) Json.whole(checkpoints, "everyEpochs", 1), Json.object(map, "environment"));
+                    (int) Json.whole(checkpoints, "everyEpochs", 1), Json.object(map, "environment"),
+                    Json.array(map, "snapshotPolicies").stream().map(String::valueOf).toList());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + " is not a configuration this lrkit can read: " + e.getMessage(),
                     e);
@@ -157,6 +174,6 @@ public record ExperimentConfig(String command, String commandLine, String create
     public ExperimentConfig withSettings(Settings newSettings) {
         return new ExperimentConfig(command, commandLine, created, newSettings, data, seeds, target, targetFrom,
                 rangeTest,
-                rangeSeed, policies, checkpointDirectory, checkpointEvery, environment);
+                rangeSeed, policies, checkpointDirectory, checkpointEvery, environment, snapshotPolicies);
     }
 }

@@ -12,6 +12,7 @@ import org.lrkit.djl.checkpoint.CheckpointSchedule;
 import org.lrkit.djl.checkpoint.CorruptCheckpointException;
 import org.lrkit.djl.checkpoint.PolicyMismatchException;
 import org.lrkit.djl.checkpoint.Resume;
+import org.lrkit.djl.ensemble.SnapshotSaver;
 import org.lrkit.djl.train.DivergenceException;
 import org.lrkit.djl.train.EpochResult;
 import org.lrkit.djl.train.MetricsWriter;
@@ -25,7 +26,8 @@ import org.lrkit.vision.loader.ImageLoader;
 /**
  * Trains one policy with one seed into its folder of a run directory: {@code steps.csv} and
  * {@code epochs.csv} ({@link MetricsWriter}), a checkpoint every few epochs and at the end, evaluation on the
- * test set after every epoch; or continues it from its checkpoint, bit-identically.
+ * test set after every epoch, and, for the policies the configuration names, a snapshot of the model at every
+ * cycle end of the learning rate ({@link SnapshotSaver}); or continues it from its checkpoint, bit-identically.
  */
 final class PolicyRun {
 
@@ -100,6 +102,9 @@ final class PolicyRun {
                     .listener(metrics)
                     .listener(listener(name, epochs, progress, position, secondsBefore, config.checkpointEvery()))
                     .checkpoints(CheckpointSchedule.in(checkpoints).everyEpochs(config.checkpointEvery()));
+            if (config.savesSnapshots(plan.label())) {
+                builder.listener(new SnapshotSaver(model.getBlock(), folder.resolve(ExperimentConfig.SNAPSHOTS)));
+            }
             if (resume) {
                 builder.resume(Resume.from(checkpointFile));
             }

@@ -1,0 +1,204 @@
+package org.lrkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
+import org.lrkit.cli.reproduce.ExperimentCatalog;
+import org.lrkit.cli.reproduce.ExperimentListing;
+import org.lrkit.cli.reproduce.PaperExperiment;
+import org.lrkit.cli.reproduce.PlanStamp;
+import org.lrkit.cli.reproduce.ReproductionAnalysis;
+import org.lrkit.cli.reproduce.ReproductionReport;
+import org.lrkit.cli.reproduce.ReproductionResult;
+import org.lrkit.cli.reproduce.Scale;
+import org.lrkit.cli.reproduce.ScaledPlan;
+import org.lrkit.cli.reproduce.WorkbenchOpener;
+import org.lrkit.cli.run.Experiment;
+import org.lrkit.cli.run.Progress;
+import org.lrkit.cli.run.RunFailure;
+import org.lrkit.cli.run.Workbench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lrkit reproduce}: runs one of the papers' experiments ({@link ExperimentCatalog}) at a scale, builds
+ * the usual report, then checks the paper's claims and writes {@code reproduction.json} and
+ * {@code reproduction.md} with one row per claim (the paper's figure, lrkit's, the budgets, the speed-up, the
+ * verdict and the command that regenerates it).
+ */
+@Command(
+        name = "reproduce",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Reproduce a result of the cyclical-learning-rate, SGDR or super-convergence papers: train the"
+                    + " experiment's policies with its data, network and optimizer, print the results table and"
+                    + " one row per claim (the paper's figure beside lrkit's, the budgets, the speed-up in epochs"
+                    + " to the baseline's accuracy and a verdict: reproduced, partly or not reproduced), and write"
+                    + " report.html, reproduction.json and reproduction.md.",
+            "",
+            "--scale full is the paper's setting (a GPU's work), cpu fits a two-core machine in about an hour"
+                    + " per experiment, ci is a smoke test of seconds whose numbers are no evidence. --list shows"
+                    + " every experiment with its budgets at each scale.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  lrkit reproduce --list",
+            "  lrkit reproduce clr --scale ci",
+            "  lrkit reproduce superconvergence --scale cpu --seeds 2",
+            "  lrkit reproduce --resume runs/reproduce-sgdr-cpu-20250101-120000"
+        })
+public final class ReproduceCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "The experiment (see --list).")
+    private String id;
+
+    @Option(names = "--list", description = "List the experiments, their papers and their budgets at each scale.")
+    private boolean list;
+
+    @Option(names = "--scale", paramLabel = "ci|cpu|full", defaultValue = "cpu",
+            description = "ci (seconds, a smoke test), cpu (about an hour on two cores, the default) or full (the"
+                    + " paper's setting).")
+    private String scale;
+
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "Seeds per policy, 0 to N-1 (default: the plan's, see --list).")
+    private Integer seeds;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "The run directory (runs/reproduce-<id>-<scale>-<time>).")
+    private Path out;
+
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "Read the dataset from this folder or archive only (default: the standard places, see"
+                    + " 'lrkit train --help').")
+    private Path data;
+
+    @Option(names = "--device", paramLabel = "cpu|gpu", description = "cpu (the default) or gpu.")
+    private String device;
+
+    @Option(names = "--threads", paramLabel = "N", description = "libtorch threads (default: one per core).")
+    private Integer threads;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue an interrupted reproduction in DIR, then write its rows.")
+    private Path resume;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no progress or messages on stderr, only errors.")
+    private boolean quiet;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            if (id != null || resume != null) {
+                throw new ParameterException(spec.commandLine(), "--list takes no experiment id and no --resume");
+            }
+            out.print(ExperimentListing.text(ExperimentCatalog.all()));
+            return ExitCode.OK;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = Progress.of(err, quiet);
+        if (threads != null && threads <= 0) {
+            throw new IllegalArgumentException("--threads must be > 0, got " + threads);
+        }
+        try {
+            Experiment experiment;
+            PaperExperiment paper;
+            PlanStamp stamp;
+            if (resume != null) {
+                if (id != null) {
+                    throw new ParameterException(spec.commandLine(), "give an experiment id or --resume, not both"
+                            + " (the directory knows its experiment)");
+                }
+                RunCommands.checkResumeOptions(spec);
+                stamp = PlanStamp.read(resume);
+                paper = ExperimentCatalog.find(stamp.experiment());
+                if (paper.version() != stamp.version()) {
+                    throw new IllegalArgumentException("--resume " + resume + " holds " + stamp.experiment() + " v"
+                            + stamp.version() + ", but this lrkit has v" + paper.version() + "; start it again: "
+                            + stamp.command());
+                }
+                experiment = RunCommands.resume(resume, "reproduce", device, threads, progress, err);
+            } else {
+                if (id == null) {
+                    throw new ParameterException(spec.commandLine(), "give an experiment id ("
+                            + String.join(", ", ExperimentCatalog.all().stream().map(PaperExperiment::id).toList())
+                            + ") or --list");
+                }
+                paper = ExperimentCatalog.find(id);
+                Scale chosen = Scale.parse(scale);
+                stamp = new PlanStamp(paper.id(), paper.version(), chosen, regenerate(paper, chosen));
+                experiment = create(paper, chosen, stamp, progress, err);
+            }
+            RunCommands.runAndReport(spec, experiment, Double.NaN, false, quiet, false);
+            progress.say("checking the claims" + (paper.plan(stamp.scale()).snapshots().isEmpty() ? ""
+                    : " and evaluating the snapshot ensembles"));
+            ReproductionResult result = ReproductionAnalysis.analyze(experiment.directory(), paper, stamp.scale(),
+                    experiment.workbench(), stamp.command());
+            ReproductionReport.write(result);
+            out.println();
+            out.print(ReproductionReport.console(result));
+            out.println("reproduction: " + ReproductionReport.markdownFile(experiment.directory()));
+            out.flush();
+            return ExitCode.OK;
+        } catch (RunFailure e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+    }
+
+    private Experiment create(PaperExperiment paper, Scale chosen, PlanStamp stamp, Progress progress,
+            PrintWriter err) throws IOException {
+        ScaledPlan plan = paper.plan(chosen);
+        int count = seeds == null ? plan.seeds() : seeds;
+        if (count < 1 || count > 100) {
+            throw new IllegalArgumentException("--seeds must be in [1, 100], got " + count);
+        }
+        String engine = device == null ? "cpu" : device;
+        int threadCount = threads == null ? 0 : threads;
+        WorkbenchOpener.check(plan.setup(), data, engine, threadCount);
+        Path directory = out != null ? out
+                : RunCommands.defaultDirectory("reproduce-" + paper.id() + "-" + chosen.word());
+        Experiment.requireFresh(directory);
+        Workbench bench = WorkbenchOpener.open(plan.setup(), data, engine, threadCount, progress, err);
+        Experiment.Request request = plan.request(bench.stepsPerEpoch(), LongStream.range(0, count).toArray(),
+                RunCommands.commandLine(spec), paper.claims().get(0).baseline(), VersionProvider.version());
+        Experiment experiment = Experiment.create(request, bench, directory, progress, err);
+        stamp.write(directory);
+        return experiment;
+    }
+
+    /** The command that makes the same reproduction again (in a new directory). */
+    private String regenerate(PaperExperiment paper, Scale chosen) {
+        List<String> words = new ArrayList<>(List.of("lrkit", "reproduce", paper.id(), "--scale", chosen.word(),
+                "--seeds", Integer.toString(seeds == null ? paper.plan(chosen).seeds() : seeds)));
+        if (data != null) {
+            words.add("--data");
+            words.add(data.toString());
+        }
+        if (device != null && !device.equals("cpu")) {
+            words.add("--device");
+            words.add(device);
+        }
+        return String.join(" ", words.stream().map(word -> word.matches("[A-Za-z0-9._/+=:@,%-]+") ? word
+                : "'" + word.replace("'", "'\\''") + "'").toList());
+    }
+}

@@ -609,8 +609,14 @@ def make_scheduler(args, optimizer, batches_per_epoch):
 
 def run_accuracy(args):
     """Trains on Fashion-MNIST, printing test accuracy after each epoch and a summary at the end."""
-    train_x, train_y = load_fashion_split(args.data_dir, "train")
-    test_x, test_y = load_fashion_split(args.data_dir, "t10k")
+    if (args.train_batches is None) != (args.test_batches is None):
+        raise ValueError("give both --train-batches and --test-batches, or neither (Fashion-MNIST from --data-dir)")
+    if args.train_batches is not None:
+        train_x, train_y = read_batch_file(args.train_batches)
+        test_x, test_y = read_batch_file(args.test_batches)
+    else:
+        train_x, train_y = load_fashion_split(args.data_dir, "train")
+        test_x, test_y = load_fashion_split(args.data_dir, "t10k")
     if args.train_size is not None:
         if args.train_size > len(train_y):
             raise ValueError(f"--train-size {args.train_size} exceeds the {len(train_y)} training examples")
@@ -774,10 +780,14 @@ def build_parser():
     p.set_defaults(run=run_throughput)
 
     p = sub.add_parser("accuracy", parents=[common],
-                       help="time to accuracy on Fashion-MNIST: one JSON line per epoch and a summary")
+                       help="time to accuracy on Fashion-MNIST or on batch files: one JSON line per epoch and a summary")
     add_model_option(p, default="fashion_cnn")
     p.add_argument("--data-dir", default=DEFAULT_DATA_DIR,
                    help=f"folder of the four gzipped IDX files (default {DEFAULT_DATA_DIR})")
+    p.add_argument("--train-batches", metavar="FILE", default=None,
+                   help="train on this LRKB batch file (already normalized) instead of Fashion-MNIST")
+    p.add_argument("--test-batches", metavar="FILE", default=None,
+                   help="evaluate on this LRKB batch file (with --train-batches)")
     p.add_argument("--epochs", type=positive_int, required=True, help="training epochs")
     p.add_argument("--batch-size", type=positive_int, default=128, help="mini-batch size (default 128)")
     p.add_argument("--lr", type=positive_float, default=0.1,

@@ -23,15 +23,18 @@ import os
 import subprocess
 import sys
 
-from side_by_side import PYTHON, RESULTS, ROOT, TORCH_BENCH, torch_env
+from side_by_side import BENCH_JAR, PYTHON, RESULTS, ROOT, TORCH_BENCH, native_jar, torch_env
 
 
 def pytorch_run(args):
     """Per-epoch results of PyTorch's step-decay run."""
     command = [PYTHON, TORCH_BENCH, "accuracy", "--schedule", "step", "--epochs", str(args.baseline_epochs),
-               "--lr", str(args.baseline_lr), "--momentum", "0.9", "--weight-decay", "5e-4",
+               "--lr", str(args.baseline_lr), "--momentum", "0.9", "--weight-decay", "5e-4", "--model", args.model,
                "--batch-size", "128", "--threads", str(args.threads), "--seed", str(args.seed)]
-    if args.train_size:
+    if args.dataset == "cifar10":
+        command += ["--train-batches", batch_file_of(args, "train", args.train_size, "balanced"),
+                    "--test-batches", batch_file_of(args, "test", 10000, "first")]
+    elif args.train_size:
         command += ["--train-size", str(args.train_size)]
     lines = stream(command, torch_env())
     return [line for line in lines if "epoch" in line and "summary" not in line]
@@ -40,7 +43,7 @@ def pytorch_run(args):
 def lrkit_run(args, out):
     """Per-epoch results of lrkit's one-cycle run (its epochs.csv)."""
     policy = "oneCyclePolicy(peak=%s, totalSteps=auto)" % args.peak
-    command = [os.path.join(ROOT, "lrkit"), "train", "--dataset", "fashion-mnist", "--model", "fashion_cnn",
+    command = [os.path.join(ROOT, "lrkit"), "train", "--dataset", args.dataset, "--model", args.model, "--no-augment",
                "--policy", policy, "--epochs", str(args.onecycle_epochs), "--batch-size", "128",
                "--weight-decay", "5e-4", "--threads", str(args.threads), "--seed", str(args.seed),
                "--checkpoint-every", str(args.onecycle_epochs), "--out", out, "--quiet"]
@@ -53,6 +56,23 @@ def lrkit_run(args, out):
     with open(found[0]) as table:
         return [{"epoch": int(row["epoch"]) + 1, "test_accuracy": float(row["val_accuracy"]),
                  "seconds": float(row["seconds"]), "lr": float(row["lr"])} for row in csv.DictReader(table)]
+
+
+def batch_file_of(args, split, count, subset):
+    """The CIFAR-10 images PyTorch trains and tests on, exported once by lrkit (ExportBatches): the training
+    subset is the class-balanced one that lrkit train --train-size picks."""
+    path = os.path.join(ROOT, "target", "bench", "cifar10-%s-%s-%d.lrkb" % (split, subset, count))
+    if not os.path.exists(path):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        for dataset in ("cifar10", "cifar10-jpeg"):
+            command = ["java", "-cp", BENCH_JAR + os.pathsep + native_jar(), "org.lrkit.bench.ExportBatches",
+                       "--dataset", dataset, "--split", split, "--count", str(count), "--subset", subset,
+                       "--out", path]
+            if subprocess.run(command, stderr=subprocess.DEVNULL).returncode == 0:
+                break
+        else:
+            sys.exit("cannot export CIFAR-10 (%s); set LRKIT_DATA to a folder holding it" % split)
+    return path
 
 
 def stream(command, env):
@@ -81,11 +101,20 @@ def main():
     parser.add_argument("--peak", type=float, default=0.2, help="one-cycle peak learning rate (0.2)")
     parser.add_argument("--threads", type=int, default=os.cpu_count(), help="threads for both (all cores)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--train-size", type=int, default=0, help="train on a subset (default: all 60,000)")
+    parser.add_argument("--dataset", choices=("fashion-mnist", "cifar10"), default="fashion-mnist",
+                        help="fashion-mnist (the default) or cifar10 (CIFAR-10 without augmentation; PyTorch reads"
+                             " the same class-balanced subset from a batch file lrkit exports)")
+    parser.add_argument("--model", default=None, help="fashion_cnn for Fashion-MNIST, resnet20 for CIFAR-10")
+    parser.add_argument("--train-size", type=int, default=0,
+                        help="train on a class-balanced subset (default: all of Fashion-MNIST, 10,000 CIFAR-10"
+                             " images)")
     parser.add_argument("--out", default=None, help="file stem under bench/results (time-to-accuracy-<date>)")
     parser.add_argument("--report-from", metavar="STEM", default=None,
                         help="do not train: rewrite STEM.md from the runs recorded in STEM.jsonl")
     args = parser.parse_args()
+    args.model = args.model or ("resnet20" if args.dataset == "cifar10" else "fashion_cnn")
+    if args.dataset == "cifar10" and not args.train_size:
+        args.train_size = 10000
     for name in ("baseline_epochs", "onecycle_epochs", "threads"):
         if getattr(args, name) < 1:
             parser.error("--%s must be >= 1, got %d" % (name.replace("_", "-"), getattr(args, name)))
@@ -95,7 +124,8 @@ def main():
         stem = args.report_from
     else:
         started = datetime.datetime.now(datetime.timezone.utc)
-        stem = os.path.join(RESULTS, args.out or "time-to-accuracy-" + started.strftime("%Y-%m-%d"))
+        name = "time-to-accuracy-" + ("" if args.dataset == "fashion-mnist" else args.dataset + "-")
+        stem = os.path.join(RESULTS, args.out or name + started.strftime("%Y-%m-%d"))
         os.makedirs(RESULTS, exist_ok=True)
         baseline = pytorch_run(args)
         lrkit = lrkit_run(args, os.path.join(ROOT, "target", "bench", "tta-lrkit-" + started.strftime("%H%M%S")))
@@ -140,7 +170,9 @@ def render(baseline, lrkit, args, started, finished):
     lrkit_hit = first_reaching(lrkit, target)
     torch_total = baseline[-1]["seconds"]
     lines = [
-        "Time to accuracy, Fashion-MNIST, fashion_cnn, batch 128, %s to %s UTC" % (
+        "Time to accuracy, %s%s, %s, batch 128, %s to %s UTC" % (
+            getattr(args, "dataset", "fashion-mnist"),
+            " (%d training images)" % args.train_size if args.train_size else "", getattr(args, "model", "fashion_cnn"),
             started.strftime("%Y-%m-%d %H:%M"), finished.strftime("%H:%M")),
         "",
         "| run | policy | epochs | final test accuracy | epochs to %.2f%% | seconds to %.2f%% | whole run, s "

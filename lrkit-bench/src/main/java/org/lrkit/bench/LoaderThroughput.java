@@ -48,29 +48,12 @@ public final class LoaderThroughput {
 
     /** Runs the measurement; see the class comment for the options. */
     public static void main(String[] args) throws Exception {
-        List<Integer> batches = new ArrayList<>(List.of(128, 512));
-        int images = 10_000;
-        int epochs = 3;
-        int steps = 5;
-        int workers = 1;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : "";
-            switch (args[i]) {
-                case "--batch" -> {
-                    batches.clear();
-                    for (String b : value.split(",")) {
-                        batches.add(positive("--batch", b));
-                    }
-                }
-                case "--images" -> images = positive("--images", value);
-                case "--epochs" -> epochs = positive("--epochs", value);
-                case "--steps" -> steps = positive("--steps", value);
-                case "--workers" -> workers = positive("--workers", value);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --batch 128,512 --images N --epochs N --steps N --workers N");
-            }
-            i++;
-        }
+        Options options = Options.parse(args, "--batch", "--images", "--epochs", "--steps", "--workers");
+        List<Integer> batches = options.positiveList("--batch", List.of(128, 512));
+        int images = options.positive("--images", 10_000);
+        int epochs = options.positive("--epochs", 3);
+        int steps = options.positive("--steps", 5);
+        int workers = options.positive("--workers", 1);
 
         ImageSet cifar = syntheticCifar(images);
         Augmentation augmentation = Augmentation.padCropFlip(Normalization.CIFAR10);
@@ -84,18 +67,6 @@ public final class LoaderThroughput {
             double trainer = trainerRate(batch, steps);
             System.out.printf(Locale.ROOT, "%6d %22.0f %24.1f %8.1f%n", batch, loader, trainer, loader / trainer);
         }
-    }
-
-    private static int positive(String option, String text) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " must be a positive integer, got '" + text + "'");
     }
 
     private static ImageSet syntheticCifar(int size) {

@@ -99,17 +99,23 @@ def run(command, env=None):
 
 
 def batch_file(name):
-    """Exports the batch file once (ExportBatches), reusing it on later runs."""
+    """The throughput benchmark's batch file for a DATA entry, exported once."""
     dataset, count = DATA[name]
-    path = os.path.join(WORK, name + ".lrkb")
+    return export_batches(os.path.join(WORK, name + ".lrkb"), dataset, "test", count, "first")
+
+
+def export_batches(path, dataset, split, count, subset):
+    """Exports count images of a split (ExportBatches; subset first or balanced) to path once, reusing the
+    file on later runs; cifar10 falls back to the JPEG copy when the binary one is missing."""
     if not os.path.exists(path):
-        os.makedirs(WORK, exist_ok=True)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        args = ("--split", split, "--count", count, "--subset", subset, "--out", path)
         try:
-            java_plain("ExportBatches", "--dataset", dataset, "--count", count, "--out", path)
+            java_plain("ExportBatches", "--dataset", dataset, *args)
         except SystemExit:
             if dataset != "cifar10":
                 raise
-            java_plain("ExportBatches", "--dataset", "cifar10-jpeg", "--count", count, "--out", path)
+            java_plain("ExportBatches", "--dataset", "cifar10-jpeg", *args)
     return path
 
 

@@ -23,7 +23,7 @@ import os
 import subprocess
 import sys
 
-from side_by_side import BENCH_JAR, PYTHON, RESULTS, ROOT, TORCH_BENCH, native_jar, torch_env
+from side_by_side import PYTHON, RESULTS, ROOT, TORCH_BENCH, export_batches, torch_env
 
 
 def pytorch_run(args):
@@ -32,8 +32,8 @@ def pytorch_run(args):
                "--lr", str(args.baseline_lr), "--momentum", "0.9", "--weight-decay", "5e-4", "--model", args.model,
                "--batch-size", "128", "--threads", str(args.threads), "--seed", str(args.seed)]
     if args.dataset == "cifar10":
-        command += ["--train-batches", batch_file_of(args, "train", args.train_size, "balanced"),
-                    "--test-batches", batch_file_of(args, "test", 10000, "first")]
+        command += ["--train-batches", batch_file_of("train", args.train_size, "balanced"),
+                    "--test-batches", batch_file_of("test", 10000, "first")]
     elif args.train_size:
         command += ["--train-size", str(args.train_size)]
     lines = stream(command, torch_env())
@@ -58,21 +58,11 @@ def lrkit_run(args, out):
                  "seconds": float(row["seconds"]), "lr": float(row["lr"])} for row in csv.DictReader(table)]
 
 
-def batch_file_of(args, split, count, subset):
-    """The CIFAR-10 images PyTorch trains and tests on, exported once by lrkit (ExportBatches): the training
-    subset is the class-balanced one that lrkit train --train-size picks."""
+def batch_file_of(split, count, subset):
+    """The CIFAR-10 images PyTorch trains and tests on, exported once by lrkit: the training subset is the
+    class-balanced one that lrkit train --train-size picks."""
     path = os.path.join(ROOT, "target", "bench", "cifar10-%s-%s-%d.lrkb" % (split, subset, count))
-    if not os.path.exists(path):
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        for dataset in ("cifar10", "cifar10-jpeg"):
-            command = ["java", "-cp", BENCH_JAR + os.pathsep + native_jar(), "org.lrkit.bench.ExportBatches",
-                       "--dataset", dataset, "--split", split, "--count", str(count), "--subset", subset,
-                       "--out", path]
-            if subprocess.run(command, stderr=subprocess.DEVNULL).returncode == 0:
-                break
-        else:
-            sys.exit("cannot export CIFAR-10 (%s); set LRKIT_DATA to a folder holding it" % split)
-    return path
+    return export_batches(path, "cifar10", split, count, subset)
 
 
 def stream(command, env):

@@ -1,40 +1,21 @@
 package org.lrkit.cli;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.dataset.Batch;
-import ai.djl.training.loss.Loss;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.lrkit.cli.plot.LineChart;
-import org.lrkit.cli.plot.Panel;
-import org.lrkit.cli.plot.Scale;
-import org.lrkit.cli.plot.Series;
-import org.lrkit.djl.checkpoint.AtomicFiles;
+import org.lrkit.cli.estimate.EstimateChart;
+import org.lrkit.cli.estimate.EstimateFiles;
+import org.lrkit.cli.estimate.EstimateRow;
+import org.lrkit.cli.estimate.EstimateRun;
+import org.lrkit.cli.estimate.EstimateSettings;
+import org.lrkit.cli.estimate.EstimateTable;
+import org.lrkit.cli.run.RunFailure;
 import org.lrkit.djl.optim.ScheduledOptimizer;
-import org.lrkit.djl.rangetest.CurvatureEstimate;
-import org.lrkit.djl.rangetest.CurvatureProbe;
-import org.lrkit.djl.rangetest.HessianFreeMonitor;
-import org.lrkit.djl.rangetest.HessianFreeRecord;
-import org.lrkit.djl.rangetest.LayerEstimate;
-import org.lrkit.djl.train.DivergenceException;
-import org.lrkit.djl.train.StepResult;
-import org.lrkit.djl.train.TrainingLength;
-import org.lrkit.djl.train.TrainingListener;
-import org.lrkit.djl.train.TrainingRun;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
 import org.lrkit.spec.Specs;
@@ -118,106 +99,49 @@ public final class EstimateCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    /** One row of the table: a Hessian-free estimate and, at some rows, a curvature probe. */
-    private record Row(HessianFreeRecord hessianFree, double loss, CurvatureEstimate curvature) {
-    }
-
     @Override
     public Integer call() throws IOException, TranslateException {
         Policy policy = policy();
-        if (steps < 3 || steps > 10_000_000) {
-            throw usage("--steps must be in [3, 10000000], got " + steps);
-        }
-        if (every <= 0) {
-            throw usage("--every must be > 0, got " + every);
-        }
-        if (curvatureEvery < 0) {
-            throw usage("--curvature-every must be >= 0 (0 turns the probe off), got " + curvatureEvery);
-        }
+        EstimateSettings settings = new EstimateSettings(steps, every, curvatureEvery);
         if (plot != null && (plot.toAbsolutePath().getParent() == null
                 || !Files.isDirectory(plot.toAbsolutePath().getParent()))) {
             throw usage("--plot " + plot + ": the directory does not exist; create it first");
         }
-        Path directory = out != null ? out : defaultDirectory();
-        Path chartFile = plot != null ? plot : directory.resolve("estimate.png");
+        Path directory = out != null ? out : RunCommands.defaultDirectory("estimate");
+        Path chartFile = plot != null ? plot : directory.resolve(EstimateChart.FILE);
         PrintWriter err = spec.commandLine().getErr();
-        List<Row> rows = new ArrayList<>();
-        String title;
-        try (TrainingSetup setup = TrainingSetup.create(training, 0.0, 0, quiet ? null : err);
-                NDManager probeManager = setup.model.getNDManager().newSubManager()) {
-            ScheduledOptimizer optimizer = setup.optimizer(policy, training.weightDecay);
-            HessianFreeMonitor monitor = HessianFreeMonitor.every(every, setup.model.getBlock(), optimizer);
-            Loss loss = Loss.softmaxCrossEntropyLoss();
-            Batch probe = null;
-            if (curvatureEvery > 0) {
-                Iterator<Batch> batches = setup.loader(training.seed + 7919).epoch(probeManager, 0).iterator();
-                probe = batches.next();
-                if (batches instanceof AutoCloseable closeable) {
-                    closeQuietly(closeable);
-                }
-            }
-            Batch probeBatch = probe;
-            Deque<Double> recent = new ArrayDeque<>();
-            long[] lastProbe = {Long.MIN_VALUE / 2};
-            monitor.addListener(record -> {
-                double meanLoss = recent.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-                CurvatureEstimate curvature = null;
-                if (probeBatch != null && record.step() - lastProbe[0] >= curvatureEvery) {
-                    curvature = CurvatureProbe.measure(setup.model, loss, probeBatch.getData(), probeBatch.getLabels(),
-                            CurvatureProbe.DEFAULT_RELATIVE_STEP, (int) (record.step() & Integer.MAX_VALUE));
-                    lastProbe[0] = record.step();
-                }
-                rows.add(new Row(record, meanLoss, curvature));
-            });
-            ConsoleProgress progress = new ConsoleProgress(quiet);
-            TrainingListener recorder = new TrainingListener() {
-                @Override
-                public void onStep(long epoch, StepResult step) {
-                    recent.addLast(step.loss());
-                    while (recent.size() > every) {
-                        recent.removeFirst();
-                    }
-                    progress.update(step.step() + 1, steps, String.format(Locale.ROOT, "step %d/%d lr %s loss %s "
-                            + "estimate %s", step.step() + 1, steps, Formats.number(step.learningRate()),
-                            Formats.number(step.loss()), Formats.number(monitor.average())));
-                }
-            };
-            try {
-                TrainingRun.builder(setup.model, optimizer).loss(loss)
-                        .trainingData(setup.loader(training.seed), training.batchSize)
-                        .inputShapes(setup.inputShape).length(TrainingLength.steps(steps)).seed(training.seed)
-                        .device(setup.device).listener(recorder).listener(monitor).build().run();
-            } catch (DivergenceException e) {
-                throw new CommandFailure(e.getMessage(), e);
-            } finally {
-                progress.finish();
-                if (probe != null) {
-                    probe.close();
-                }
-            }
-            title = String.format(Locale.ROOT, "Hessian-free estimate: %s on %s, batch %d, %s, lr %s, %d steps",
-                    training.model, setup.datasetName, training.batchSize, setup.describeOptimizer(),
-                    policyText(policy), steps);
-        }
-        if (rows.isEmpty()) {
-            throw new CommandFailure("no estimate was made: the run of " + steps + " steps is shorter than one "
-                    + "window (an estimate needs steps " + every + ", " + (every + 1) + " and " + (every + 2)
-                    + "); lower --every or train longer", null);
-        }
-        List<Path> written = write(directory, rows, policy);
         try {
-            chart(rows, policy, title).writePng(chartFile);
-            written.add(chartFile);
-        } catch (IOException e) {
-            throw new CommandFailure("could not write the chart " + chartFile + ": " + e.getMessage(), e);
+            List<EstimateRow> rows;
+            String title;
+            try (TrainingSetup setup = TrainingSetup.create(training, 0.0, 0, quiet ? null : err)) {
+                ScheduledOptimizer optimizer = setup.optimizer(policy, training.weightDecay);
+                EstimateRun run = new EstimateRun(setup.model, optimizer, setup::loader, setup.inputShape,
+                        setup.device, training.seed, settings);
+                ConsoleProgress progress = new ConsoleProgress(quiet);
+                try {
+                    rows = run.run((step, average) -> progress.update(step.step() + 1, steps, String.format(
+                            Locale.ROOT, "step %d/%d lr %s loss %s estimate %s", step.step() + 1, steps,
+                            Formats.number(step.learningRate()), Formats.number(step.loss()),
+                            Formats.number(average))));
+                } finally {
+                    progress.finish();
+                }
+                title = EstimateChart.title(training.model, setup.datasetName, training.batchSize,
+                        setup.describeOptimizer(), policyText(policy), steps);
+            }
+            List<Path> written = EstimateFiles.write(directory, rows);
+            written.add(EstimateChart.write(chartFile, rows, title));
+            EstimateTable.print(spec.commandLine().getOut(), rows, title);
+            spec.commandLine().getOut().flush();
+            if (!quiet) {
+                err.println("wrote " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b)
+                        .orElse(""));
+                err.flush();
+            }
+            return ExitCode.OK;
+        } catch (RunFailure e) {
+            throw new CommandFailure(e.getMessage(), e);
         }
-        printTable(spec.commandLine().getOut(), rows, title);
-        spec.commandLine().getOut().flush();
-        if (!quiet) {
-            err.println("wrote " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
-            err.flush();
-        }
-        return ExitCode.OK;
     }
 
     private Policy policy() {
@@ -240,111 +164,6 @@ public final class EstimateCommand implements Callable<Integer> {
 
     private String policyText(Policy policy) {
         return policySpec != null ? policySpec.strip() : Formats.number(policy.learningRate().valueAt(0));
-    }
-
-    private static Path defaultDirectory() {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        Path base = Path.of("runs", "estimate-" + stamp);
-        Path candidate = base;
-        for (int i = 2; Files.exists(candidate); i++) {
-            candidate = Path.of(base + "-" + i);
-        }
-        return candidate;
-    }
-
-    private static List<Path> write(Path directory, List<Row> rows, Policy policy) throws IOException {
-        Files.createDirectories(directory);
-        StringBuilder estimates = new StringBuilder(
-                "step,lr,loss,hf_estimate,hf_average,first_l1,gradient_change_l1,along_gradient,g_dot_g,g_dot_hg\n");
-        StringBuilder layers = new StringBuilder("step,layer,estimate,average,first_l1,gradient_change_l1\n");
-        for (Row row : rows) {
-            HessianFreeRecord r = row.hessianFree();
-            CurvatureEstimate c = row.curvature();
-            estimates.append(r.step()).append(',').append(r.learningRate()).append(',').append(csv(row.loss()))
-                    .append(',').append(csv(r.estimate())).append(',').append(csv(r.average())).append(',')
-                    .append(csv(r.firstDifferenceL1())).append(',').append(csv(r.gradientDifferenceL1())).append(',')
-                    .append(c == null ? "" : csv(c.step())).append(',')
-                    .append(c == null ? "" : csv(c.gradientDotGradient())).append(',')
-                    .append(c == null ? "" : csv(c.gradientDotHessianGradient())).append('\n');
-            for (Map.Entry<String, LayerEstimate> entry : r.layers().entrySet()) {
-                LayerEstimate layer = entry.getValue();
-                layers.append(r.step()).append(',').append(entry.getKey()).append(',').append(csv(layer.estimate()))
-                        .append(',').append(csv(layer.average())).append(',').append(csv(layer.firstDifferenceL1()))
-                        .append(',').append(csv(layer.gradientDifferenceL1())).append('\n');
-            }
-        }
-        Path estimateFile = directory.resolve("estimate.csv");
-        Path layerFile = directory.resolve("layers.csv");
-        AtomicFiles.write(estimateFile, estimates.toString().getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(layerFile, layers.toString().getBytes(StandardCharsets.UTF_8));
-        return new ArrayList<>(List.of(estimateFile, layerFile));
-    }
-
-    private static String csv(double value) {
-        return Double.isFinite(value) ? Double.toString(value) : Double.isNaN(value) ? "" : value > 0 ? "inf" : "-inf";
-    }
-
-    private static LineChart chart(List<Row> rows, Policy policy, String title) {
-        double[] steps = rows.stream().mapToDouble(r -> r.hessianFree().step()).toArray();
-        double[] lr = rows.stream().mapToDouble(r -> r.hessianFree().learningRate()).toArray();
-        double[] raw = rows.stream().mapToDouble(r -> positive(r.hessianFree().estimate())).toArray();
-        double[] average = rows.stream().mapToDouble(r -> positive(r.hessianFree().average())).toArray();
-        List<Series> series = new ArrayList<>();
-        series.add(new Series("learning rate", steps, lr, LineChart.PALETTE.get(7)));
-        series.add(new Series("hessian-free estimate", steps, raw, LineChart.PALETTE.get(1)));
-        series.add(new Series("hessian-free moving average", steps, average, LineChart.PALETTE.get(0)));
-        List<Row> probed = rows.stream().filter(r -> r.curvature() != null).toList();
-        if (!probed.isEmpty()) {
-            series.add(new Series("along the gradient (g.g / g.Hg)",
-                    probed.stream().mapToDouble(r -> r.hessianFree().step()).toArray(),
-                    probed.stream().mapToDouble(r -> positive(r.curvature().step())).toArray(),
-                    LineChart.PALETTE.get(3)));
-        }
-        Series loss = new Series("training loss", steps, rows.stream().mapToDouble(Row::loss).toArray(),
-                LineChart.PALETTE.get(2));
-        return LineChart.builder().title(title).xTitle("step").size(1000, 700)
-                .panel(new Panel("learning rate (log scale)", Scale.LOG, series, 3))
-                .panel(new Panel("training loss", Scale.LINEAR, List.of(loss), 1))
-                .build();
-    }
-
-    private static double positive(double value) {
-        return value > 0 && Double.isFinite(value) ? value : Double.NaN;
-    }
-
-    private void printTable(PrintWriter out, List<Row> rows, String title) {
-        out.println(title);
-        out.println();
-        out.println(String.format(Locale.ROOT, "%7s  %-10s %-9s %-14s %-10s %s", "step", "lr", "loss",
-                "hessian-free", "(average)", "along gradient"));
-        for (Row row : rows) {
-            HessianFreeRecord r = row.hessianFree();
-            out.println(String.format(Locale.ROOT, "%7d  %-10s %-9s %-14s %-10s %s", r.step(),
-                    Formats.number(r.learningRate()), Formats.number(row.loss()), Formats.number(r.estimate()),
-                    Formats.number(r.average()), row.curvature() == null ? "" : Formats.number(row.curvature().step())));
-        }
-        HessianFreeRecord last = rows.get(rows.size() - 1).hessianFree();
-        out.println();
-        out.println("per layer at step " + last.step() + " (estimate, moving average):");
-        int width = last.layers().keySet().stream().mapToInt(String::length).max().orElse(5) + 2;
-        for (Map.Entry<String, LayerEstimate> entry : last.layers().entrySet()) {
-            out.println("  " + Formats.pad(entry.getKey(), width) + Formats.pad(Formats.number(entry.getValue()
-                    .estimate()), 12) + Formats.number(entry.getValue().average()));
-        }
-        out.println();
-        double[] probes = rows.stream().filter(r -> r.curvature() != null).mapToDouble(r -> r.curvature().step())
-                .filter(Double::isFinite).sorted().toArray();
-        out.println("hessian-free moving average at the end: " + Formats.number(last.average())
-                + (probes.length == 0 ? "" : "; along the gradient, median of " + probes.length + " probes: "
-                        + Formats.number(probes[probes.length / 2])));
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // the loader's workers stop on their own
-        }
     }
 
     private ParameterException usage(String message) {

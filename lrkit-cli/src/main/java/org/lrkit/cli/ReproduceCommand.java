@@ -1,12 +1,20 @@
 package org.lrkit.cli;
 
+import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
+import org.lrkit.cli.reproduce.CatalogExperiment;
+import org.lrkit.cli.reproduce.EstimateExperiment;
+import org.lrkit.cli.reproduce.EstimatePlan;
+import org.lrkit.cli.reproduce.EstimateReproduction;
+import org.lrkit.cli.reproduce.EstimateReproductionReport;
+import org.lrkit.cli.reproduce.EstimateReproductionRunner;
 import org.lrkit.cli.reproduce.ExperimentCatalog;
 import org.lrkit.cli.reproduce.ExperimentListing;
 import org.lrkit.cli.reproduce.PaperExperiment;
@@ -30,10 +38,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lrkit reproduce}: runs one of the papers' experiments ({@link ExperimentCatalog}) at a scale, builds
- * the usual report, then checks the paper's claims and writes {@code reproduction.json} and
- * {@code reproduction.md} with one row per claim (the paper's figure, lrkit's, the budgets, the speed-up, the
- * verdict and the command that regenerates it).
+ * {@code lrkit reproduce}: runs one of the papers' experiments ({@link ExperimentCatalog}) at a scale and checks
+ * the paper's claims, writing {@code reproduction.json} and {@code reproduction.md} with one row per claim (the
+ * paper's figure, lrkit's, the budgets, the verdict and the command that regenerates it). A policy comparison
+ * ({@link PaperExperiment}) trains its policies into the usual run directory and report first, and its rows give
+ * the speed-up; an estimate experiment ({@link EstimateExperiment}) trains briefly per seed and writes what
+ * {@code lrkit estimate} writes ({@code estimate.csv}, {@code layers.csv}, {@code estimate.png}).
  */
 @Command(
         name = "reproduce",
@@ -47,6 +57,10 @@ import picocli.CommandLine.Spec;
                     + " to the baseline's accuracy and a verdict: reproduced, partly or not reproduced), and write"
                     + " report.html, reproduction.json and reproduction.md.",
             "",
+            "hessian-free is a measurement instead: it trains briefly and logs the Hessian-free estimate of the"
+                    + " optimal learning rate as 'lrkit estimate' does (estimate.csv, layers.csv, estimate.png),"
+                    + " then sets its range beside the paper's in reproduction.json and reproduction.md.",
+            "",
             "--scale full is the paper's setting (a GPU's work), cpu fits a two-core machine in about an hour"
                     + " per experiment, ci is a smoke test of seconds whose numbers are no evidence. --list shows"
                     + " every experiment with its budgets at each scale.",
@@ -58,6 +72,7 @@ import picocli.CommandLine.Spec;
             "  lrkit reproduce --list",
             "  lrkit reproduce clr --scale ci",
             "  lrkit reproduce superconvergence --scale cpu --seeds 2",
+            "  lrkit reproduce hessian-free --scale cpu",
             "  lrkit reproduce --resume runs/reproduce-sgdr-cpu-20250101-120000"
         })
 public final class ReproduceCommand implements Callable<Integer> {
@@ -77,7 +92,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     private String scale;
 
     @Option(names = "--seeds", paramLabel = "N",
-            description = "Seeds per policy, 0 to N-1 (default: the plan's, see --list).")
+            description = "Seeds per policy (per run of an estimate), 0 to N-1 (default: the plan's, see --list).")
     private Integer seeds;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -106,13 +121,13 @@ public final class ReproduceCommand implements Callable<Integer> {
     private CommonOptions common;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, TranslateException {
         PrintWriter out = spec.commandLine().getOut();
         if (list) {
             if (id != null || resume != null) {
                 throw new ParameterException(spec.commandLine(), "--list takes no experiment id and no --resume");
             }
-            out.print(ExperimentListing.text(ExperimentCatalog.all()));
+            out.print(ExperimentListing.text(ExperimentCatalog.experiments()));
             return ExitCode.OK;
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -121,75 +136,121 @@ public final class ReproduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be > 0, got " + threads);
         }
         try {
-            Experiment experiment;
-            PaperExperiment paper;
-            PlanStamp stamp;
             if (resume != null) {
                 if (id != null) {
                     throw new ParameterException(spec.commandLine(), "give an experiment id or --resume, not both"
                             + " (the directory knows its experiment)");
                 }
                 RunCommands.checkResumeOptions(spec);
-                stamp = PlanStamp.read(resume);
-                paper = ExperimentCatalog.find(stamp.experiment());
-                if (paper.version() != stamp.version()) {
+                PlanStamp stamp = PlanStamp.read(resume);
+                CatalogExperiment found = ExperimentCatalog.experiment(stamp.experiment());
+                if (found.version() != stamp.version()) {
                     throw new IllegalArgumentException("--resume " + resume + " holds " + stamp.experiment() + " v"
-                            + stamp.version() + ", but this lrkit has v" + paper.version() + "; start it again: "
+                            + stamp.version() + ", but this lrkit has v" + found.version() + "; start it again: "
                             + stamp.command());
                 }
-                experiment = RunCommands.resume(resume, "reproduce", device, threads, progress, err);
-            } else {
-                if (id == null) {
-                    throw new ParameterException(spec.commandLine(), "give an experiment id ("
-                            + String.join(", ", ExperimentCatalog.all().stream().map(PaperExperiment::id).toList())
-                            + ") or --list");
+                if (!(found instanceof PaperExperiment paper)) {
+                    throw new IllegalArgumentException("--resume " + resume + " holds " + found.id() + ", an estimate"
+                            + " that keeps no checkpoints to continue from; start it again: " + stamp.command());
                 }
-                paper = ExperimentCatalog.find(id);
-                Scale chosen = Scale.parse(scale);
-                stamp = new PlanStamp(paper.id(), paper.version(), chosen, regenerate(paper, chosen));
-                experiment = create(paper, chosen, stamp, progress, err);
+                Experiment experiment = RunCommands.resume(resume, "reproduce", device, threads, progress, err);
+                return checkComparison(paper, stamp, experiment, progress, out);
             }
-            RunCommands.runAndReport(spec, experiment, Double.NaN, false, quiet, false);
-            progress.say("checking the claims" + (paper.plan(stamp.scale()).snapshots().isEmpty() ? ""
-                    : " and evaluating the snapshot ensembles"));
-            ReproductionResult result = ReproductionAnalysis.analyze(experiment.directory(), paper, stamp.scale(),
-                    experiment.workbench(), stamp.command());
-            ReproductionReport.write(result);
-            out.println();
-            out.print(ReproductionReport.console(result));
-            out.println("reproduction: " + ReproductionReport.markdownFile(experiment.directory()));
-            out.flush();
-            return ExitCode.OK;
+            if (id == null) {
+                throw new ParameterException(spec.commandLine(), "give an experiment id (" + String.join(", ",
+                        ExperimentCatalog.experiments().stream().map(CatalogExperiment::id).toList()) + ") or --list");
+            }
+            CatalogExperiment found = ExperimentCatalog.experiment(id);
+            Scale chosen = Scale.parse(scale);
+            PlanStamp stamp = new PlanStamp(found.id(), found.version(), chosen, regenerate(found, chosen));
+            if (found instanceof EstimateExperiment estimate) {
+                return reproduceEstimate(estimate, chosen, stamp, progress, err, out);
+            }
+            PaperExperiment paper = (PaperExperiment) found;
+            Experiment experiment = create(paper, chosen, stamp, progress, err);
+            return checkComparison(paper, stamp, experiment, progress, out);
         } catch (RunFailure e) {
             throw new CommandFailure(e.getMessage(), e);
         }
     }
 
+    /** Trains a comparison's policies (what is left of them), reports them, then checks the claims. */
+    private int checkComparison(PaperExperiment paper, PlanStamp stamp, Experiment experiment, Progress progress,
+            PrintWriter out) throws IOException {
+        RunCommands.runAndReport(spec, experiment, Double.NaN, false, quiet, false);
+        progress.say("checking the claims" + (paper.plan(stamp.scale()).snapshots().isEmpty() ? ""
+                : " and evaluating the snapshot ensembles"));
+        ReproductionResult result = ReproductionAnalysis.analyze(experiment.directory(), paper, stamp.scale(),
+                experiment.workbench(), stamp.command());
+        ReproductionReport.write(result);
+        out.println();
+        out.print(ReproductionReport.console(result));
+        out.println("reproduction: " + ReproductionReport.markdownFile(experiment.directory()));
+        out.flush();
+        return ExitCode.OK;
+    }
+
     private Experiment create(PaperExperiment paper, Scale chosen, PlanStamp stamp, Progress progress,
             PrintWriter err) throws IOException {
         ScaledPlan plan = paper.plan(chosen);
-        int count = seeds == null ? plan.seeds() : seeds;
-        if (count < 1 || count > 100) {
-            throw new IllegalArgumentException("--seeds must be in [1, 100], got " + count);
-        }
-        String engine = device == null ? "cpu" : device;
-        int threadCount = threads == null ? 0 : threads;
-        WorkbenchOpener.check(plan.setup(), data, engine, threadCount);
-        Path directory = out != null ? out
-                : RunCommands.defaultDirectory("reproduce-" + paper.id() + "-" + chosen.word());
+        long[] seedList = seedList(plan.seeds());
+        WorkbenchOpener.check(plan.setup(), data, engine(), threadCount());
+        Path directory = runDirectory(paper, chosen);
         Experiment.requireFresh(directory);
-        Workbench bench = WorkbenchOpener.open(plan.setup(), data, engine, threadCount, progress, err);
-        Experiment.Request request = plan.request(bench.stepsPerEpoch(), LongStream.range(0, count).toArray(),
-                RunCommands.commandLine(spec), paper.claims().get(0).baseline(), VersionProvider.version());
+        Workbench bench = WorkbenchOpener.open(plan.setup(), data, engine(), threadCount(), progress, err);
+        Experiment.Request request = plan.request(bench.stepsPerEpoch(), seedList, RunCommands.commandLine(spec),
+                paper.claims().get(0).baseline(), VersionProvider.version());
         Experiment experiment = Experiment.create(request, bench, directory, progress, err);
         stamp.write(directory);
         return experiment;
     }
 
+    /** Runs an estimate experiment's seeds, checks its claim and writes and prints its row. */
+    private int reproduceEstimate(EstimateExperiment estimate, Scale chosen, PlanStamp stamp, Progress progress,
+            PrintWriter err, PrintWriter out) throws IOException, TranslateException {
+        EstimatePlan plan = estimate.plan(chosen);
+        long[] seedList = seedList(plan.seeds());
+        WorkbenchOpener.check(plan.setup(), data, engine(), threadCount());
+        Path directory = runDirectory(estimate, chosen);
+        Experiment.requireFresh(directory);
+        Workbench bench = WorkbenchOpener.open(plan.setup(), data, engine(), threadCount(), progress, err);
+        Files.createDirectories(directory);
+        stamp.write(directory);
+        EstimateReproduction reproduction = EstimateReproductionRunner.run(estimate, chosen, seedList, directory,
+                bench, stamp.command(), progress);
+        EstimateReproductionReport.write(reproduction);
+        out.print(EstimateReproductionReport.console(reproduction));
+        out.println("reproduction: " + ReproductionReport.markdownFile(directory));
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    /** The seeds 0 to N-1, N from {@code --seeds} or the plan's default. */
+    private long[] seedList(int planned) {
+        int count = seeds == null ? planned : seeds;
+        if (count < 1 || count > 100) {
+            throw new IllegalArgumentException("--seeds must be in [1, 100], got " + count);
+        }
+        return LongStream.range(0, count).toArray();
+    }
+
+    private String engine() {
+        return device == null ? "cpu" : device;
+    }
+
+    private int threadCount() {
+        return threads == null ? 0 : threads;
+    }
+
+    /** {@code --out}, or {@code runs/reproduce-<id>-<scale>-<time>}. */
+    private Path runDirectory(CatalogExperiment experiment, Scale chosen) {
+        return out != null ? out : RunCommands.defaultDirectory("reproduce-" + experiment.id() + "-" + chosen.word());
+    }
+
     /** The command that makes the same reproduction again (in a new directory). */
-    private String regenerate(PaperExperiment paper, Scale chosen) {
-        List<String> words = new ArrayList<>(List.of("lrkit", "reproduce", paper.id(), "--scale", chosen.word(),
-                "--seeds", Integer.toString(seeds == null ? paper.plan(chosen).seeds() : seeds)));
+    private String regenerate(CatalogExperiment experiment, Scale chosen) {
+        List<String> words = new ArrayList<>(List.of("lrkit", "reproduce", experiment.id(), "--scale", chosen.word(),
+                "--seeds", Integer.toString(seeds == null ? experiment.seeds(chosen) : seeds)));
         if (data != null) {
             words.add("--data");
             words.add(data.toString());

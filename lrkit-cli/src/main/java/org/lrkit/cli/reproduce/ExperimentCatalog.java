@@ -1,15 +1,21 @@
 package org.lrkit.cli.reproduce;
 
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.lrkit.cli.estimate.EstimateSettings;
 import org.lrkit.cli.run.RangeFinder;
 
 /**
- * The experiments {@code lrkit reproduce} knows, each a {@link PaperExperiment}: the CLR paper's CIFAR-10
- * table ({@code clr}), SGDR against step decay with snapshot ensembles ({@code sgdr}), super-convergence of
- * ResNets on CIFAR-10 with all and with 10,000 training images ({@code superconvergence},
- * {@code superconvergence-limited}), and the one-cycle policy on LeNet ({@code lenet}).
+ * The experiments {@code lrkit reproduce} knows, of two kinds ({@link CatalogExperiment}). The policy comparisons,
+ * each a {@link PaperExperiment}: the CLR paper's CIFAR-10 table ({@code clr}), SGDR against step decay with
+ * snapshot ensembles ({@code sgdr}), super-convergence of ResNets on CIFAR-10 with all and with 10,000 training
+ * images ({@code superconvergence}, {@code superconvergence-limited}), and the one-cycle policy on LeNet
+ * ({@code lenet}). The estimates, each an {@link EstimateExperiment}: the Hessian-free estimate of the optimal
+ * learning rate during a 0.1-3 cycle ({@code hessian-free}).
  *
  * <p>Every number of a plan is here, in one place. Change a plan's numbers and raise its version.
  */
@@ -31,21 +37,44 @@ public final class ExperimentCatalog {
     private ExperimentCatalog() {
     }
 
-    /** Every experiment, in the order {@code --list} shows them. */
+    /** Every policy comparison, in the order {@code --list} shows them (the estimates come after them). */
     public static List<PaperExperiment> all() {
-        return Holder.ALL;
+        return Holder.COMPARISONS;
+    }
+
+    /** Every estimate experiment, in the order {@code --list} shows them. */
+    public static List<EstimateExperiment> estimates() {
+        return Holder.ESTIMATES;
+    }
+
+    /** Every experiment of either kind, in the order {@code --list} shows them: the comparisons, then the estimates. */
+    public static List<CatalogExperiment> experiments() {
+        return Holder.EXPERIMENTS;
     }
 
     /** Builds the catalog on first use, after every constant of the class is set. */
     private static final class Holder {
-        static final List<PaperExperiment> ALL = List.of(clr(), sgdr(), superConvergence(),
+        static final List<PaperExperiment> COMPARISONS = List.of(clr(), sgdr(), superConvergence(),
                 superConvergenceLimited(), lenet());
+        static final List<EstimateExperiment> ESTIMATES = List.of(hessianFree());
+        static final List<CatalogExperiment> EXPERIMENTS = Stream.concat(COMPARISONS.stream(), ESTIMATES.stream())
+                .map(CatalogExperiment.class::cast).toList();
+
+        static {
+            Set<String> ids = new HashSet<>();
+            for (CatalogExperiment experiment : EXPERIMENTS) {
+                if (!ids.add(experiment.id())) {
+                    throw new IllegalStateException("experiment id '" + experiment.id() + "' appears twice");
+                }
+            }
+        }
     }
 
     /**
-     * The experiment {@code id}.
+     * The policy comparison {@code id}.
      *
-     * @throws IllegalArgumentException naming the known ids when there is none
+     * @throws IllegalArgumentException naming the known comparisons when there is none, or saying that
+     *     {@code id} is an estimate experiment ({@link #experiment(String)} finds both kinds)
      */
     public static PaperExperiment find(String id) {
         for (PaperExperiment experiment : all()) {
@@ -53,12 +82,34 @@ public final class ExperimentCatalog {
                 return experiment;
             }
         }
-        throw new IllegalArgumentException("unknown experiment '" + id + "'; known: " + String.join(", ",
-                all().stream().map(PaperExperiment::id).toList()) + " (lrkit reproduce --list describes them)");
+        if (estimates().stream().anyMatch(experiment -> experiment.id().equals(id))) {
+            throw new IllegalArgumentException("'" + id + "' is an estimate experiment, not a policy comparison;"
+                    + " ExperimentCatalog.experiment(id) finds it");
+        }
+        throw unknown(id, all());
     }
 
-    private static Map<Scale, ScaledPlan> plans(ScaledPlan ci, ScaledPlan cpu, ScaledPlan full) {
-        Map<Scale, ScaledPlan> plans = new EnumMap<>(Scale.class);
+    /**
+     * The experiment {@code id}, of either kind.
+     *
+     * @throws IllegalArgumentException naming every known id when there is none
+     */
+    public static CatalogExperiment experiment(String id) {
+        for (CatalogExperiment experiment : experiments()) {
+            if (experiment.id().equals(id)) {
+                return experiment;
+            }
+        }
+        throw unknown(id, experiments());
+    }
+
+    private static IllegalArgumentException unknown(String id, List<? extends CatalogExperiment> known) {
+        return new IllegalArgumentException("unknown experiment '" + id + "'; known: " + String.join(", ",
+                known.stream().map(CatalogExperiment::id).toList()) + " (lrkit reproduce --list describes them)");
+    }
+
+    private static <P> Map<Scale, P> plans(P ci, P cpu, P full) {
+        Map<Scale, P> plans = new EnumMap<>(Scale.class);
         plans.put(Scale.CI, ci);
         plans.put(Scale.CPU, cpu);
         plans.put(Scale.FULL, full);
@@ -250,12 +301,18 @@ public final class ExperimentCatalog {
                 PlannedPolicy.steps("pc", PC_ROLE, piecewise(0.35, "50000", "70000"), 80_000));
     }
 
+    /** How lrkit's CIFAR augmentation differs from Smith &amp; Topin's. */
+    private static final String FLIP_ONLY_DEVIATION = "lrkit's CIFAR augmentation pads, crops and flips; the paper"
+            + " flipped only.";
+    /** How lrkit's CIFAR normalization differs from Smith &amp; Topin's. */
+    private static final String MEAN_IMAGE_DEVIATION = "Images are normalized by CIFAR-10's channel mean and standard"
+            + " deviation; the paper subtracted the mean image.";
+
     private static List<String> superConvergenceDeviations() {
-        return List.of("lrkit's CIFAR augmentation pads, crops and flips; the paper flipped only.",
+        return List.of(FLIP_ONLY_DEVIATION,
                 "BatchNorm keeps DJL's moving-average momentum in every run; the paper used a fraction of 0.95"
                         + " for the cyclical runs and 0.999 for the piecewise-constant ones.",
-                "Images are normalized by CIFAR-10's channel mean and standard deviation; the paper subtracted"
-                        + " the mean image.",
+                MEAN_IMAGE_DEVIATION,
                 "Momentum cycles 0.95-0.85 in the one-cycle runs (Smith 2018); the paper's Fig. 1a run kept 0.9.");
     }
 
@@ -378,5 +435,61 @@ public final class ExperimentCatalog {
                                 + " on Fashion-MNIST), though a ramp of one epoch diverges near 0.04.",
                         "The one-cycle run ends at 1e-4; the paper's scripts decay below the start in the last"
                                 + " epochs but their end value is not given."), "");
+    }
+
+    // ---- hessian-free: Smith & Topin 2018, the Hessian-free estimate of the optimal learning rate ----
+
+    /** The paper's cycle: 0.1 to 3 with a stepsize of 5k iterations, of which the estimate sees the start. */
+    private static final String PAPER_CYCLE = "cyclical(base=0.1, peak=3, stepsUp=5000)";
+    /** The paper's window: an estimate as often as three successive weights allow, for the first 300 steps. */
+    private static final EstimateSettings FIRST_300_STEPS = new EstimateSettings(300, 1, 50);
+
+    private static EstimateExperiment hessianFree() {
+        EstimatePlan full = new EstimatePlan(Scale.FULL, Setup.of("cifar10", "resnet56", 1000, 0.9, 1e-4, true, 0, 0),
+                PAPER_CYCLE, FIRST_300_STEPS, 3,
+                "The paper's setting: ResNet-56 on CIFAR-10, batch 1000 (50 iterations an epoch), SGD momentum 0.9 and"
+                        + " weight decay 1e-4, the first 300 iterations of CLR 0.1-3 with stepsize 5k (the learning"
+                        + " rate rises from 0.1 to 0.27), an estimate from every window of three iterations and a"
+                        + " probe along the gradient every 50. Three seeds.",
+                "300 ResNet-56 iterations of batch 1000 per seed: minutes on a GPU, about an hour per seed on 2 cores"
+                        + " (estimated)");
+        EstimatePlan cpu = new EstimatePlan(Scale.CPU, Setup.of("cifar10", "resnet20", 128, 0.9, 5e-4, true, 0, 0),
+                PAPER_CYCLE, FIRST_300_STEPS, 1,
+                "ResNet-20 instead of ResNet-56, batch 128 instead of 1000, on all of CIFAR-10 (390 steps an epoch),"
+                        + " weight decay 5e-4 (lrkit estimate's default) instead of 1e-4: the measurement of 'lrkit"
+                        + " estimate --dataset cifar10 --model resnet20 --spec \"" + PAPER_CYCLE + "\" --steps 300"
+                        + " --every 1 --momentum 0.9' as a reproduction, over the same first 300 steps of the same"
+                        + " cycle (0.1 to 0.27). The estimate is a step size for the gradient of a batch and the"
+                        + " paper's range is for batch 1000; whether it grows with the batch as the usable learning"
+                        + " rate does is not tested at this scale. One seed.",
+                "300 ResNet-20 steps of 128 images with 100 estimates and 6 probes: about 8 min on 2 cores (timed on"
+                        + " a shared machine)");
+        EstimatePlan ci = new EstimatePlan(Scale.CI, Setup.of(CI_DATA, "fashion_cnn", 64, 0.9, 5e-4, false, 512, 256),
+                "cyclical(base=0.01, peak=0.3, stepsUp=500)", new EstimateSettings(36, 1, 12), 1,
+                "The small fashion_cnn for 36 steps of batch 64 in a cycle ten times lower (0.01-0.3, stepsize 500),"
+                        + " 12 estimates and 3 probes along the gradient" + onCiData(512),
+                "a few seconds");
+        return new EstimateExperiment("hessian-free", 1, "The Hessian-free estimate of the optimal learning rate"
+                + " during the first iterations of a 0.1-3 cycle",
+                "Smith & Topin 2018, Super-Convergence: Very Fast Training of Neural Networks Using Large Learning"
+                        + " Rates (arXiv:1708.07120), section 4 (the Hessian-free estimate of the optimal learning"
+                        + " rate) and Figure 5a",
+                new EstimateClaim("during CLR 0.1-3 training the Hessian-free estimate of the optimal learning rate"
+                        + " lies between 2 and 6 (small curvature: the network could train at a larger rate)",
+                        "ResNet-56 CIFAR-10, batch 1000, the first 300 iterations of CLR 0.1-3 (stepsize 5k):"
+                                + " estimates between 2 and 6", 2, 6),
+                plans(ci, cpu, full),
+                List.of("lrkit estimates from windows of three successive steps that do not overlap (steps 0-2, 3-5,"
+                                + " ...: 100 estimates in 300 steps), and the authors' moving average (decay 0.9 from"
+                                + " 0.1) moves once per window; the authors' script keeps the weights of every"
+                                + " iteration and may estimate, and average, at each of them.",
+                        "Each step's change of the weights is divided by its own learning rate, sum|w2 - w1| /"
+                                + " sum|(w2 - w1)/lr1 - (w3 - w2)/lr2|: the authors' lr * sum|w2 - w1| /"
+                                + " sum|2 w2 - w1 - w3| at a constant rate, and consistent while the cycle raises it.",
+                        "SGD momentum 0.9, as in the authors' script, although the identity behind the estimate"
+                                + " (the weight change is the learning rate times the gradient) holds for plain SGD"
+                                + " only; momentum blurs it.",
+                        FLIP_ONLY_DEVIATION,
+                        MEAN_IMAGE_DEVIATION));
     }
 }

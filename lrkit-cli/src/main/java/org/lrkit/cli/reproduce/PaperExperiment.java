@@ -1,14 +1,13 @@
 package org.lrkit.cli.reproduce;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * A published result that {@code lrkit reproduce} checks: a declared, versioned configuration with its paper
- * reference, the claims it tests and a plan for every {@link Scale}. The version goes up whenever a plan
- * changes in a way that changes its numbers, so that a {@code reproduction.json} names exactly what ran.
+ * A published result that {@code lrkit reproduce} checks by comparing trained policies: a declared, versioned
+ * configuration with its paper reference, the claims it tests and a plan for every {@link Scale}. The version
+ * goes up whenever a plan changes in a way that changes its numbers, so that a {@code reproduction.json} names
+ * exactly what ran.
  *
  * @param id the name on the command line, e.g. {@code clr}
  * @param version the configuration's version, from 1
@@ -21,30 +20,17 @@ import java.util.regex.Pattern;
  * @param rangeTestFigure what the paper read off its range test, for the plans that run one; empty otherwise
  */
 public record PaperExperiment(String id, int version, String title, String paper, List<Claim> claims,
-        Map<Scale, ScaledPlan> plans, List<String> deviations, String rangeTestFigure) {
-
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+        Map<Scale, ScaledPlan> plans, List<String> deviations, String rangeTestFigure) implements CatalogExperiment {
 
     /** Checks the values and that every claim's policies exist, with a smaller budget where it says so. */
     public PaperExperiment {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("an experiment id must be 1-40 lower-case letters, digits or '-',"
-                    + " got '" + id + "'");
-        }
-        if (version < 1) {
-            throw new IllegalArgumentException(id + ": version must be >= 1, got " + version);
-        }
+        CatalogExperiment.checkIdAndVersion(id, version);
         claims = List.copyOf(claims);
         if (claims.isEmpty()) {
             throw new IllegalArgumentException(id + ": an experiment checks at least one claim");
         }
-        Map<Scale, ScaledPlan> copy = new EnumMap<>(Scale.class);
-        copy.putAll(plans);
-        for (Scale scale : Scale.values()) {
-            ScaledPlan plan = copy.get(scale);
-            if (plan == null || plan.scale() != scale) {
-                throw new IllegalArgumentException(id + ": a plan for scale " + scale.word() + " is needed");
-            }
+        plans = CatalogExperiment.planAtEveryScale(id, plans, ScaledPlan::scale);
+        for (ScaledPlan plan : plans.values()) {
             for (Claim claim : claims) {
                 checkClaim(id, plan, claim);
             }
@@ -52,7 +38,6 @@ public record PaperExperiment(String id, int version, String title, String paper
                 throw new IllegalArgumentException(id + ": a plan with a range test needs the paper's figure for it");
             }
         }
-        plans = java.util.Collections.unmodifiableMap(copy);
         deviations = List.copyOf(deviations);
         rangeTestFigure = rangeTestFigure == null ? "" : rangeTestFigure;
     }
@@ -74,5 +59,10 @@ public record PaperExperiment(String id, int version, String title, String paper
     /** The plan at {@code scale}. */
     public ScaledPlan plan(Scale scale) {
         return plans.get(scale);
+    }
+
+    @Override
+    public int seeds(Scale scale) {
+        return plan(scale).seeds();
     }
 }

@@ -1,5 +1,7 @@
 package org.lrkit.cli.reproduce;
 
+import static org.lrkit.cli.reproduce.ReportSections.cells;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,9 +18,9 @@ import org.lrkit.cli.report.Report;
 import org.lrkit.cli.report.ResultTable;
 
 /**
- * Presents a {@link ReproductionResult}: {@code reproduction.json} for programs, {@code reproduction.md} for
- * people (the rows as a table, then what this scale changed, the range test, SGDR's anytime accuracy, the
- * snapshot ensembles and the deviations from the paper) and the console summary.
+ * Presents a {@link ReproductionResult} of a policy comparison: {@code reproduction.json} for programs,
+ * {@code reproduction.md} for people (the rows as a table, then what this scale changed, the range test, SGDR's
+ * anytime accuracy, the snapshot ensembles and the deviations from the paper) and the console summary.
  */
 public final class ReproductionReport {
 
@@ -42,12 +44,7 @@ public final class ReproductionReport {
         ScaledPlan plan = result.plan();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("lrkit", "reproduction");
-        Map<String, Object> identity = new LinkedHashMap<>();
-        identity.put("id", experiment.id());
-        identity.put("version", experiment.version());
-        identity.put("title", experiment.title());
-        identity.put("paper", experiment.paper());
-        map.put("experiment", identity);
+        map.put("experiment", ReportSections.identity(experiment));
         map.put("scale", result.scale().word());
         map.put("scaleDescription", plan.description());
         map.put("estimate", plan.estimate());
@@ -146,10 +143,7 @@ public final class ReproductionReport {
         PaperExperiment experiment = result.experiment();
         ScaledPlan plan = result.plan();
         StringBuilder md = new StringBuilder();
-        md.append("# Reproduction: ").append(experiment.id()).append(" v").append(experiment.version())
-                .append(", ").append(result.scale().word()).append(" scale\n\n");
-        md.append(experiment.title()).append(".\n\n");
-        md.append("Paper: ").append(experiment.paper()).append(".\n\n");
+        ReportSections.appendHeading(md, experiment, result.scale());
         md.append("| experiment | scale | claim | paper | lrkit | budgets | speed-up | verdict | command |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (ReproductionRow row : result.rows()) {
@@ -165,9 +159,7 @@ public final class ReproductionReport {
         md.append("\nThe speed-up is the baseline's epochs divided by the first epoch at which the mean test"
                 + " accuracy of the other policy (over the seeds, after each epoch) reached the baseline's mean final"
                 + " accuracy.\n");
-        md.append("\n## This scale\n\n").append(plan.description()).append("\n\n")
-                .append(plan.setup().describe()).append(". Seeds: ").append(seedList(result.seeds()))
-                .append(". Time: ").append(plan.estimate()).append(".\n");
+        ReportSections.appendScale(md, plan.description(), plan.setup(), result.seeds(), plan.estimate());
         if (!result.rangeTest().isEmpty()) {
             md.append("\n## Range test\n\n").append(rangeTestText(result)).append('\n');
         }
@@ -194,27 +186,15 @@ public final class ReproductionReport {
                 }
             }
         }
-        md.append("\n## Deviations from the paper\n\n");
-        for (String deviation : experiment.deviations()) {
-            md.append("- ").append(deviation).append('\n');
-        }
+        ReportSections.appendDeviations(md, experiment.deviations());
         md.append("\nCharts and the full table: ").append(Report.HTML).append("; configuration: config.json; runs:"
                 + " summary.json and runs/<policy>/seed-<s>/epochs.csv.\n");
         return md.toString();
     }
 
-    private static String cells(String... cells) {
-        return java.util.Arrays.stream(cells).map(cell -> cell.replace("|", "\\|"))
-                .collect(Collectors.joining(" | "));
-    }
-
     private static String members(EnsembleOutcome outcome) {
         return outcome.members().stream().map(member -> ResultTable.epochs(member.epoch()) + ": "
                 + Numbers.percent(member.accuracy())).collect(Collectors.joining(", "));
-    }
-
-    private static String seedList(long[] seeds) {
-        return java.util.Arrays.stream(seeds).mapToObj(Long::toString).collect(Collectors.joining(", "));
     }
 
     private static String rangeTestText(ReproductionResult result) {
@@ -231,11 +211,8 @@ public final class ReproductionReport {
     /** What the command prints after the results table: each row, then the extras, one item a line. */
     public static String console(ReproductionResult result) {
         StringBuilder out = new StringBuilder();
-        PaperExperiment experiment = result.experiment();
-        int seeds = result.seeds().length;
-        out.append(String.format(Locale.ROOT, "reproduction: %s v%d, %s scale, %s on %s, %d seed%s (%s)%n",
-                experiment.id(), experiment.version(), result.scale().word(), result.model(), result.dataset(), seeds,
-                seeds == 1 ? "" : "s", seedList(result.seeds())));
+        out.append(ReportSections.consoleHeading(result.experiment(), result.scale(), result.model(),
+                result.dataset(), result.seeds()));
         for (ReproductionRow row : result.rows()) {
             out.append("claim:     ").append(row.claim().statement()).append('\n');
             out.append("  paper:    ").append(row.paperFigure()).append('\n');

@@ -1,8 +1,9 @@
 /**
- * {@code lrkit reproduce}: the papers' experiments as declared, versioned plans, run on the machinery of
- * {@code compare} and checked against the papers' claims.
+ * {@code lrkit reproduce}: the papers' experiments as declared, versioned plans, checked against the papers'
+ * claims. Two kinds ({@link org.lrkit.cli.reproduce.CatalogExperiment}).
  *
- * <p>{@link org.lrkit.cli.reproduce.ExperimentCatalog} holds the experiments ({@link
+ * <p>Policy comparisons, run on the machinery of {@code compare}: {@link
+ * org.lrkit.cli.reproduce.ExperimentCatalog} holds the experiments ({@link
  * org.lrkit.cli.reproduce.PaperExperiment}: paper, {@link org.lrkit.cli.reproduce.Claim claims} and a {@link
  * org.lrkit.cli.reproduce.ScaledPlan} per {@link org.lrkit.cli.reproduce.Scale}, whose policies are {@link
  * org.lrkit.cli.reproduce.PlannedPolicy planned policies} with specs that may count in epochs, {@link
@@ -13,5 +14,13 @@
  * org.lrkit.cli.reproduce.AnytimeCurve anytime curves} and evaluates the {@link
  * org.lrkit.cli.reproduce.SnapshotEnsembles snapshot ensembles}; {@link
  * org.lrkit.cli.reproduce.ReproductionReport} writes {@code reproduction.json} and {@code reproduction.md}.
+ *
+ * <p>Estimates, run on the machinery of {@code estimate} ({@link org.lrkit.cli.estimate}): an {@link
+ * org.lrkit.cli.reproduce.EstimateExperiment} has an {@link org.lrkit.cli.reproduce.EstimateClaim} (a range the
+ * paper reports) and an {@link org.lrkit.cli.reproduce.EstimatePlan} per scale; {@link
+ * org.lrkit.cli.reproduce.EstimateReproductionRunner} trains each seed and summarizes it ({@link
+ * org.lrkit.cli.reproduce.EstimateOutcome}), {@link org.lrkit.cli.reproduce.EstimateCheck} reads the verdict, and
+ * {@link org.lrkit.cli.reproduce.EstimateReproductionReport} writes the row of the {@link
+ * org.lrkit.cli.reproduce.EstimateReproduction} into the same two files.
  */
 package org.lrkit.cli.reproduce;

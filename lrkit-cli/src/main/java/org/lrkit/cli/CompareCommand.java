@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.LongStream;
 import org.lrkit.cli.run.Experiment;
 import org.lrkit.cli.run.PolicyRequest;
 import org.lrkit.cli.run.Progress;
 import org.lrkit.cli.run.RangeFinder;
-import org.lrkit.cli.run.RunFailure;
 import org.lrkit.cli.run.Workbench;
 import org.lrkit.djl.train.TrainingLength;
 import picocli.CommandLine.Command;
@@ -69,71 +67,40 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Train each run for N optimizer steps instead.")
     private Long steps;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "The first seed (0).")
-    private long seed;
-
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
-            description = "Seeds per policy: S, S+1, ..., S+N-1 (1).")
-    private int seeds;
+    @Mixin
+    private SeedRangeOptions seeds;
 
     @Option(names = "--target", paramLabel = "ACC", converter = RunCommands.TargetConverter.class,
             description = "Test accuracy to count epochs to, e.g. 0.9 or 90%% (default: the best final accuracy,"
                     + " rounded down to a whole percent).")
     private Double target;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The run directory (runs/compare-<time>).")
-    private Path out;
+    @Mixin
+    private RunDirectoryOption out;
 
-    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
-            description = "Write checkpoints here (DIR/<policy>/seed-<s>/) instead of the run directory.")
-    private Path checkpointDir;
-
-    @Option(names = "--checkpoint-every", paramLabel = "E", defaultValue = "1",
-            description = "Write a checkpoint every E epochs, and at the end (1).")
-    private int checkpointEvery;
+    @Mixin
+    private CheckpointOptions checkpoints;
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the comparison in DIR: finished runs are kept, the others continue.")
     private Path resume;
 
-    @Option(names = "--find-steps", paramLabel = "N", defaultValue = "100",
-            description = "Steps of the range test for auto (100).")
-    private int findSteps;
+    @Mixin
+    private RangeTestOptions rangeTest;
 
-    @Option(names = "--find-start", paramLabel = "LR", defaultValue = "1e-5",
-            description = "First learning rate of the range test (1e-5).")
-    private double findStart;
+    @Mixin
+    private SummaryJsonOption json;
 
-    @Option(names = "--find-end", paramLabel = "LR", defaultValue = "10",
-            description = "Last learning rate of the range test (10).")
-    private double findEnd;
-
-    @Option(names = "--json", description = "Print summary.json to standard output instead of the table.")
-    private boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print no progress or messages on stderr, only errors.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Mixin
     private CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = Progress.of(err, quiet);
-        double goal = target == null ? Double.NaN : target;
-        try {
-            Experiment experiment;
-            if (resume != null) {
-                RunCommands.checkResumeOptions(spec);
-                experiment = RunCommands.resume(resume, "compare", run.device, run.threads, progress, err);
-            } else {
-                experiment = create(progress, err, goal);
-            }
-            return RunCommands.runAndReport(spec, experiment, goal, json, quiet, false);
-        } catch (RunFailure e) {
-            throw new CommandFailure(e.getMessage(), e);
-        }
+        return RunCommands.resumeOrCreate(spec, resume, run.engine, target, json.enabled, quiet.enabled, false,
+                this::create);
     }
 
     private Experiment create(Progress progress, PrintWriter err, double goal) throws IOException {
@@ -144,9 +111,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (epochs != null && steps != null) {
             throw new IllegalArgumentException("give --epochs or --steps, not both");
         }
-        if (seeds < 1 || seeds > 100) {
-            throw new IllegalArgumentException("--seeds must be in [1, 100], got " + seeds);
-        }
+        long[] seedList = seeds.seeds();
         TrainingLength length = steps != null ? TrainCommand.positive(steps, "--steps", TrainingLength::steps)
                 : TrainCommand.positive(epochs == null ? 5 : epochs, "--epochs", TrainingLength::epochs);
         List<PolicyRequest> requests = new ArrayList<>();
@@ -154,14 +119,14 @@ public final class CompareCommand implements Callable<Integer> {
             requests.add(PolicyRequest.parse(text));
         }
         requests = PolicyRequest.uniqueLabels(requests);
-        RangeFinder.SweepSettings sweep = new RangeFinder.SweepSettings(findStart, findEnd, findSteps);
+        RangeFinder.SweepSettings sweep = rangeTest.sweep();
         var settings = run.settings("fashion_cnn");
         Workbench.check(settings);
-        Path directory = out != null ? out : RunCommands.defaultDirectory("compare");
+        Path directory = out.directory();
         Experiment.Request plan = new Experiment.Request("compare", RunCommands.commandLine(spec), requests,
                 Collections.nCopies(requests.size(), length), Collections.nCopies(requests.size(), ""),
-                LongStream.range(seed, seed + seeds).toArray(), goal, null, sweep, seed, advice -> advice.autoValues(),
-                checkpointDir, checkpointEvery, VersionProvider.version());
+                seedList, goal, null, sweep, seeds.first, advice -> advice.autoValues(), checkpoints.directory,
+                checkpoints.every, VersionProvider.version());
         Experiment.check(plan, directory);
         Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);
         return Experiment.create(plan, bench, directory, progress, err);

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.stream.LongStream;
 import org.lrkit.cli.run.DemoPlan;
 import org.lrkit.cli.run.Experiment;
 import org.lrkit.cli.run.Progress;
 import org.lrkit.cli.run.RangeFinder;
-import org.lrkit.cli.run.RunFailure;
 import org.lrkit.cli.run.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,12 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The long baseline trains K times as many epochs (" + DemoPlan.DEFAULT_FACTOR + ").")
     private int factor;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "The first seed (0).")
-    private long seed;
-
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
-            description = "Seeds per policy: S, S+1, ..., S+N-1 (1).")
-    private int seeds;
+    @Mixin
+    private SeedRangeOptions seeds;
 
     @Option(names = "--target", paramLabel = "ACC", converter = RunCommands.TargetConverter.class,
             description = "Test accuracy to count epochs to, e.g. 0.9 or 90%% (default: the one-cycle run's final"
@@ -80,51 +74,39 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Steps of the range test (" + DemoPlan.DEFAULT_FIND_STEPS + ").")
     private int findSteps;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The run directory (runs/demo-<time>).")
-    private Path out;
+    @Mixin
+    private RunDirectoryOption out;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted demo in DIR.")
     private Path resume;
 
-    @Option(names = "--json", description = "Print summary.json to standard output instead of the table.")
-    private boolean json;
+    @Mixin
+    private SummaryJsonOption json;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print no progress or messages on stderr, only errors.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Mixin
     private CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = Progress.of(err, quiet);
-        double goal = target == null ? Double.NaN : target;
-        try {
-            Experiment experiment;
-            if (resume != null) {
-                RunCommands.checkResumeOptions(spec);
-                experiment = RunCommands.resume(resume, "demo", run.device, run.threads, progress, err);
-            } else {
-                if (seeds < 1 || seeds > 100) {
-                    throw new IllegalArgumentException("--seeds must be in [1, 100], got " + seeds);
-                }
-                DemoPlan demo = new DemoPlan(epochs, factor);
-                var settings = run.settings(DemoPlan.DEFAULT_MODEL);
-                Workbench.check(settings);
-                Path directory = out != null ? out : RunCommands.defaultDirectory("demo");
-                Experiment.requireFresh(directory);
-                Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);
-                Experiment.Request request = new Experiment.Request("demo", RunCommands.commandLine(spec),
-                        demo.policies(bench.stepsPerEpoch()), demo.lengths(), demo.roles(),
-                        LongStream.range(seed, seed + seeds).toArray(), goal, "one-cycle",
-                        new RangeFinder.SweepSettings(DemoPlan.FIND_START, DemoPlan.FIND_END, findSteps), seed,
-                        DemoPlan::autoValues, null, 1, VersionProvider.version());
-                experiment = Experiment.create(request, bench, directory, progress, err);
-            }
-            return RunCommands.runAndReport(spec, experiment, goal, json, quiet, false);
-        } catch (RunFailure e) {
-            throw new CommandFailure(e.getMessage(), e);
-        }
+        return RunCommands.resumeOrCreate(spec, resume, run.engine, target, json.enabled, quiet.enabled, false,
+                this::create);
+    }
+
+    private Experiment create(Progress progress, PrintWriter err, double goal) throws IOException {
+        long[] seedList = seeds.seeds();
+        DemoPlan demo = new DemoPlan(epochs, factor);
+        var settings = run.settings(DemoPlan.DEFAULT_MODEL);
+        Workbench.check(settings);
+        Path directory = out.directory();
+        Experiment.requireFresh(directory);
+        Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);
+        Experiment.Request request = new Experiment.Request("demo", RunCommands.commandLine(spec),
+                demo.policies(bench.stepsPerEpoch()), demo.lengths(), demo.roles(), seedList, goal, "one-cycle",
+                new RangeFinder.SweepSettings(DemoPlan.FIND_START, DemoPlan.FIND_END, findSteps), seeds.first,
+                DemoPlan::autoValues, null, 1, VersionProvider.version());
+        return Experiment.create(request, bench, directory, progress, err);
     }
 }

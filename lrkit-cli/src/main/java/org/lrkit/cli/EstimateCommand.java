@@ -14,6 +14,7 @@ import org.lrkit.cli.estimate.EstimateRow;
 import org.lrkit.cli.estimate.EstimateRun;
 import org.lrkit.cli.estimate.EstimateSettings;
 import org.lrkit.cli.estimate.EstimateTable;
+import org.lrkit.cli.report.Numbers;
 import org.lrkit.cli.run.RunFailure;
 import org.lrkit.djl.optim.ScheduledOptimizer;
 import org.lrkit.schedule.Policy;
@@ -93,8 +94,8 @@ public final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "The chart's file (<out>/estimate.png).")
     private Path plot;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print no progress or messages on stderr, only errors.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Mixin
     private CommonOptions common;
@@ -113,27 +114,27 @@ public final class EstimateCommand implements Callable<Integer> {
         try {
             List<EstimateRow> rows;
             String title;
-            try (TrainingSetup setup = TrainingSetup.create(training, 0.0, 0, quiet ? null : err)) {
-                ScheduledOptimizer optimizer = setup.optimizer(policy, training.weightDecay);
+            try (TrainingSetup setup = TrainingSetup.create(training, 0.0, 0, quiet.enabled ? null : err)) {
+                ScheduledOptimizer optimizer = setup.optimizer(policy, training.optimizer.weightDecay);
                 EstimateRun run = new EstimateRun(setup.model, optimizer, setup::loader, setup.inputShape,
-                        setup.device, training.seed, settings);
-                ConsoleProgress progress = new ConsoleProgress(quiet);
+                        setup.device, training.seed.value, settings);
+                ConsoleProgress progress = new ConsoleProgress(quiet.enabled);
                 try {
                     rows = run.run((step, average) -> progress.update(step.step() + 1, steps, String.format(
                             Locale.ROOT, "step %d/%d lr %s loss %s estimate %s", step.step() + 1, steps,
-                            Formats.number(step.learningRate()), Formats.number(step.loss()),
-                            Formats.number(average))));
+                            Numbers.number(step.learningRate()), Numbers.number(step.loss()),
+                            Numbers.number(average))));
                 } finally {
                     progress.finish();
                 }
-                title = EstimateChart.title(training.model, setup.datasetName, training.batchSize,
+                title = EstimateChart.title(training.model, setup.datasetName, training.batch.size,
                         setup.describeOptimizer(), policyText(policy), steps);
             }
             List<Path> written = EstimateFiles.write(directory, rows);
             written.add(EstimateChart.write(chartFile, rows, title));
             EstimateTable.print(spec.commandLine().getOut(), rows, title);
             spec.commandLine().getOut().flush();
-            if (!quiet) {
+            if (!quiet.enabled) {
                 err.println("wrote " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b)
                         .orElse(""));
                 err.flush();
@@ -163,7 +164,7 @@ public final class EstimateCommand implements Callable<Integer> {
     }
 
     private String policyText(Policy policy) {
-        return policySpec != null ? policySpec.strip() : Formats.number(policy.learningRate().valueAt(0));
+        return policySpec != null ? policySpec.strip() : Numbers.number(policy.learningRate().valueAt(0));
     }
 
     private ParameterException usage(String message) {

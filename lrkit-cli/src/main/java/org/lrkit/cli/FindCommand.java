@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
+import org.lrkit.cli.report.Numbers;
 import org.lrkit.djl.optim.ScheduledOptimizer;
 import org.lrkit.djl.rangetest.RangeTest;
 import org.lrkit.djl.rangetest.RangeTestReport;
@@ -128,8 +129,8 @@ public final class FindCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print curve.json to standard output instead of the table.")
     private boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print no progress or messages on stderr, only errors.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Mixin
     private CommonOptions common;
@@ -141,7 +142,7 @@ public final class FindCommand implements Callable<Integer> {
         Path directory = out != null ? out : defaultDirectory();
         Path chartFile = plot != null ? plot : directory.resolve("curve.png");
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter messages = quiet ? null : err;
+        PrintWriter messages = quiet.enabled ? null : err;
         int validation = validateEvery != null ? validationSize : 0;
         RangeTestResult result;
         String title;
@@ -152,7 +153,7 @@ public final class FindCommand implements Callable<Integer> {
             ScheduledOptimizer optimizer = setup.optimizer(sweep.start());
             RangeTest.Builder test = RangeTest.builder(setup.model, optimizer).data(setup.batchSource()).sweep(sweep)
                     .smoothing(smoothing).device(setup.device)
-                    .seeds(LongStream.range(0, seeds).map(i -> training.seed + i).toArray());
+                    .seeds(LongStream.range(0, seeds).map(i -> training.seed.value + i).toArray());
             if (validateEvery != null) {
                 test.validation(setup.validationLoader(), validateEvery, 250);
             }
@@ -163,10 +164,10 @@ public final class FindCommand implements Callable<Integer> {
                 test.weightDecayGrid(weightDecayGrid,
                         wd -> setup.optimizer(Policy.of(Schedule.constant(sweep.start())), wd));
             }
-            ConsoleProgress progress = new ConsoleProgress(quiet);
+            ConsoleProgress progress = new ConsoleProgress(quiet.enabled);
             test.progress(p -> progress.update(p.done(), p.total(), String.format(Locale.ROOT,
                     "run %d/%d step %d/%d lr %s loss %s", p.run() + 1, p.runs(), p.step() + 1, p.steps(),
-                    Formats.number(p.learningRate()), Formats.number(p.smoothedLoss()))));
+                    Numbers.number(p.learningRate()), Numbers.number(p.smoothedLoss()))));
             try {
                 result = test.build().run();
             } catch (IllegalStateException e) {
@@ -175,18 +176,19 @@ public final class FindCommand implements Callable<Integer> {
                 progress.finish();
             }
             title = String.format(Locale.ROOT, "LR range test: %s on %s, batch %d, %s, %d steps %s %s to %s",
-                    training.model, setup.datasetName, training.batchSize, setup.describeOptimizer(
-                            momentumGrid != null ? grid(momentumGrid) : Formats.number(setup.momentum),
-                            weightDecayGrid != null ? grid(weightDecayGrid) : Formats.number(training.weightDecay)),
+                    training.model, setup.datasetName, training.batch.size, setup.describeOptimizer(
+                            momentumGrid != null ? grid(momentumGrid) : Numbers.number(setup.momentum),
+                            weightDecayGrid != null ? grid(weightDecayGrid)
+                                    : Numbers.number(training.optimizer.weightDecay)),
                     sweep.steps(),
-                    sweep.shape().name().toLowerCase(Locale.ROOT), Formats.number(sweep.start()),
-                    Formats.number(sweep.end()));
+                    sweep.shape().name().toLowerCase(Locale.ROOT), Numbers.number(sweep.start()),
+                    Numbers.number(sweep.end()));
             context.put("dataset", setup.datasetName);
             context.put("trainingImages", setup.train.size());
             context.put("model", training.model);
-            context.put("batchSize", training.batchSize);
+            context.put("batchSize", training.batch.size);
             context.put("optimizer", setup.describeOptimizer());
-            context.put("seed", training.seed);
+            context.put("seed", training.seed.value);
             context.put("device", setup.device.toString());
         }
         List<String> policies = policies(result.advice(), batchesPerEpoch);
@@ -207,7 +209,7 @@ public final class FindCommand implements Callable<Integer> {
             printTable(stdout, result, title, policies, batchesPerEpoch);
         }
         stdout.flush();
-        if (!quiet) {
+        if (!quiet.enabled) {
             err.println("wrote " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
             err.flush();
         }
@@ -240,9 +242,7 @@ public final class FindCommand implements Callable<Integer> {
         if (validationSize <= 0) {
             throw usage("--validation-size must be > 0, got " + validationSize);
         }
-        if (seeds < 1 || seeds > 100) {
-            throw usage("--seeds must be in [1, 100], got " + seeds);
-        }
+        SeedRangeOptions.checkCount(seeds);
         if (momentumGrid != null && weightDecayGrid != null) {
             throw usage("give --momentum-grid or --wd-grid, not both: tune momentum first, then weight decay");
         }
@@ -277,10 +277,10 @@ public final class FindCommand implements Callable<Integer> {
     private List<String> policies(RangeTestAdvice advice, int batchesPerEpoch) {
         long total = (long) epochs * batchesPerEpoch;
         long stepsUp = Math.max(1, Math.min(2L * batchesPerEpoch, total / 2));
-        String peak = Formats.number(advice.consensus());
+        String peak = Numbers.number(advice.consensus());
         List<String> specs = List.of(
                 "oneCyclePolicy(peak=" + peak + ", totalSteps=" + total + ")",
-                "cyclical(base=" + Formats.number(advice.clrLower()) + ", peak=" + Formats.number(advice.clrUpper())
+                "cyclical(base=" + Numbers.number(advice.clrLower()) + ", peak=" + Numbers.number(advice.clrUpper())
                         + ", stepsUp=" + stepsUp + ")",
                 "sgdr(peak=" + peak + ", firstPeriod=" + batchesPerEpoch + ", periodMultiplier=2)",
                 "torch.OneCycleLR(max_lr=" + peak + ", total_steps=" + total + ")");
@@ -297,7 +297,7 @@ public final class FindCommand implements Callable<Integer> {
         out.println(title);
         String stop = curve.stopReason() == StopReason.COMPLETED ? "completed all " + curve.size() + " steps"
                 : "stopped after " + curve.size() + " steps (" + curve.stopReason().name().toLowerCase(Locale.ROOT)
-                        .replace('_', ' ') + " at lr " + Formats.number(curve.learningRate(curve.size() - 1)) + ")";
+                        .replace('_', ' ') + " at lr " + Numbers.number(curve.learningRate(curve.size() - 1)) + ")";
         out.println("runs: " + result.runs().size() + (result.band().isPresent() ? " (median of "
                 + result.runs().size() + " seeds)" : "") + "; the advised curve " + stop);
         if (result.grid().isPresent()) {
@@ -306,25 +306,25 @@ public final class FindCommand implements Callable<Integer> {
             out.println(grid.parameter() + " grid (lowest smoothed loss):");
             double[] lowest = grid.lowestLosses();
             for (int i = 0; i < grid.values().length; i++) {
-                out.println("  " + Formats.pad(Formats.number(grid.values()[i]), 10) + Formats.number(lowest[i])
+                out.println("  " + Numbers.pad(Numbers.number(grid.values()[i]), 10) + Numbers.number(lowest[i])
                         + (grid.values()[i] == grid.bestValue() ? "  <- best; the suggestions below are for it" : ""));
             }
         }
         out.println();
-        out.println("  " + Formats.pad("method", 13) + "lr");
+        out.println("  " + Numbers.pad("method", 13) + "lr");
         for (Suggestion s : advice.suggestions()) {
-            out.println("  " + Formats.pad(s.method(), 13) + Formats.number(s.learningRate()));
+            out.println("  " + Numbers.pad(s.method(), 13) + Numbers.number(s.learningRate()));
         }
         out.println();
-        out.println(Formats.pad("consensus", 15) + Formats.number(advice.consensus()) + "   (interval "
-                + Formats.number(advice.intervalLow()) + " .. " + Formats.number(advice.intervalHigh()) + ")");
-        out.println(Formats.pad("CLR bounds", 15) + Formats.number(advice.clrLower()) + " .. "
-                + Formats.number(advice.clrUpper()) + (curve.hasValidation() ? "   (from validation accuracy)" : ""));
+        out.println(Numbers.pad("consensus", 15) + Numbers.number(advice.consensus()) + "   (interval "
+                + Numbers.number(advice.intervalLow()) + " .. " + Numbers.number(advice.intervalHigh()) + ")");
+        out.println(Numbers.pad("CLR bounds", 15) + Numbers.number(advice.clrLower()) + " .. "
+                + Numbers.number(advice.clrUpper()) + (curve.hasValidation() ? "   (from validation accuracy)" : ""));
         if (advice.warnings().isEmpty()) {
-            out.println(Formats.pad("warnings", 15) + "none");
+            out.println(Numbers.pad("warnings", 15) + "none");
         } else {
             for (int i = 0; i < advice.warnings().size(); i++) {
-                out.println(Formats.pad(i == 0 ? "warnings" : "", 15) + advice.warnings().get(i));
+                out.println(Numbers.pad(i == 0 ? "warnings" : "", 15) + advice.warnings().get(i));
             }
         }
         out.println();
@@ -337,12 +337,24 @@ public final class FindCommand implements Callable<Integer> {
                 : "DIFFERS: " + String.join("; ", result.differences())));
         RangeTestTiming timing = result.timing();
         out.println(String.format(Locale.ROOT, "time: %d steps in %s (%.3f s/step); snapshot and restore %s, "
-                + "overhead over plain steps %+.1f%%", timing.steps(), Formats.seconds(timing.totalSeconds()),
-                timing.secondsPerStep(), Formats.seconds(timing.snapshotSeconds()), 100 * timing.overheadFraction()));
+                + "overhead over plain steps %+.1f%%", timing.steps(), duration(timing.totalSeconds()),
+                timing.secondsPerStep(), duration(timing.snapshotSeconds()), 100 * timing.overheadFraction()));
+    }
+
+    /**
+     * Seconds as {@code 12.3 s} or {@code 4 min 05 s}, also beyond an hour ({@link Numbers#seconds} switches to
+     * hours there; the range test's time line keeps its own form).
+     */
+    private static String duration(double seconds) {
+        if (seconds < 120) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
+        }
+        long whole = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60);
     }
 
     private static String grid(double[] values) {
-        return java.util.Arrays.stream(values).mapToObj(Formats::number).reduce((a, b) -> a + "/" + b).orElse("");
+        return java.util.Arrays.stream(values).mapToObj(Numbers::number).reduce((a, b) -> a + "/" + b).orElse("");
     }
 
     private ParameterException usage(String message) {

@@ -9,6 +9,7 @@ import org.lrkit.cli.plot.Marker;
 import org.lrkit.cli.plot.Panel;
 import org.lrkit.cli.plot.Scale;
 import org.lrkit.cli.plot.Series;
+import org.lrkit.cli.report.Numbers;
 import org.lrkit.djl.rangetest.RangeTestResult;
 import org.lrkit.rangetest.CurveBand;
 import org.lrkit.rangetest.RangeTestAdvice;
@@ -43,7 +44,7 @@ final class FindPlot {
             List<RangeTestCurve> curves = result.grid().get().curves();
             for (int i = 0; i < values.length; i++) {
                 boolean best = values[i] == result.grid().get().bestValue();
-                series.add(new Series(parameter + " " + Formats.number(values[i]) + (best ? " (best)" : ""),
+                series.add(new Series(parameter + " " + Numbers.number(values[i]) + (best ? " (best)" : ""),
                         curves.get(i).learningRates(), curves.get(i).smoothedLosses(),
                         LineChart.PALETTE.get(i % LineChart.PALETTE.size())));
             }
@@ -61,10 +62,10 @@ final class FindPlot {
         List<Marker> markers = new ArrayList<>();
         for (int i = 0; i < advice.suggestions().size(); i++) {
             Suggestion s = advice.suggestions().get(i);
-            markers.add(new Marker(s.learningRate(), s.method() + " " + Formats.number(s.learningRate()),
+            markers.add(new Marker(s.learningRate(), s.method() + " " + Numbers.number(s.learningRate()),
                     SUGGESTION_COLORS.get(i % SUGGESTION_COLORS.size())));
         }
-        markers.add(new Marker(advice.consensus(), "consensus " + Formats.number(advice.consensus()), CONSENSUS));
+        markers.add(new Marker(advice.consensus(), "consensus " + Numbers.number(advice.consensus()), CONSENSUS));
         LineChart.Builder chart = LineChart.builder().title(title).xTitle("learning rate (log scale)")
                 .xScale(Scale.LOG);
         boolean validation = curve.hasValidation();
@@ -86,8 +87,8 @@ final class FindPlot {
                     xs.stream().mapToDouble(Double::doubleValue).toArray(),
                     ys.stream().mapToDouble(Double::doubleValue).toArray(), LineChart.PALETTE.get(2));
             List<Marker> bounds = List.of(
-                    new Marker(advice.clrLower(), "CLR lower bound " + Formats.number(advice.clrLower()), BOUND),
-                    new Marker(advice.clrUpper(), "CLR upper bound " + Formats.number(advice.clrUpper()), CONSENSUS));
+                    new Marker(advice.clrLower(), "CLR lower bound " + Numbers.number(advice.clrLower()), BOUND),
+                    new Marker(advice.clrUpper(), "CLR upper bound " + Numbers.number(advice.clrUpper()), CONSENSUS));
             chart.panel(new Panel("validation accuracy", Scale.LINEAR, List.of(accuracySeries), 2, List.of(),
                     bounds));
         }

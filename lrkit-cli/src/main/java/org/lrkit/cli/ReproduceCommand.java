@@ -99,23 +99,18 @@ public final class ReproduceCommand implements Callable<Integer> {
             description = "The run directory (runs/reproduce-<id>-<scale>-<time>).")
     private Path out;
 
-    @Option(names = "--data", paramLabel = "PATH",
-            description = "Read the dataset from this folder or archive only (default: the standard places, see"
-                    + " 'lrkit train --help').")
-    private Path data;
+    @Mixin
+    private DataFolderOption dataFolder;
 
-    @Option(names = "--device", paramLabel = "cpu|gpu", description = "cpu (the default) or gpu.")
-    private String device;
-
-    @Option(names = "--threads", paramLabel = "N", description = "libtorch threads (default: one per core).")
-    private Integer threads;
+    @Mixin
+    private EngineOptions engine;
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue an interrupted reproduction in DIR, then write its rows.")
     private Path resume;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print no progress or messages on stderr, only errors.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Mixin
     private CommonOptions common;
@@ -131,10 +126,8 @@ public final class ReproduceCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = Progress.of(err, quiet);
-        if (threads != null && threads <= 0) {
-            throw new IllegalArgumentException("--threads must be > 0, got " + threads);
-        }
+        Progress progress = Progress.of(err, quiet.enabled);
+        engine.check();
         try {
             if (resume != null) {
                 if (id != null) {
@@ -153,7 +146,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--resume " + resume + " holds " + found.id() + ", an estimate"
                             + " that keeps no checkpoints to continue from; start it again: " + stamp.command());
                 }
-                Experiment experiment = RunCommands.resume(resume, "reproduce", device, threads, progress, err);
+                Experiment experiment = RunCommands.resume(resume, "reproduce", engine.requestedDevice(),
+                        engine.requestedThreads(), progress, err);
                 return checkComparison(paper, stamp, experiment, progress, out);
             }
             if (id == null) {
@@ -177,7 +171,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     /** Trains a comparison's policies (what is left of them), reports them, then checks the claims. */
     private int checkComparison(PaperExperiment paper, PlanStamp stamp, Experiment experiment, Progress progress,
             PrintWriter out) throws IOException {
-        RunCommands.runAndReport(spec, experiment, Double.NaN, false, quiet, false);
+        RunCommands.runAndReport(spec, experiment, Double.NaN, false, quiet.enabled, false);
         progress.say("checking the claims" + (paper.plan(stamp.scale()).snapshots().isEmpty() ? ""
                 : " and evaluating the snapshot ensembles"));
         ReproductionResult result = ReproductionAnalysis.analyze(experiment.directory(), paper, stamp.scale(),
@@ -194,10 +188,11 @@ public final class ReproduceCommand implements Callable<Integer> {
             PrintWriter err) throws IOException {
         ScaledPlan plan = paper.plan(chosen);
         long[] seedList = seedList(plan.seeds());
-        WorkbenchOpener.check(plan.setup(), data, engine(), threadCount());
+        WorkbenchOpener.check(plan.setup(), dataFolder.path, engine.device(), engine.threadCount());
         Path directory = runDirectory(paper, chosen);
         Experiment.requireFresh(directory);
-        Workbench bench = WorkbenchOpener.open(plan.setup(), data, engine(), threadCount(), progress, err);
+        Workbench bench = WorkbenchOpener.open(plan.setup(), dataFolder.path, engine.device(), engine.threadCount(),
+                progress, err);
         Experiment.Request request = plan.request(bench.stepsPerEpoch(), seedList, RunCommands.commandLine(spec),
                 paper.claims().get(0).baseline(), VersionProvider.version());
         Experiment experiment = Experiment.create(request, bench, directory, progress, err);
@@ -210,10 +205,11 @@ public final class ReproduceCommand implements Callable<Integer> {
             PrintWriter err, PrintWriter out) throws IOException, TranslateException {
         EstimatePlan plan = estimate.plan(chosen);
         long[] seedList = seedList(plan.seeds());
-        WorkbenchOpener.check(plan.setup(), data, engine(), threadCount());
+        WorkbenchOpener.check(plan.setup(), dataFolder.path, engine.device(), engine.threadCount());
         Path directory = runDirectory(estimate, chosen);
         Experiment.requireFresh(directory);
-        Workbench bench = WorkbenchOpener.open(plan.setup(), data, engine(), threadCount(), progress, err);
+        Workbench bench = WorkbenchOpener.open(plan.setup(), dataFolder.path, engine.device(), engine.threadCount(),
+                progress, err);
         Files.createDirectories(directory);
         stamp.write(directory);
         EstimateReproduction reproduction = EstimateReproductionRunner.run(estimate, chosen, seedList, directory,
@@ -227,19 +223,8 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     /** The seeds 0 to N-1, N from {@code --seeds} or the plan's default. */
     private long[] seedList(int planned) {
-        int count = seeds == null ? planned : seeds;
-        if (count < 1 || count > 100) {
-            throw new IllegalArgumentException("--seeds must be in [1, 100], got " + count);
-        }
+        int count = SeedRangeOptions.checkCount(seeds == null ? planned : seeds);
         return LongStream.range(0, count).toArray();
-    }
-
-    private String engine() {
-        return device == null ? "cpu" : device;
-    }
-
-    private int threadCount() {
-        return threads == null ? 0 : threads;
     }
 
     /** {@code --out}, or {@code runs/reproduce-<id>-<scale>-<time>}. */
@@ -251,13 +236,13 @@ public final class ReproduceCommand implements Callable<Integer> {
     private String regenerate(CatalogExperiment experiment, Scale chosen) {
         List<String> words = new ArrayList<>(List.of("lrkit", "reproduce", experiment.id(), "--scale", chosen.word(),
                 "--seeds", Integer.toString(seeds == null ? experiment.seeds(chosen) : seeds)));
-        if (data != null) {
+        if (dataFolder.path != null) {
             words.add("--data");
-            words.add(data.toString());
+            words.add(dataFolder.path.toString());
         }
-        if (device != null && !device.equals("cpu")) {
+        if (!engine.device().equals("cpu")) {
             words.add("--device");
-            words.add(device);
+            words.add(engine.device());
         }
         return String.join(" ", words.stream().map(word -> word.matches("[A-Za-z0-9._/+=:@,%-]+") ? word
                 : "'" + word.replace("'", "'\\''") + "'").toList());

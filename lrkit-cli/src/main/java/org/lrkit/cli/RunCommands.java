@@ -26,8 +26,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * What {@code train}, {@code compare} and {@code demo} share: the run directory's default name, resuming, and
- * the end of a command (the report, the table or JSON on stdout, the exit code).
+ * What {@code train}, {@code compare} and {@code demo} share: the run directory's default name, the body of the
+ * command ({@link #resumeOrCreate}: resuming or creating, then running), and its end (the report, the table or
+ * JSON on stdout, the exit code).
  */
 final class RunCommands {
 
@@ -79,7 +80,8 @@ final class RunCommands {
      * Opens a run directory for {@code --resume}.
      *
      * @param device the device asked for, or {@code null} to keep the recorded one
-     * @param threads the threads asked for, or {@code null} to keep the recorded count
+     * @param threads the threads asked for (checked by {@link EngineOptions}), or {@code null} to keep the
+     *     recorded count
      */
     static Experiment resume(Path directory, String command, String device, Integer threads, Progress progress,
             PrintWriter err) throws IOException {
@@ -90,9 +92,6 @@ final class RunCommands {
         if (!config.command().equals(command)) {
             throw new IllegalArgumentException("--resume " + directory + " holds a run of 'lrkit " + config.command()
                     + "'; resume it with: lrkit " + config.command() + " --resume " + directory);
-        }
-        if (threads != null && threads <= 0) {
-            throw new IllegalArgumentException("--threads must be > 0, got " + threads);
         }
         config = config.withSettings(config.settings().withEngine(device != null ? device : config.settings().device(),
                 threads != null ? threads : config.settings().threads()));
@@ -105,6 +104,49 @@ final class RunCommands {
         }
         progress.say("resuming " + directory);
         return Experiment.resume(config, bench, directory, progress, err);
+    }
+
+    /** What {@code train}, {@code compare} and {@code demo} do differently: make a new experiment. */
+    @FunctionalInterface
+    interface ExperimentFactory {
+
+        /**
+         * Checks the command's options and creates the experiment (its run directory and configuration).
+         *
+         * @param goal the target accuracy, NaN when {@code --target} is not given
+         */
+        Experiment create(Progress progress, PrintWriter err, double goal) throws IOException;
+    }
+
+    /**
+     * The body of {@code train}, {@code compare} and {@code demo}: continues the run in {@code resumeDirectory}
+     * (refusing the options its {@code config.json} fixes) or creates a new one, then runs and reports it.
+     *
+     * @param resumeDirectory {@code --resume}, or {@code null} for a new run
+     * @param engine the device and threads; a resumed run keeps its recorded device and threads unless they
+     *     are given
+     * @param target {@code --target}, or {@code null}
+     * @param divergenceFails as for {@link #runAndReport}
+     * @return the exit code
+     */
+    static int resumeOrCreate(CommandSpec spec, Path resumeDirectory, EngineOptions engine, Double target,
+            boolean json, boolean quiet, boolean divergenceFails, ExperimentFactory factory) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = Progress.of(err, quiet);
+        double goal = target == null ? Double.NaN : target;
+        try {
+            Experiment experiment;
+            if (resumeDirectory != null) {
+                checkResumeOptions(spec);
+                experiment = resume(resumeDirectory, spec.name(), engine.requestedDevice(), engine.requestedThreads(),
+                        progress, err);
+            } else {
+                experiment = factory.create(progress, err, goal);
+            }
+            return runAndReport(spec, experiment, goal, json, quiet, divergenceFails);
+        } catch (RunFailure e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
     }
 
     /**

@@ -9,7 +9,6 @@ import org.lrkit.cli.run.Experiment;
 import org.lrkit.cli.run.PolicyRequest;
 import org.lrkit.cli.run.Progress;
 import org.lrkit.cli.run.RangeFinder;
-import org.lrkit.cli.run.RunFailure;
 import org.lrkit.cli.run.Workbench;
 import org.lrkit.djl.train.TrainingLength;
 import picocli.CommandLine.Command;
@@ -65,20 +64,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Train for N optimizer steps instead of epochs.")
     private Long steps;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-            description = "Seed of the initial weights, the data order and the engine (0).")
-    private long seed;
+    @Mixin
+    private SeedOption seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The run directory (runs/train-<time>).")
-    private Path out;
+    @Mixin
+    private RunDirectoryOption out;
 
-    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
-            description = "Write checkpoints here instead of the run directory.")
-    private Path checkpointDir;
-
-    @Option(names = "--checkpoint-every", paramLabel = "E", defaultValue = "1",
-            description = "Write a checkpoint every E epochs, and at the end (1).")
-    private int checkpointEvery;
+    @Mixin
+    private CheckpointOptions checkpoints;
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the run in DIR from its last checkpoint, with its recorded configuration.")
@@ -89,44 +82,22 @@ public final class TrainCommand implements Callable<Integer> {
                     + " down to a whole percent).")
     private Double target;
 
-    @Option(names = "--find-steps", paramLabel = "N", defaultValue = "100",
-            description = "Steps of the range test for auto (100).")
-    private int findSteps;
+    @Mixin
+    private RangeTestOptions rangeTest;
 
-    @Option(names = "--find-start", paramLabel = "LR", defaultValue = "1e-5",
-            description = "First learning rate of the range test (1e-5).")
-    private double findStart;
+    @Mixin
+    private SummaryJsonOption json;
 
-    @Option(names = "--find-end", paramLabel = "LR", defaultValue = "10",
-            description = "Last learning rate of the range test (10).")
-    private double findEnd;
-
-    @Option(names = "--json", description = "Print summary.json to standard output instead of the table.")
-    private boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print no progress or messages on stderr, only errors.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Mixin
     private CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = Progress.of(err, quiet);
-        double goal = target == null ? Double.NaN : target;
-        try {
-            Experiment experiment;
-            if (resume != null) {
-                RunCommands.checkResumeOptions(spec);
-                experiment = RunCommands.resume(resume, "train", run.device, run.threads, progress, err);
-            } else {
-                experiment = create(progress, err, goal);
-            }
-            return RunCommands.runAndReport(spec, experiment, goal, json, quiet, true);
-        } catch (RunFailure e) {
-            throw new CommandFailure(e.getMessage(), e);
-        }
+        return RunCommands.resumeOrCreate(spec, resume, run.engine, target, json.enabled, quiet.enabled, true,
+                this::create);
     }
 
     private Experiment create(Progress progress, PrintWriter err, double goal) throws IOException {
@@ -136,13 +107,13 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingLength length = steps != null ? positive(steps, "--steps", TrainingLength::steps)
                 : positive(epochs == null ? 5 : epochs, "--epochs", TrainingLength::epochs);
         PolicyRequest request = PolicyRequest.parse(policy);
-        RangeFinder.SweepSettings sweep = new RangeFinder.SweepSettings(findStart, findEnd, findSteps);
+        RangeFinder.SweepSettings sweep = rangeTest.sweep();
         var settings = run.settings("fashion_cnn");
         Workbench.check(settings);
-        Path directory = out != null ? out : RunCommands.defaultDirectory("train");
+        Path directory = out.directory();
         Experiment.Request plan = new Experiment.Request("train", RunCommands.commandLine(spec), List.of(request),
-                List.of(length), List.of(""), new long[] {seed}, goal, null, sweep, seed,
-                advice -> advice.autoValues(), checkpointDir, checkpointEvery, VersionProvider.version());
+                List.of(length), List.of(""), new long[] {seed.value}, goal, null, sweep, seed.value,
+                advice -> advice.autoValues(), checkpoints.directory, checkpoints.every, VersionProvider.version());
         Experiment.check(plan, directory);
         Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);
         return Experiment.create(plan, bench, directory, progress, err);

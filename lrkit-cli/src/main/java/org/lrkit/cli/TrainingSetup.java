@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lrkit.cli.report.Numbers;
 import org.lrkit.djl.engine.DeviceKind;
 import org.lrkit.djl.engine.DeviceUnavailableException;
 import org.lrkit.djl.engine.EngineSettings;
@@ -63,7 +64,7 @@ final class TrainingSetup implements AutoCloseable {
         this.validation = validation;
         this.normalization = normalization(datasetName, train);
         boolean cifar = datasetName.startsWith("cifar");
-        this.augmentation = cifar && !options.noAugment ? Augmentation.padCropFlip(normalization)
+        this.augmentation = cifar && options.augmentation.augment() ? Augmentation.padCropFlip(normalization)
                 : Augmentation.normalizeOnly(normalization);
         this.model = model;
         this.inputShape = new Shape(1, train.channels(), train.height(), train.width());
@@ -80,8 +81,8 @@ final class TrainingSetup implements AutoCloseable {
     static TrainingSetup create(TrainingOptions options, double defaultMomentum, int validationSize,
             java.io.PrintWriter messages) throws IOException {
         check(options);
-        DeviceKind kind = DeviceKind.parse(options.device);
-        int threads = options.threads == null ? 0 : options.threads;
+        DeviceKind kind = DeviceKind.parse(options.engine.device());
+        int threads = options.engine.threadCount();
         Device device;
         try {
             device = Engines.start(EngineSettings.defaults().withThreads(threads, threads == 0 ? 0 : 1)
@@ -89,7 +90,7 @@ final class TrainingSetup implements AutoCloseable {
         } catch (DeviceUnavailableException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
-        Loaded loaded = load(options.dataset, options.data);
+        Loaded loaded = load(options.dataset.name, options.dataFolder.path);
         ImageSet all = loaded.images();
         if (messages != null) {
             messages.println("read " + all.size() + " training images of " + loaded.name() + " from "
@@ -103,13 +104,13 @@ final class TrainingSetup implements AutoCloseable {
                 throw new IllegalArgumentException("--validation-size must be less than the " + all.size()
                         + " training images of " + loaded.name() + ", got " + validationSize);
             }
-            ValidationSplit split = ValidationSplit.carve(all, validationSize, options.seed, true);
+            ValidationSplit split = ValidationSplit.carve(all, validationSize, options.seed.value, true);
             train = split.train();
             validation = split.validation();
         }
-        if (options.batchSize > train.size()) {
+        if (options.batch.size > train.size()) {
             throw new IllegalArgumentException("--batch-size must be at most the " + train.size()
-                    + " training images, got " + options.batchSize);
+                    + " training images, got " + options.batch.size);
         }
         Shape imageShape = new Shape(all.channels(), all.height(), all.width());
         Block block = Models.build(options.model, all.classCount(), imageShape);
@@ -117,7 +118,7 @@ final class TrainingSetup implements AutoCloseable {
         try {
             model.setBlock(block);
             Engine engine = model.getNDManager().getEngine();
-            engine.setRandomSeed(Seeds.engineSeed(options.seed, Seeds.INITIALIZATION, 0));
+            engine.setRandomSeed(Seeds.engineSeed(options.seed.value, Seeds.INITIALIZATION, 0));
             block.initialize(model.getNDManager(), DataType.FLOAT32,
                     new Shape(1, all.channels(), all.height(), all.width()));
         } catch (RuntimeException e) {
@@ -129,65 +130,65 @@ final class TrainingSetup implements AutoCloseable {
     }
 
     private static void check(TrainingOptions options) {
-        if (options.batchSize <= 0) {
-            throw new IllegalArgumentException("--batch-size must be > 0, got " + options.batchSize);
+        if (options.batch.size <= 0) {
+            throw new IllegalArgumentException("--batch-size must be > 0, got " + options.batch.size);
         }
-        if (options.threads != null && options.threads <= 0) {
-            throw new IllegalArgumentException("--threads must be > 0, got " + options.threads);
-        }
+        options.engine.check();
         if (options.momentum != null && !(options.momentum >= 0 && options.momentum < 1)) {
             throw new IllegalArgumentException("--momentum must be in [0, 1), got " + options.momentum);
         }
-        if (!(options.weightDecay >= 0) || Double.isInfinite(options.weightDecay)) {
-            throw new IllegalArgumentException("--weight-decay must be >= 0, got " + options.weightDecay);
+        double weightDecay = options.optimizer.weightDecay;
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("--weight-decay must be >= 0, got " + weightDecay);
         }
-        String optimizer = options.optimizer.toLowerCase(Locale.ROOT);
+        String optimizer = options.optimizer.name.toLowerCase(Locale.ROOT);
         if (!optimizer.equals("sgd") && !optimizer.equals("adamw")) {
-            throw new IllegalArgumentException("--optimizer must be sgd or adamw, got '" + options.optimizer + "'");
+            throw new IllegalArgumentException("--optimizer must be sgd or adamw, got '" + options.optimizer.name
+                    + "'");
         }
         // an unknown name or depth fails here, before the data is read
         Models.build(options.model, 10, Models.info(options.model).typicalInput());
-        if (!Datasets.NAMES.contains(options.dataset)) {
+        if (!Datasets.NAMES.contains(options.dataset.name)) {
             throw new IllegalArgumentException("--dataset must be one of " + String.join(", ", Datasets.NAMES)
-                    + ", got '" + options.dataset + "'");
+                    + ", got '" + options.dataset.name + "'");
         }
     }
 
     /** Batches per epoch of the training loader. */
     int batchesPerEpoch() {
-        return train.size() / options.batchSize;
+        return train.size() / options.batch.size;
     }
 
     /** A one-line description of the optimizer, e.g. {@code SGD momentum 0.9, weight decay 5e-4}. */
     String describeOptimizer() {
-        return describeOptimizer(Formats.number(momentum), Formats.number(options.weightDecay));
+        return describeOptimizer(Numbers.number(momentum), Numbers.number(options.optimizer.weightDecay));
     }
 
     /** As {@link #describeOptimizer()}, with the momentum and weight decay given as text (a grid, say). */
     String describeOptimizer(String momentumText, String weightDecayText) {
-        boolean adam = options.optimizer.equalsIgnoreCase("adamw");
+        boolean adam = options.optimizer.name.equalsIgnoreCase("adamw");
         return String.format(Locale.ROOT, "%s %s %s%s, weight decay %s", adam ? "AdamW" : "SGD",
-                adam ? "beta1" : "momentum", momentumText, options.nesterov && !adam ? " (Nesterov)" : "",
+                adam ? "beta1" : "momentum", momentumText, options.optimizer.nesterov && !adam ? " (Nesterov)" : "",
                 weightDecayText);
     }
 
     /** A new optimizer following {@code policy} with the given weight decay and the options' settings. */
     ScheduledOptimizer optimizer(Policy policy, double weightDecay) {
-        if (options.optimizer.equalsIgnoreCase("adamw")) {
+        if (options.optimizer.name.equalsIgnoreCase("adamw")) {
             return ScheduledAdamW.adamW(policy).beta1(momentum).weightDecay(weightDecay).build();
         }
-        return ScheduledSgd.builder(policy).momentum(momentum).nesterov(options.nesterov && momentum > 0)
+        return ScheduledSgd.builder(policy).momentum(momentum).nesterov(options.optimizer.nesterov && momentum > 0)
                 .weightDecay(weightDecay).build();
     }
 
     /** A new optimizer at a constant learning rate. */
     ScheduledOptimizer optimizer(double learningRate) {
-        return optimizer(Policy.of(Schedule.constant(learningRate)), options.weightDecay);
+        return optimizer(Policy.of(Schedule.constant(learningRate)), options.optimizer.weightDecay);
     }
 
     /** The training images in shuffled, augmented batches; a loader per seed, whole batches only. */
     ImageLoader loader(long seed) {
-        return loaders.computeIfAbsent(seed, s -> ImageLoader.builder(train, options.batchSize, augmentation)
+        return loaders.computeIfAbsent(seed, s -> ImageLoader.builder(train, options.batch.size, augmentation)
                 .seed(s).dropLast(true).workers(augmentation.isRandom() ? 2 : 1).prefetch(4).build());
     }
 

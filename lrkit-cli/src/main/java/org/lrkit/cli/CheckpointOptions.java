@@ -1,0 +1,22 @@
+package org.lrkit.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Where and how often {@code train} and {@code compare} write checkpoints: {@code --checkpoint-dir} and
+ * {@code --checkpoint-every}, mixed in with {@code @Mixin}. The values are checked where the experiment is
+ * planned ({@link org.lrkit.cli.run.Experiment.Request}).
+ */
+public final class CheckpointOptions {
+
+    /** Where checkpoints go ({@code <dir>/<policy>/seed-<s>/}), or {@code null} for the run directory. */
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Write checkpoints here (DIR/<policy>/seed-<s>/) instead of the run directory.")
+    Path directory;
+
+    /** Epochs between checkpoints. */
+    @Option(names = "--checkpoint-every", paramLabel = "E", defaultValue = "1",
+            description = "Write a checkpoint every E epochs, and at the end (1).")
+    int every;
+}

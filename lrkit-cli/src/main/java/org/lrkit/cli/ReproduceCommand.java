@@ -24,6 +24,7 @@ import org.lrkit.cli.reproduce.ReproductionReport;
 import org.lrkit.cli.reproduce.ReproductionResult;
 import org.lrkit.cli.reproduce.Scale;
 import org.lrkit.cli.reproduce.ScaledPlan;
+import org.lrkit.cli.reproduce.Setup;
 import org.lrkit.cli.reproduce.WorkbenchOpener;
 import org.lrkit.cli.run.Experiment;
 import org.lrkit.cli.run.Progress;
@@ -188,11 +189,8 @@ public final class ReproduceCommand implements Callable<Integer> {
             PrintWriter err) throws IOException {
         ScaledPlan plan = paper.plan(chosen);
         long[] seedList = seedList(plan.seeds());
-        WorkbenchOpener.check(plan.setup(), dataFolder.path, engine.device(), engine.threadCount());
         Path directory = runDirectory(paper, chosen);
-        Experiment.requireFresh(directory);
-        Workbench bench = WorkbenchOpener.open(plan.setup(), dataFolder.path, engine.device(), engine.threadCount(),
-                progress, err);
+        Workbench bench = openFresh(plan.setup(), directory, progress, err);
         Experiment.Request request = plan.request(bench.stepsPerEpoch(), seedList, RunCommands.commandLine(spec),
                 paper.claims().get(0).baseline(), VersionProvider.version());
         Experiment experiment = Experiment.create(request, bench, directory, progress, err);
@@ -200,16 +198,23 @@ public final class ReproduceCommand implements Callable<Integer> {
         return experiment;
     }
 
+    /**
+     * Checks the setup against the options, then that {@code directory} is free, before the (slow) opening of the
+     * data and the network, so that a wrong option fails at once.
+     */
+    private Workbench openFresh(Setup setup, Path directory, Progress progress, PrintWriter err) throws IOException {
+        WorkbenchOpener.check(setup, dataFolder.path, engine.device(), engine.threadCount());
+        Experiment.requireFresh(directory);
+        return WorkbenchOpener.open(setup, dataFolder.path, engine.device(), engine.threadCount(), progress, err);
+    }
+
     /** Runs an estimate experiment's seeds, checks its claim and writes and prints its row. */
     private int reproduceEstimate(EstimateExperiment estimate, Scale chosen, PlanStamp stamp, Progress progress,
             PrintWriter err, PrintWriter out) throws IOException, TranslateException {
         EstimatePlan plan = estimate.plan(chosen);
         long[] seedList = seedList(plan.seeds());
-        WorkbenchOpener.check(plan.setup(), dataFolder.path, engine.device(), engine.threadCount());
         Path directory = runDirectory(estimate, chosen);
-        Experiment.requireFresh(directory);
-        Workbench bench = WorkbenchOpener.open(plan.setup(), dataFolder.path, engine.device(), engine.threadCount(),
-                progress, err);
+        Workbench bench = openFresh(plan.setup(), directory, progress, err);
         Files.createDirectories(directory);
         stamp.write(directory);
         EstimateReproduction reproduction = EstimateReproductionRunner.run(estimate, chosen, seedList, directory,

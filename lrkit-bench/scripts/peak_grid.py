@@ -56,7 +56,7 @@ CASES = {
     "lenet5-b512": {
         "options": ["--dataset", "fashion-mnist", "--model", "lenet5", "--batch-size", "512"],
         "epochs": 8,
-        "peaks": ladder(0.02, 2.0),
+        "peaks": ladder(0.01, 1.0),
     },
     "mlp-adamw": {
         "options": ["--dataset", "fashion-mnist", "--model", "mlp", "--batch-size", "128", "--optimizer", "adamw"],

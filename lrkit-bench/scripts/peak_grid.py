@@ -46,7 +46,12 @@ def ladder(low, high):
     return values
 
 
-# Each case: the training options (after the policy), the epochs and the grid of peaks.
+ONE_CYCLE = "oneCyclePolicy(peak={peak}, totalSteps=auto)"
+EMBEDDED = ["--dataset", "fashion-mnist-embedded", "--model", "fashion_cnn", "--batch-size", "128"]
+
+# Each case: the training options (after the policy), the epochs and the grid of peaks; optionally the
+# policy (a template with {peak} and {base} = peak / 4; one-cycle by default) and the policy its auto run
+# trains (default: auto). The embedded set has 46 steps an epoch at batch 128.
 CASES = {
     "fashion_cnn-b128": {
         "options": ["--dataset", "fashion-mnist", "--model", "fashion_cnn", "--batch-size", "128"],
@@ -68,8 +73,27 @@ CASES = {
         "epochs": 6,
         "peaks": ladder(0.02, 2.0),
     },
+    # The demo's data: where auto's one-cycle run lands, the rate step decay does best at, and one cyclical
+    # and one SGDR policy whose auto rates follow the same peak.
+    "demo-one-cycle": {"options": EMBEDDED, "epochs": 4, "peaks": ladder(0.01, 1.0)},
+    "demo-step-decay": {
+        "options": EMBEDDED, "epochs": 4, "peaks": ladder(0.005, 0.5),
+        "policy": "multiStepDecay(initial={peak}, milestones=[92, 138], factor=0.1)",
+        "auto": None,
+    },
+    "demo-cyclical": {
+        "options": EMBEDDED, "epochs": 4, "peaks": ladder(0.01, 1.0),
+        "policy": "cyclical(base={base}, peak={peak}, stepsUp=46)",
+        "auto": "cyclical(base=auto, peak=auto, stepsUp=46)",
+    },
+    "demo-sgdr": {
+        "options": EMBEDDED, "epochs": 4, "peaks": ladder(0.01, 1.0),
+        "policy": "sgdr(peak={peak}, firstPeriod=61, periodMultiplier=2)",
+        "auto": "sgdr(peak=auto, firstPeriod=61, periodMultiplier=2)",
+    },
 }
 ORDER = ["mlp-adamw", "fashion_cnn-b128", "lenet5-b512", "resnet20-cifar20k"]
+CHECKS = ["demo-one-cycle", "demo-step-decay", "demo-cyclical", "demo-sgdr"]
 THREADS = "2"
 
 
@@ -144,23 +168,32 @@ def training_row(case, kind, peak, seed, summary, command):
     return row
 
 
-def curve_row(case, seed):
-    """Runs the range test `auto` runs (lrkit find with train's defaults) and keeps its curve."""
+# The range-test sweeps whose curves are kept: (first learning rate, last, steps). "s100" is what auto runs
+# by default; the others are what a different sweep would have shown the advice rule.
+SWEEPS = {"s100": (1e-5, 10, 100), "s300": (1e-5, 10, 300)}
+
+
+def curve_row(case, sweep, seed):
+    """Records the range test that `train --policy auto` runs (on the case's own data, model and seed),
+    with the given sweep, and keeps its curve."""
     spec = CASES[case]
-    folder = os.path.join(WORK, case, "curve-seed-%d" % seed)
+    start, end, steps = SWEEPS[sweep]
+    folder = os.path.join(WORK, case, "curve-%s-seed-%d" % (sweep, seed))
     if os.path.exists(folder):
         shutil.rmtree(folder)
-    command = [*lrkit(), "find", *spec["options"], "--start", "1e-5", "--end", "10", "--steps", "100",
-               "--seed", str(seed), "--threads", THREADS, "--out", folder, "--json", "--quiet"]
-    code, out = run(command)
-    if code != 0:
-        sys.exit("range test failed: " + " ".join(command))
+    command = [*lrkit(), "train", "--policy", "auto", *spec["options"], "--steps", "3", "--seed", str(seed),
+               "--find-start", "%g" % start, "--find-end", "%g" % end, "--find-steps", str(steps),
+               "--threads", THREADS, "--out", folder, "--quiet"]
+    run(command)
+    curve = os.path.join(folder, "range-test", "curve.csv")
+    if not os.path.exists(curve):
+        sys.exit("no range-test curve after: " + " ".join(command))
     keep = os.path.join(RESULTS, "curves")
     os.makedirs(keep, exist_ok=True)
-    target = os.path.join(keep, "%s-seed-%d.csv" % (case, seed))
-    shutil.copyfile(os.path.join(folder, "curve.csv"), target + ".tmp")
+    target = os.path.join(keep, "%s-%s-seed-%d.csv" % (case, sweep, seed))
+    shutil.copyfile(curve, target + ".tmp")
     os.replace(target + ".tmp", target)
-    return {"case": case, "kind": "curve", "seed": seed, "key": "curve/%d" % seed,
+    return {"case": case, "kind": "curve", "sweep": sweep, "seed": seed, "key": "curve/%s/%d" % (sweep, seed),
             "curve": os.path.relpath(target, ROOT), "date": datetime.date.today().isoformat(),
             "commit": commit(), "command": " ".join(command)}
 
@@ -172,17 +205,25 @@ def current_rule(case):
     return out.strip() if code == 0 and out.strip() else None
 
 
+def grid_policy(case, peak):
+    """The policy a grid run of the case trains, at the given peak."""
+    template = CASES[case].get("policy", ONE_CYCLE)
+    return template.format(peak="%g" % peak, base="%.3g" % (peak / 4))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cases", default="all", help="all, or case names separated by commas: " + ", ".join(ORDER))
+    parser.add_argument("--cases", default="all", help="all (the four cases), checks (the demo's data) or names separated by commas: "
+                        + ", ".join(ORDER + CHECKS))
     parser.add_argument("--seeds", default="0,1", help="seeds, separated by commas (0,1)")
-    parser.add_argument("--kinds", default="curves,grid,auto", help="what to run: curves, grid, auto")
+    parser.add_argument("--kinds", default="curves,grid,auto",
+                        help="what to run: curves (the range tests), grid, auto")
     parser.add_argument("--dry-run", action="store_true", help="print what would run, run nothing")
     args = parser.parse_args()
-    cases = ORDER if args.cases == "all" else args.cases.split(",")
+    cases = ORDER if args.cases == "all" else CHECKS if args.cases == "checks" else args.cases.split(",")
     for case in cases:
         if case not in CASES:
-            sys.exit("unknown case %r; the cases are %s" % (case, ", ".join(ORDER)))
+            sys.exit("unknown case %r; the cases are %s" % (case, ", ".join(ORDER + CHECKS)))
     seeds = [int(s) for s in args.seeds.split(",")]
     kinds = args.kinds.split(",")
     rule = current_rule(cases[0]) if "auto" in kinds else None
@@ -190,10 +231,10 @@ def main():
         done = done_keys(case)
         jobs = []
         if "curves" in kinds:
-            jobs += [("curve", None, s, "curve/%d" % s) for s in seeds]
+            jobs += [("curve", sweep, s, "curve/%s/%d" % (sweep, s)) for sweep in SWEEPS for s in seeds]
         if "grid" in kinds:
             jobs += [("grid", p, s, "grid/%g/%d" % (p, s)) for s in seeds for p in CASES[case]["peaks"]]
-        if "auto" in kinds:
+        if "auto" in kinds and CASES[case].get("auto", "auto"):
             jobs += [("auto", None, s, "auto/%s/%d" % (rule, s)) for s in seeds]
         for kind, peak, seed, key in jobs:
             if key in done:
@@ -202,9 +243,9 @@ def main():
             if args.dry_run:
                 continue
             if kind == "curve":
-                append(case, curve_row(case, seed))
+                append(case, curve_row(case, peak, seed))
                 continue
-            policy = "auto" if kind == "auto" else "oneCyclePolicy(peak=%g, totalSteps=auto)" % peak
+            policy = CASES[case].get("auto", "auto") if kind == "auto" else grid_policy(case, peak)
             folder = os.path.join(WORK, case, key.replace("/", "-"))
             summary, command = train(case, policy, seed, folder)
             row = training_row(case, kind, peak, seed, summary, command)

@@ -277,10 +277,10 @@ public final class FindCommand implements Callable<Integer> {
     private List<String> policies(RangeTestAdvice advice, int batchesPerEpoch) {
         long total = (long) epochs * batchesPerEpoch;
         long stepsUp = Math.max(1, Math.min(2L * batchesPerEpoch, total / 2));
-        String peak = Numbers.number(advice.consensus());
+        String peak = Numbers.number(advice.peak());
         List<String> specs = List.of(
                 "oneCyclePolicy(peak=" + peak + ", totalSteps=" + total + ")",
-                "cyclical(base=" + Numbers.number(advice.clrLower()) + ", peak=" + Numbers.number(advice.clrUpper())
+                "cyclical(base=" + Numbers.number(advice.cyclical(stepsUp).base()) + ", peak=" + peak
                         + ", stepsUp=" + stepsUp + ")",
                 "sgdr(peak=" + peak + ", firstPeriod=" + batchesPerEpoch + ", periodMultiplier=2)",
                 "torch.OneCycleLR(max_lr=" + peak + ", total_steps=" + total + ")");
@@ -288,6 +288,13 @@ public final class FindCommand implements Callable<Integer> {
             Specs.parsePolicy(text); // every printed spec must read back
         }
         return specs;
+    }
+
+    /** How the peak was read, in words. */
+    static String peakRule(RangeTestAdvice advice) {
+        String rule = advice.peakReading().method();
+        return rule.equals("minimum") ? "Adam: the lowest loss of the sweep"
+                : "SGD: a tenth of the rate where the loss blew up";
     }
 
     private void printTable(PrintWriter out, RangeTestResult result, String title, List<String> policies,
@@ -316,6 +323,8 @@ public final class FindCommand implements Callable<Integer> {
             out.println("  " + Numbers.pad(s.method(), 13) + Numbers.number(s.learningRate()));
         }
         out.println();
+        out.println(Numbers.pad("peak (auto)", 15) + Numbers.number(advice.peak()) + "   (" + peakRule(advice)
+                + ")");
         out.println(Numbers.pad("consensus", 15) + Numbers.number(advice.consensus()) + "   (interval "
                 + Numbers.number(advice.intervalLow()) + " .. " + Numbers.number(advice.intervalHigh()) + ")");
         out.println(Numbers.pad("CLR bounds", 15) + Numbers.number(advice.clrLower()) + " .. "

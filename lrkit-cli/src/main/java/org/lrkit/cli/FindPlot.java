@@ -65,7 +65,8 @@ final class FindPlot {
             markers.add(new Marker(s.learningRate(), s.method() + " " + Numbers.number(s.learningRate()),
                     SUGGESTION_COLORS.get(i % SUGGESTION_COLORS.size())));
         }
-        markers.add(new Marker(advice.consensus(), "consensus " + Numbers.number(advice.consensus()), CONSENSUS));
+        markers.add(new Marker(advice.consensus(), "consensus " + Numbers.number(advice.consensus()), BOUND));
+        markers.add(new Marker(advice.peak(), "peak (auto) " + Numbers.number(advice.peak()), CONSENSUS));
         LineChart.Builder chart = LineChart.builder().title(title).xTitle("learning rate (log scale)")
                 .xScale(Scale.LOG);
         boolean validation = curve.hasValidation();

@@ -179,6 +179,8 @@ final class RunCommands {
         } else {
             out.print(built.table().text());
             out.println();
+            experiment.rangeTestShare().ifPresent(share -> out.println(String.format(Locale.ROOT,
+                    "range test: %.1f%% of the training time", 100 * share)));
             out.println("report: " + built.html());
         }
         out.flush();

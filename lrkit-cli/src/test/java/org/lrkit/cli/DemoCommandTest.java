@@ -28,13 +28,14 @@ class DemoCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> lines = result.out().lines().toList();
-        assertThat(lines).hasSize(6);
+        assertThat(lines).hasSize(7);
         assertThat(lines.get(0)).startsWith("policy ");
         assertThat(lines.get(1)).matches("one-cycle +1 .*");
         assertThat(lines.get(2)).matches("step-decay +1 .*");
         assertThat(lines.get(3)).matches("step-decay-x2 +2 .*");
-        assertThat(lines.get(5)).isEqualTo("report: " + out.resolve("report.html"));
-        assertThat(result.err()).contains("range test: 16 steps from", "range test: consensus ",
+        assertThat(lines.get(5)).matches("range test: [0-9]+\\.[0-9]% of the training time");
+        assertThat(lines.get(6)).isEqualTo("report: " + out.resolve("report.html"));
+        assertThat(result.err()).contains("range test: 16 steps from", "range test: peak ", ", consensus ",
                 "one-cycle: oneCyclePolicy(peak=", "one-cycle seed 0: 10 steps (1 epoch)",
                 "step-decay-x2 seed 0: 20 steps (2 epochs)");
 

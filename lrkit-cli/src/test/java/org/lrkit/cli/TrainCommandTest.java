@@ -1,6 +1,7 @@
 package org.lrkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrkit.cli.report.Json;
+import org.lrkit.cli.report.Numbers;
 
 /**
  * {@code lrkit train} on 300 images of the Fashion-MNIST subset inside the jar with the MLP, 10 steps per epoch,
@@ -82,6 +84,7 @@ class TrainCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void autoRunsARangeTestAndTrainsAOneCyclePolicyFromIt() throws Exception {
         Path out = dir.resolve("auto");
         Cli.Result result = Cli.run(args("train", "--epochs", "1", "--find-steps", "12", "--out", out.toString(),
@@ -90,10 +93,16 @@ class TrainCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).isEmpty();
         Map<String, Object> summary = Json.parseObject(result.out());
-        assertThat(Json.object(summary, "rangeTest")).containsKeys("consensus", "suggestions", "clrUpper");
+        Map<String, Object> rangeTest = Json.object(summary, "rangeTest");
+        assertThat(rangeTest).containsKeys("peak", "rule", "consensus", "suggestions", "clrUpper");
+        assertThat(rangeTest.get("rule")).isEqualTo("divergence/10");
+        double share = Json.number(rangeTest, "fractionOfTraining");
+        assertThat(share).isCloseTo(Json.number(rangeTest, "seconds")
+                / Json.number((Map<String, Object>) Json.array(summary, "runs").get(0), "seconds"), within(1e-9));
         Map<?, ?> policy = (Map<?, ?>) Json.array(json(out.resolve("config.json")), "policies").get(0);
         assertThat(policy.get("given")).isEqualTo("auto");
-        assertThat((String) policy.get("spec")).matches("oneCyclePolicy\\(peak=[0-9.e-]+, totalSteps=10\\)");
+        assertThat((String) policy.get("spec")).isEqualTo("oneCyclePolicy(peak="
+                + Numbers.number(Json.number(rangeTest, "peak")) + ", totalSteps=10)");
         assertThat(out.resolve("range-test/curve.csv")).isRegularFile();
         assertThat(out.resolve("range-test.png")).isRegularFile();
     }

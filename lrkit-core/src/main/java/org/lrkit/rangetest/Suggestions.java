@@ -29,7 +29,8 @@ import org.lrkit.Checks;
  * </ul>
  *
  * <p>{@link #advise} combines them: the consensus is their median on a log scale, the interval their
- * range, and warnings flag a curve without a clear valley.
+ * range, and warnings flag a curve without a clear valley. These heuristics pick a rate to train at for
+ * long; the peak of a one-cycle policy is read by {@link PeakRule}, which {@link #advise} adds.
  */
 public final class Suggestions {
 
@@ -122,7 +123,8 @@ public final class Suggestions {
         return new Suggestion("minimum/10", curve.learningRate(lowest) / 10, lowest);
     }
 
-    private static int lowest(RangeTestCurve curve, int[] window) {
+    /** The step of the lowest smoothed loss inside {@code window}. */
+    static int lowest(RangeTestCurve curve, int[] window) {
         int lowest = window[0];
         for (int i = window[0]; i <= window[1]; i++) {
             if (curve.smoothedLoss(i) < curve.smoothedLoss(lowest)) {
@@ -232,9 +234,13 @@ public final class Suggestions {
         return new double[] {curve.learningRate(lower), curve.learningRate(upper)};
     }
 
-    /** Every suggestion, their consensus and interval, Smith's bounds, and warnings. */
-    public static RangeTestAdvice advise(RangeTestCurve curve) {
+    /**
+     * Every suggestion, their consensus and interval, Smith's bounds, the peak {@code auto} trains at
+     * ({@link PeakRule}) and warnings, for a curve swept with an optimizer of the given family.
+     */
+    public static RangeTestAdvice advise(RangeTestCurve curve, OptimizerFamily family) {
         Checks.notNull("curve", curve);
+        Checks.notNull("family", family);
         if (curve.size() < 4) {
             throw new IllegalArgumentException("a range-test curve needs at least 4 steps to suggest anything, "
                     + "got " + curve.size() + "; run more steps or lower the start learning rate");
@@ -247,8 +253,14 @@ public final class Suggestions {
         double low = Math.exp(logs[0]);
         double high = Math.exp(logs[logs.length - 1]);
         double[] bounds = clrBounds(smooth);
-        return new RangeTestAdvice(suggestions, consensus, low, high, bounds[0], bounds[1],
-                warnings(smooth, low, high));
+        Suggestion peak = PeakRule.read(curve, family);
+        List<String> warnings = warnings(smooth, low, high);
+        if (PeakRule.lowerBoundOnly(curve, family)) {
+            warnings.add(String.format(java.util.Locale.ROOT, "the sweep ended at %.3g without the loss blowing "
+                    + "up, so the peak %.3g is only a lower bound; sweep to a higher end", curve.learningRate(
+                            curve.size() - 1), peak.learningRate()));
+        }
+        return new RangeTestAdvice(suggestions, consensus, low, high, bounds[0], bounds[1], peak, warnings);
     }
 
     private static List<String> warnings(RangeTestCurve curve, double low, double high) {

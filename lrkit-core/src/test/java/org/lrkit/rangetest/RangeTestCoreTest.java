@@ -94,7 +94,7 @@ class RangeTestCoreTest {
     @Test
     void suggestionsFindTheValley() {
         RangeTestCurve curve = run(Sweep.exponential(1e-6, 10, 300), RangeTestCoreTest::typicalLoss, 0, 1);
-        RangeTestAdvice advice = Suggestions.advise(curve);
+        RangeTestAdvice advice = Suggestions.advise(curve, OptimizerFamily.SGD);
         // steepest descent of the logistic is at lr = 1e-2 (smoothing delays it a little)
         assertThat(Suggestions.steepest(curve).learningRate()).isBetween(5e-3, 5e-2);
         assertThat(advice.consensus()).isBetween(1e-3, 1e-1);
@@ -126,12 +126,12 @@ class RangeTestCoreTest {
     @Test
     void flatAndEarlyDivergingCurvesAreFlagged() {
         RangeTestCurve flat = run(Sweep.exponential(1e-6, 1e-3, 100), lr -> 1.0 + 1e-4 * lr, 0, 1);
-        assertThat(Suggestions.advise(flat).warnings()).anyMatch(w -> w.startsWith("flat curve"));
-        assertThat(Suggestions.advise(flat).clearValley()).isFalse();
+        assertThat(Suggestions.advise(flat, OptimizerFamily.SGD).warnings()).anyMatch(w -> w.startsWith("flat curve"));
+        assertThat(Suggestions.advise(flat, OptimizerFamily.SGD).clearValley()).isFalse();
 
         RangeTestCurve explodes = run(Sweep.exponential(1, 1e4, 100), lr -> lr, 0, 1);
         assertThat(explodes.stopReason()).isEqualTo(StopReason.DIVERGED);
-        assertThat(Suggestions.advise(explodes).warnings()).anyMatch(w -> w.startsWith("diverged almost at once"));
+        assertThat(Suggestions.advise(explodes, OptimizerFamily.SGD).warnings()).anyMatch(w -> w.startsWith("diverged almost at once"));
     }
 
     @Test
@@ -163,26 +163,28 @@ class RangeTestCoreTest {
             assertThat(band.upperQuartile()[i]).isGreaterThanOrEqualTo(band.median()[i]);
         }
         assertThat(CurveBand.quantile(new double[] {1, 2, 3, 4}, 0.5)).isEqualTo(2.5);
-        assertThat(Suggestions.advise(band.medianCurve()).consensus()).isBetween(1e-3, 1e-1);
+        assertThat(Suggestions.advise(band.medianCurve(), OptimizerFamily.SGD).consensus()).isBetween(1e-3, 1e-1);
         assertThatThrownBy(() -> CurveBand.of(List.of(curves.get(0), run(Sweep.exponential(1e-5, 10, 200),
                 RangeTestCoreTest::typicalLoss, 0, 1)))).hasMessageContaining("same sweep");
     }
 
     @Test
-    void adviceBuildsPoliciesAndAutoSpecs() {
+    void adviceBuildsPoliciesAndAutoSpecsFromThePeak() {
         RangeTestCurve curve = run(Sweep.exponential(1e-6, 10, 300), RangeTestCoreTest::typicalLoss, 0, 1);
-        RangeTestAdvice advice = Suggestions.advise(curve);
+        RangeTestAdvice advice = Suggestions.advise(curve, OptimizerFamily.SGD);
+        assertThat(advice.peak()).isEqualTo(PeakRule.read(curve, OptimizerFamily.SGD).learningRate());
         Cyclical clr = advice.cyclical(2000);
-        assertThat(clr.base()).isEqualTo(advice.clrLower());
-        assertThat(clr.peak()).isEqualTo(advice.clrUpper());
+        assertThat(clr.base()).isEqualTo(advice.peak() / 4);
+        assertThat(clr.peak()).isEqualTo(advice.peak());
         Policy oneCycle = advice.oneCycle(1000);
-        assertThat(((OneCycle) oneCycle.learningRate()).peak()).isEqualTo(advice.consensus());
+        assertThat(((OneCycle) oneCycle.learningRate()).peak()).isEqualTo(advice.peak());
+        assertThat(advice.sgdr(100, 2).peak()).isEqualTo(advice.peak());
         Policy auto = Specs.parsePolicy("oneCyclePolicy(peak=auto, totalSteps=1000)", advice.autoValues());
-        assertThat(auto.learningRate().valueAt(300)).isEqualTo(advice.consensus());
+        assertThat(auto.learningRate().valueAt(300)).isEqualTo(advice.peak());
         Policy cyclic = Specs.parsePolicy("torch.CyclicLR(base_lr=auto, max_lr=auto, step_size_up=10)",
                 advice.autoValues());
-        assertThat(cyclic.learningRate().valueAt(0)).isEqualTo(advice.clrLower());
-        assertThat(cyclic.learningRate().valueAt(10)).isEqualTo(advice.clrUpper());
+        assertThat(cyclic.learningRate().valueAt(0)).isEqualTo(advice.peak() / 4);
+        assertThat(cyclic.learningRate().valueAt(10)).isEqualTo(advice.peak());
         assertThatThrownBy(() -> Specs.parsePolicy("oneCyclePolicy(peak=auto, totalSteps=1000)"))
                 .hasMessageContaining("peak must be a number");
         assertThatThrownBy(() -> Specs.parsePolicy("stepDecay(initial=1, stepSize=auto)", advice.autoValues()))

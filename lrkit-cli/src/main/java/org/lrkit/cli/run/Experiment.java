@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.lrkit.cli.report.Json;
 import org.lrkit.cli.report.Numbers;
@@ -21,6 +22,7 @@ import org.lrkit.djl.checkpoint.CheckpointSchedule;
 import org.lrkit.djl.rangetest.RangeTestResult;
 import org.lrkit.djl.train.TrainingLength;
 import org.lrkit.rangetest.RangeTestAdvice;
+import org.lrkit.rangetest.Suggestion;
 import org.lrkit.spec.AutoValues;
 
 /**
@@ -131,7 +133,7 @@ public final class Experiment {
     public static void check(Request request, Path directory) throws IOException {
         requireFresh(directory);
         AutoValues standIn = request.autoValues().apply(new RangeTestAdvice(List.of(), 1e-3, 1e-4, 1e-2, 1e-4, 1e-3,
-                List.of()));
+                new Suggestion("stand-in", 1e-3, 0), List.of()));
         for (PolicyRequest policy : request.policies()) {
             if (policy.needsRangeTest()) {
                 policy.resolveText(1000, standIn);
@@ -191,7 +193,8 @@ public final class Experiment {
             advice = RangeFinder.adviceJson(result);
             autoValues = request.autoValues().apply(result.advice());
             RangeTestAdvice found = result.advice();
-            progress.say("range test: consensus " + Numbers.number(found.consensus()) + " (suggestions "
+            progress.say("range test: peak " + Numbers.number(found.peak()) + " (" + found.peakReading().method()
+                    + "), consensus " + Numbers.number(found.consensus()) + " (suggestions "
                     + Numbers.number(found.intervalLow()) + " .. " + Numbers.number(found.intervalHigh())
                     + "), upper bound " + Numbers.number(found.clrUpper()) + (found.warnings().isEmpty() ? ""
                             : "; " + String.join("; ", found.warnings())));
@@ -412,7 +415,9 @@ public final class Experiment {
             map.put("resume", resumeCommand);
         }
         if (rangeTest != null) {
-            map.put("rangeTest", rangeTest);
+            Map<String, Object> withCost = new LinkedHashMap<>(rangeTest);
+            rangeTestShare().ifPresent(share -> withCost.put("fractionOfTraining", share));
+            map.put("rangeTest", withCost);
         }
         List<Map<String, Object>> runs = new ArrayList<>();
         for (RunRecord record : records) {
@@ -420,6 +425,17 @@ public final class Experiment {
         }
         map.put("runs", runs);
         OutputFiles.write(directory.resolve(SUMMARY), Json.write(map).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The range test's wall time as a fraction of the training runs' (all policies and seeds together), or
+     * empty when no range test ran or nothing has trained yet.
+     */
+    public OptionalDouble rangeTestShare() {
+        double training = records.stream().mapToDouble(RunRecord::seconds).sum();
+        double seconds = rangeTest == null ? Double.NaN : Json.number(rangeTest, "seconds");
+        return Double.isFinite(seconds) && training > 0 ? OptionalDouble.of(seconds / training)
+                : OptionalDouble.empty();
     }
 
     /** The {@code summary.json} of a run directory, or an empty map if it has none. */

@@ -119,6 +119,8 @@ public final class RangeFinder {
             suggestions.add(entry);
         }
         map.put("suggestions", suggestions);
+        map.put("peak", advice.peak());
+        map.put("rule", advice.peakReading().method());
         map.put("consensus", advice.consensus());
         map.put("intervalLow", advice.intervalLow());
         map.put("intervalHigh", advice.intervalHigh());

@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrkit.rangetest.RangeTestAdvice;
+import org.lrkit.rangetest.Suggestion;
 import org.lrkit.spec.AutoValues;
 
 class PolicyRequestTest {
@@ -17,8 +18,8 @@ class PolicyRequestTest {
     @TempDir
     Path dir;
 
-    private static final RangeTestAdvice ADVICE = new RangeTestAdvice(List.of(), 0.0123456, 0.001, 0.05, 0.002, 0.03,
-            List.of());
+    private static final RangeTestAdvice ADVICE = new RangeTestAdvice(List.of(), 0.00456, 0.001, 0.05, 0.002, 0.03,
+            new Suggestion("divergence/10", 0.0123456, 80), List.of());
 
     @Test
     void autoIsAOneCyclePolicyFromTheRangeTest() {

@@ -3,6 +3,7 @@ package org.lrkit.djl.optim;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.lrkit.Checks;
+import org.lrkit.rangetest.OptimizerFamily;
 import org.lrkit.schedule.Policy;
 
 /**
@@ -104,6 +105,11 @@ public final class ScheduledAdamW extends ScheduledOptimizer {
                 gradient.close();
             }
         }
+    }
+
+    @Override
+    public OptimizerFamily family() {
+        return OptimizerFamily.ADAPTIVE;
     }
 
     @Override

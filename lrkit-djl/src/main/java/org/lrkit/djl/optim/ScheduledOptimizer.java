@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.lrkit.Checks;
 import org.lrkit.djl.optim.OptimizerState.ParameterState;
 import org.lrkit.djl.tensor.StoredArray;
+import org.lrkit.rangetest.OptimizerFamily;
 import org.lrkit.schedule.Policy;
 
 /**
@@ -274,6 +275,9 @@ public abstract class ScheduledOptimizer extends Optimizer {
 
     /** The kind of optimizer, as recorded in its state ({@code "sgd"}, {@code "adamw"}). */
     protected abstract String kind();
+
+    /** How this optimizer scales its step, which decides how a range test's curve is read for a peak. */
+    public abstract OptimizerFamily family();
 
     /** The names of the buffers this kind keeps per parameter. */
     protected abstract List<String> bufferNames();

@@ -3,6 +3,7 @@ package org.lrkit.djl.optim;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.lrkit.Checks;
+import org.lrkit.rangetest.OptimizerFamily;
 import org.lrkit.schedule.Policy;
 
 /**
@@ -97,6 +98,11 @@ public final class ScheduledSgd extends ScheduledOptimizer {
         try (NDArray step = direction.mul((float) lr)) {
             weight.subi(step);
         }
+    }
+
+    @Override
+    public OptimizerFamily family() {
+        return OptimizerFamily.SGD;
     }
 
     @Override

@@ -128,6 +128,11 @@ public final class RangeTestReport {
             suggestions.add(entry);
         }
         root.put("suggestions", suggestions);
+        Map<String, Object> peak = new LinkedHashMap<>();
+        peak.put("lr", advice.peak());
+        peak.put("rule", advice.peakReading().method());
+        peak.put("step", advice.peakReading().index());
+        root.put("peak", peak);
         root.put("consensus", advice.consensus());
         root.put("interval", List.of(advice.intervalLow(), advice.intervalHigh()));
         root.put("clrBounds", List.of(advice.clrLower(), advice.clrUpper()));
@@ -140,6 +145,7 @@ public final class RangeTestReport {
             entry.put("prefix", g.prefix());
             entry.put("multiplier", g.multiplier());
             entry.put("sweep", List.of(g.sweepStart(), g.sweepEnd()));
+            entry.put("peak", g.peak());
             entry.put("consensus", g.consensus());
             entry.put("clrBounds", List.of(g.clrLower(), g.clrUpper()));
             groups.add(entry);

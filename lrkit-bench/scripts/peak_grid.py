@@ -6,14 +6,14 @@ oneCyclePolicy(peak=P, totalSteps=auto) at every peak P of the case's log-spaced
 `--policy auto` with the same seeds; and it records range-test curves of the case (the sweep `auto` runs,
 one per seed), the raw material the advice rule is designed and tested on.
 
-    /usr/bin/python3 lrkit-bench/scripts/peak_grid.py [--cases all|NAME,...] [--seeds 0,1]
-                                                       [--kinds grid,auto,curves] [--dry-run]
+    /usr/bin/python3 lrkit-bench/scripts/peak_grid.py [--cases all|checks|NAME,...] [--seeds 0,1]
+                                                       [--kinds curves,grid,auto --rule RULE] [--dry-run]
 
 Resumable: each finished run appends one JSON line to bench/results/peak-grid/<case>.jsonl, and a run
 whose line is already there is skipped, so the command can be stopped and started again at any point.
-`auto` lines are keyed by the advice rule that chose the peak (summary.json's rangeTest.rule), so
-changing the rule reruns only the `auto` runs. Run directories go to runs/peak-grid/ (not committed).
-peak_grid_table.py turns the lines into the table of docs/benchmarks.md.
+`auto` lines are keyed by the peak rule that chose the peak (--rule, checked against summary.json's
+rangeTest.rule after each run), so changing the rule reruns only the `auto` runs. Run directories go to
+runs/peak-grid/ (not committed). peak_grid_table.py turns the lines into the table of docs/benchmarks.md.
 
 Needs: Fashion-MNIST (apt-get install dataset-fashion-mnist) and, for the CIFAR case, LRKIT_DATA pointing
 at a folder with CIFAR-10 (the JPEG copy is lossy: its accuracies run below the binary set's). Every run
@@ -198,13 +198,6 @@ def curve_row(case, sweep, seed):
             "commit": commit(), "command": " ".join(command)}
 
 
-def current_rule(case):
-    """The advice rule this build's auto would use, asked of the build itself, so that its key is known
-    before training."""
-    code, out = run([*lrkit(), "find", "--rule"])
-    return out.strip() if code == 0 and out.strip() else None
-
-
 def grid_policy(case, peak):
     """The policy a grid run of the case trains, at the given peak."""
     template = CASES[case].get("policy", ONE_CYCLE)
@@ -218,6 +211,7 @@ def main():
     parser.add_argument("--seeds", default="0,1", help="seeds, separated by commas (0,1)")
     parser.add_argument("--kinds", default="curves,grid,auto",
                         help="what to run: curves (the range tests), grid, auto")
+    parser.add_argument("--rule", help="the peak rule of this build's auto (keys the auto runs; checked after each)")
     parser.add_argument("--dry-run", action="store_true", help="print what would run, run nothing")
     args = parser.parse_args()
     cases = ORDER if args.cases == "all" else CHECKS if args.cases == "checks" else args.cases.split(",")
@@ -226,7 +220,10 @@ def main():
             sys.exit("unknown case %r; the cases are %s" % (case, ", ".join(ORDER + CHECKS)))
     seeds = [int(s) for s in args.seeds.split(",")]
     kinds = args.kinds.split(",")
-    rule = current_rule(cases[0]) if "auto" in kinds else None
+    rule = args.rule
+    if "auto" in kinds and not rule:
+        sys.exit("--rule is needed with --kinds auto: the name of the peak rule this build's auto applies "
+                 "(summary.json's rangeTest.rule, e.g. divergence/10), which keys the auto runs")
     for case in cases:
         done = done_keys(case)
         jobs = []

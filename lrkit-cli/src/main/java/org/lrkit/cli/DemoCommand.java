@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.lrkit.cli.run.DemoPlan;
 import org.lrkit.cli.run.Experiment;
 import org.lrkit.cli.run.Progress;
-import org.lrkit.cli.run.RangeFinder;
 import org.lrkit.cli.run.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,9 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
                     + " accuracy, rounded down to half a percent).")
     private Double target;
 
-    @Option(names = "--find-steps", paramLabel = "N", defaultValue = "" + DemoPlan.DEFAULT_FIND_STEPS,
-            description = "Steps of the range test (" + DemoPlan.DEFAULT_FIND_STEPS + ").")
-    private int findSteps;
+    @Mixin
+    private RangeTestOptions rangeTest;
 
     @Mixin
     private RunDirectoryOption out;
@@ -105,7 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
         Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);
         Experiment.Request request = new Experiment.Request("demo", RunCommands.commandLine(spec),
                 demo.policies(bench.stepsPerEpoch()), demo.lengths(), demo.roles(), seedList, goal, "one-cycle",
-                new RangeFinder.SweepSettings(DemoPlan.FIND_START, DemoPlan.FIND_END, findSteps), seeds.first,
+                rangeTest.sweep(), seeds.first,
                 DemoPlan::autoValues, null, 1, VersionProvider.version());
         return Experiment.create(request, bench, directory, progress, err);
     }

@@ -4,9 +4,8 @@ import org.lrkit.cli.run.RangeFinder;
 import picocli.CommandLine.Option;
 
 /**
- * The range test that {@code train} and {@code compare} run for {@code auto}: {@code --find-steps},
- * {@code --find-start} and {@code --find-end}, mixed in with {@code @Mixin}. ({@code demo} fixes the
- * learning rates of its range test and declares its own {@code --find-steps}.)
+ * The range test that {@code train}, {@code compare} and {@code demo} run for {@code auto}:
+ * {@code --find-steps}, {@code --find-start} and {@code --find-end}, mixed in with {@code @Mixin}.
  */
 public final class RangeTestOptions {
 

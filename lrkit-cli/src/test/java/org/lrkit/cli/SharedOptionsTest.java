@@ -53,7 +53,7 @@ class SharedOptionsTest {
                         "--out", "--checkpoint-dir", "--checkpoint-every", "--resume", "--find-steps", "--find-start",
                         "--find-end", "--json")),
                 "demo", union(run, Set.of("--epochs", "--factor", "--seed", "--seeds", "--target", "--find-steps",
-                        "--out", "--resume", "--json")),
+                        "--find-start", "--find-end", "--out", "--resume", "--json")),
                 "find", union(training, Set.of("--start", "--end", "--steps", "--mode", "--smoothing",
                         "--validate-every", "--validation-size", "--seeds", "--momentum-grid", "--wd-grid", "--epochs",
                         "--out", "--plot", "--json")),

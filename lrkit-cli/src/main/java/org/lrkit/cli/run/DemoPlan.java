@@ -20,12 +20,6 @@ public record DemoPlan(long epochs, int factor) {
     public static final int DEFAULT_EPOCHS = 4;
     /** Default length factor of the long baseline. */
     public static final int DEFAULT_FACTOR = 4;
-    /** Default steps of the range test. */
-    public static final int DEFAULT_FIND_STEPS = 80;
-    /** First learning rate of the range test. */
-    public static final double FIND_START = 1e-4;
-    /** Last learning rate of the range test. */
-    public static final double FIND_END = 10;
     /** The model on Fashion-MNIST and MNIST. */
     public static final String DEFAULT_MODEL = "fashion_cnn";
 

@@ -68,10 +68,15 @@ final class Streams {
                 total += n;
             }
         } catch (ZipException | EOFException e) {
-            throw new DatasetFormatException(source, "the gzip data is corrupt or truncated (" + e.getMessage()
-                    + "); download the file again", e);
+            throw corruptGzip(source, e);
         }
         return total;
+    }
+
+    /** The error for gzip data that cannot be decoded ({@code e}: a {@link ZipException} or {@link EOFException}). */
+    static DatasetFormatException corruptGzip(String source, IOException e) {
+        return new DatasetFormatException(source, "the gzip data is corrupt or truncated (" + e.getMessage()
+                + "); download the file again", e);
     }
 
     /**
@@ -100,8 +105,7 @@ final class Streams {
         try {
             return in.readAllBytes();
         } catch (ZipException | EOFException e) {
-            throw new DatasetFormatException(source, "the gzip data is corrupt or truncated (" + e.getMessage()
-                    + "); download the file again", e);
+            throw corruptGzip(source, e);
         }
     }
 

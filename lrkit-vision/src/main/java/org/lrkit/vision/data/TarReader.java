@@ -1,17 +1,25 @@
 package org.lrkit.vision.data;
 
 import java.io.Closeable;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.tar.TarUtils;
 
 /**
  * Reads a tar archive ({@code .tar}, or {@code .tar.gz} recognised by its gzip magic bytes) entry by entry,
- * in one pass, without extracting it. Understands the 512-byte ustar header (POSIX {@code ustar\0} with its
- * name prefix, GNU {@code ustar  \0}, and old V7 headers), GNU long names (type {@code 'L'}), POSIX pax
- * {@code path} and {@code size} records (type {@code 'x'}) and base-256 sizes.
+ * in one pass, without extracting it or holding more than one entry in memory. The tar format itself (ustar
+ * name prefixes, GNU long names, pax records, base-256 sizes) is Apache Commons Compress's
+ * {@link TarArchiveInputStream}; this class adds what a dataset reader needs on top of it.
  *
  * <p>Every header's checksum is verified, and an archive must end with its end-of-archive marker (a zero
  * block): a file that is not a tar archive, a corrupt header, or an archive cut short is a
@@ -31,14 +39,12 @@ import java.util.Objects;
  */
 public final class TarReader implements Closeable {
 
-    private static final int BLOCK = 512;
+    private static final int RECORD = TarConstants.DEFAULT_RCDSIZE;
 
-    private final InputStream in;
     private final String source;
-    private final byte[] header = new byte[BLOCK];
-    private long position;
+    private final EndAware input;
+    private final CheckedTarStream tar;
     private TarEntry current;
-    private long unreadContent;
     private boolean contentRead;
     private boolean finished;
 
@@ -50,13 +56,14 @@ public final class TarReader implements Closeable {
      */
     public TarReader(InputStream in, String source) throws IOException {
         this.source = Objects.requireNonNull(source, "source");
-        this.in = Streams.maybeGunzip(Objects.requireNonNull(in, "in"), source);
+        this.input = new EndAware(Streams.maybeGunzip(Objects.requireNonNull(in, "in"), source), source);
+        this.tar = new CheckedTarStream(input);
     }
 
     /** Opens a {@code .tar} or {@code .tar.gz} file. */
     public static TarReader open(Path archive) throws IOException {
         Objects.requireNonNull(archive, "archive");
-        return new TarReader(java.nio.file.Files.newInputStream(archive), archive.toString());
+        return new TarReader(Files.newInputStream(archive), archive.toString());
     }
 
     /**
@@ -68,63 +75,28 @@ public final class TarReader implements Closeable {
             return null;
         }
         skipRestOfEntry();
-        String longName = null;
-        Long paxSize = null;
-        while (true) {
-            long headerOffset = position;
-            int read = readBlock(header);
-            if (read == 0) {
-                throw new DatasetFormatException(source, "the archive ends at byte " + headerOffset
-                        + " without its end-of-archive marker (zero blocks); it is truncated: download it again");
-            }
-            if (read < BLOCK) {
-                throw new DatasetFormatException(source, "truncated: the header at byte " + headerOffset + " needs "
-                        + BLOCK + " bytes, the archive ends after " + read);
-            }
-            if (isZeroBlock(header)) {
-                finished = true;
-                current = null;
-                return null;
-            }
-            verifyChecksum(headerOffset);
-            char type = (char) (header[156] & 0xff);
-            long size = parseNumber(header, 124, 12, headerOffset, "size");
-            String name = headerName();
-            if (type == 'L' || type == 'x') {
-                byte[] content = readMeta(size, headerOffset, type == 'L' ? "GNU long name" : "pax header");
-                if (type == 'L') {
-                    longName = cString(content, 0, content.length);
-                } else {
-                    PaxRecords pax = PaxRecords.parse(content, source, headerOffset);
-                    if (pax.path != null) {
-                        longName = pax.path;
-                    }
-                    if (pax.size != null) {
-                        paxSize = pax.size;
-                    }
-                }
-                continue;
-            }
-            if (type == 'K' || type == 'g') {
-                // long link name / global pax header: not needed to read files
-                readMeta(size, headerOffset, type == 'K' ? "GNU long link name" : "pax global header");
-                continue;
-            }
-            if (paxSize != null) {
-                size = paxSize;
-            }
-            if (longName != null) {
-                name = longName;
-            }
-            while (name.endsWith("/")) {
-                name = name.substring(0, name.length() - 1);
-            }
-            boolean hasContent = type != '5' && type != '1' && type != '2' && type != '3' && type != '4' && type != '6';
-            current = new TarEntry(name, size, type, headerOffset);
-            unreadContent = hasContent ? size : 0;
-            contentRead = false;
-            return current;
+        long contentEnd = input.position;
+        TarArchiveEntry entry;
+        try {
+            entry = tar.getNextEntry();
+        } catch (IOException e) {
+            throw headerFailure(e, contentEnd);
         }
+        if (entry == null) {
+            finished = true;
+            current = null;
+            if (!tar.sawEndMarker) {
+                throw missingEnd();
+            }
+            return null;
+        }
+        String name = entry.getName();
+        while (name.endsWith("/")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        current = new TarEntry(name, entry.getSize(), (char) (entry.getLinkFlag() & 0xff), tar.headerOffset);
+        contentRead = false;
+        return current;
     }
 
     /**
@@ -139,15 +111,26 @@ public final class TarReader implements Closeable {
         if (contentRead) {
             throw new IllegalStateException("the content of " + current.name() + " was already read; call next()");
         }
-        if (unreadContent > Integer.MAX_VALUE - 16) {
-            throw new DatasetFormatException(source + "!" + current.name(), "entry of " + unreadContent
+        if (current.size() > Integer.MAX_VALUE - 16) {
+            throw new DatasetFormatException(source + "!" + current.name(), "entry of " + current.size()
                     + " bytes is larger than one Java array holds; expected an entry below 2 GiB");
         }
         contentRead = true;
-        byte[] content = readEntryBytes((int) unreadContent, current.name());
-        unreadContent = 0;
-        skipPadding(current.size());
-        return content;
+        byte[] content = new byte[(int) current.size()];
+        int filled = 0;
+        try {
+            while (filled < content.length) {
+                int n = tar.read(content, filled, content.length - filled);
+                if (n < 0) {
+                    break; // links and directories have no content, whatever size their header gives
+                }
+                filled += n;
+            }
+        } catch (IOException e) {
+            throw failure(e, "truncated inside entry " + current.name() + ": it needs " + current.size()
+                    + " bytes, the archive ends after " + filled + "; download it again");
+        }
+        return filled == content.length ? content : Arrays.copyOf(content, filled);
     }
 
     /** The archive name used in messages. */
@@ -157,203 +140,171 @@ public final class TarReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        in.close();
-    }
-
-    private byte[] readMeta(long size, long headerOffset, String what) throws IOException {
-        if (size > (1 << 20)) {
-            throw new DatasetFormatException(source, "the " + what + " at byte " + headerOffset + " declares "
-                    + size + " bytes; expected at most 1 MiB (corrupt header?)");
-        }
-        byte[] content = readEntryBytes((int) size, what + " at byte " + headerOffset);
-        skipPadding(size);
-        return content;
-    }
-
-    private byte[] readEntryBytes(int size, String entry) throws IOException {
-        byte[] content = new byte[size];
-        int read = Streams.readUpTo(in, content, 0, size, source);
-        position += read;
-        if (read < size) {
-            throw new DatasetFormatException(source, "truncated inside entry " + entry + ": it needs " + size
-                    + " bytes, the archive ends after " + read + "; download it again");
-        }
-        return content;
+        tar.close();
     }
 
     private void skipRestOfEntry() throws IOException {
         if (current == null || contentRead) {
             return;
         }
-        long toSkip = unreadContent + padding(unreadContent == 0 ? 0 : current.size());
-        byte[] scratch = new byte[8192];
-        while (toSkip > 0) {
-            int n = Streams.readUpTo(in, scratch, 0, (int) Math.min(scratch.length, toSkip), source);
-            if (n == 0) {
-                throw new DatasetFormatException(source, "truncated inside entry " + current.name() + " (header at byte "
-                        + current.offset() + ", " + current.size() + " bytes); download it again");
+        try {
+            while (tar.skip(Long.MAX_VALUE) > 0) {
+                // skip returns what it skipped; 0 once the content is behind us
             }
-            position += n;
-            toSkip -= n;
+        } catch (IOException e) {
+            throw failure(e, "truncated inside entry " + current.name() + " (header at byte " + current.offset()
+                    + ", " + current.size() + " bytes); download it again");
         }
-        unreadContent = 0;
         contentRead = true;
     }
 
-    private void skipPadding(long size) throws IOException {
-        int pad = (int) padding(size);
-        if (pad > 0) {
-            byte[] scratch = new byte[pad];
-            int n = Streams.readUpTo(in, scratch, 0, pad, source);
-            position += n;
-            if (n < pad) {
-                throw new DatasetFormatException(source, "truncated: the archive ends inside the padding after byte "
-                        + position);
+    /** Why reading the next entry's headers, which follow the content ending at byte {@code contentEnd}, failed. */
+    private IOException headerFailure(IOException e, long contentEnd) {
+        long position = input.position;
+        long nextHeader = (contentEnd + RECORD - 1) / RECORD * RECORD;
+        if (position < nextHeader) {
+            return failure(e, "truncated: the archive ends inside the padding after byte " + position
+                    + "; download it again");
+        }
+        Throwable detail = e.getCause() != null ? e.getCause() : e;
+        if (input.ended) {
+            return failure(e, "truncated: the archive ends at byte " + position + ", inside the headers of the entry "
+                    + "starting at byte " + nextHeader + " (" + detail.getMessage() + "); download it again");
+        }
+        return failure(e, "not a tar archive, or a corrupt one: the header at byte " + tar.headerOffset
+                + " cannot be read (" + detail.getMessage() + "); expected a 512-byte ustar header");
+    }
+
+    /** The archive stopped where a header (or the end-of-archive marker) should have been. */
+    private DatasetFormatException missingEnd() {
+        long headerOffset = tar.headerOffset;
+        long read = input.position - headerOffset;
+        if (read == 0) {
+            return new DatasetFormatException(source, "the archive ends at byte " + headerOffset + " without its "
+                    + "end-of-archive marker (zero blocks); it is truncated: download it again");
+        }
+        return new DatasetFormatException(source, "truncated: the header at byte " + headerOffset + " needs " + RECORD
+                + " bytes, the archive ends after " + read);
+    }
+
+    /**
+     * {@code e} as the exception to throw: our own exceptions (gzip errors, bad checksums) unchanged, a failure
+     * at the end of the data as {@code truncatedProblem}, anything else as a corrupt archive.
+     */
+    private IOException failure(IOException e, String truncatedProblem) {
+        if (e instanceof DatasetFormatException) {
+            return e;
+        }
+        if (input.ended) {
+            return new DatasetFormatException(source, truncatedProblem, e);
+        }
+        return new DatasetFormatException(source, "corrupt archive at byte " + input.position + ": "
+                + e.getMessage(), e);
+    }
+
+    /**
+     * Commons Compress's tar stream, which keeps where the last header began, rejects headers whose checksum
+     * does not match their bytes (it would only flag them), and notes whether the archive ended with its zero
+     * block rather than just stopping.
+     */
+    private static final class CheckedTarStream extends TarArchiveInputStream {
+        private final EndAware input;
+        long headerOffset;
+        boolean sawEndMarker;
+
+        CheckedTarStream(EndAware input) {
+            super(input);
+            this.input = input;
+        }
+
+        @Override
+        protected byte[] readRecord() throws IOException {
+            long offset = input.position;
+            byte[] record = super.readRecord();
+            if (sawEndMarker) {
+                return record; // the rest of the end-of-archive blocks
             }
-        }
-    }
-
-    private static long padding(long size) {
-        return (BLOCK - size % BLOCK) % BLOCK;
-    }
-
-    private int readBlock(byte[] block) throws IOException {
-        int n = Streams.readUpTo(in, block, 0, BLOCK, source);
-        position += n;
-        return n;
-    }
-
-    private static boolean isZeroBlock(byte[] block) {
-        for (byte b : block) {
-            if (b != 0) {
-                return false;
+            headerOffset = offset;
+            if (record == null) {
+                return null; // the data stopped before a whole record: next() reports it
             }
-        }
-        return true;
-    }
-
-    private void verifyChecksum(long headerOffset) throws DatasetFormatException {
-        long stored;
-        try {
-            stored = parseNumber(header, 148, 8, headerOffset, "checksum");
-        } catch (DatasetFormatException e) {
-            throw new DatasetFormatException(source, "not a tar archive, or a corrupt one: the header at byte "
-                    + headerOffset + " has no valid checksum field; expected a 512-byte ustar header");
-        }
-        long unsigned = 0;
-        long signed = 0;
-        for (int i = 0; i < BLOCK; i++) {
-            int b = (i >= 148 && i < 156) ? ' ' : header[i];
-            unsigned += b & 0xff;
-            signed += (i >= 148 && i < 156) ? ' ' : header[i];
-        }
-        if (stored != unsigned && stored != signed) {
-            throw new DatasetFormatException(source, "not a tar archive, or a corrupt one: the header at byte "
-                    + headerOffset + " stores checksum " + stored + " but its bytes sum to " + unsigned);
-        }
-    }
-
-    private String headerName() {
-        String name = cString(header, 0, 100);
-        boolean posixUstar = header[257] == 'u' && header[258] == 's' && header[259] == 't' && header[260] == 'a'
-                && header[261] == 'r' && header[262] == 0;
-        if (posixUstar) {
-            String prefix = cString(header, 345, 155);
-            if (!prefix.isEmpty()) {
-                name = prefix + "/" + name;
+            if (isEOFRecord(record)) {
+                sawEndMarker = true;
+                return record;
             }
+            verifyChecksum(record, offset);
+            return record;
         }
-        return name;
-    }
 
-    /** Parses an octal field (NUL- or space-terminated, possibly space-padded) or a GNU base-256 field. */
-    private long parseNumber(byte[] block, int offset, int length, long headerOffset, String field)
-            throws DatasetFormatException {
-        if ((block[offset] & 0x80) != 0) {
-            long value = block[offset] & 0x3f;
-            for (int i = 1; i < length; i++) {
-                if (value > (Long.MAX_VALUE >> 8)) {
-                    throw new DatasetFormatException(source, "the " + field + " of the header at byte " + headerOffset
-                            + " does not fit in 63 bits");
+        private void verifyChecksum(byte[] record, long offset) throws DatasetFormatException {
+            long stored;
+            try {
+                if (TarUtils.verifyCheckSum(record)) {
+                    return;
                 }
-                value = (value << 8) | (block[offset + i] & 0xff);
+                stored = TarUtils.parseOctal(record, TarConstants.CHKSUM_OFFSET, TarConstants.CHKSUMLEN);
+            } catch (IllegalArgumentException e) {
+                throw new DatasetFormatException(input.source, "not a tar archive, or a corrupt one: the header at "
+                        + "byte " + offset + " has no valid checksum field; expected a 512-byte ustar header", e);
             }
-            return value;
-        }
-        int i = offset;
-        int end = offset + length;
-        while (i < end && (block[i] == ' ' || block[i] == 0)) {
-            i++;
-        }
-        long value = 0;
-        boolean digits = false;
-        for (; i < end && block[i] != ' ' && block[i] != 0; i++) {
-            int d = block[i] - '0';
-            if (d < 0 || d > 7) {
-                throw new DatasetFormatException(source, "the " + field + " of the header at byte " + headerOffset
-                        + " is not an octal number; expected a ustar header (corrupt archive?)");
+            int field = TarConstants.CHKSUM_OFFSET;
+            long sum = 0;
+            for (int i = 0; i < record.length; i++) {
+                // the checksum field itself counts as spaces
+                sum += i >= field && i < field + TarConstants.CHKSUMLEN ? ' ' : record[i] & 0xff;
             }
-            value = value * 8 + d;
-            digits = true;
+            throw new DatasetFormatException(input.source, "not a tar archive, or a corrupt one: the header at "
+                    + "byte " + offset + " stores checksum " + stored + " but its bytes sum to " + sum);
         }
-        if (!digits && "checksum".equals(field)) {
-            throw new DatasetFormatException(source, "the checksum of the header at byte " + headerOffset + " is empty");
-        }
-        return value;
     }
 
-    private static String cString(byte[] bytes, int offset, int length) {
-        int end = offset;
-        while (end < offset + length && bytes[end] != 0) {
-            end++;
+    /**
+     * The (decompressed) archive bytes, counting them and noting whether they ran out, so that a failure of the
+     * tar stream can be told apart as a truncated archive and placed; gzip errors become
+     * {@link DatasetFormatException}s naming the file. No mark/reset, so that every byte is read exactly once.
+     */
+    private static final class EndAware extends FilterInputStream {
+        final String source;
+        private final byte[] single = new byte[1];
+        long position;
+        boolean ended;
+
+        EndAware(InputStream in, String source) {
+            super(in);
+            this.source = source;
         }
-        return new String(bytes, offset, end - offset, StandardCharsets.UTF_8);
-    }
 
-    /** The records of a pax extended header that matter for reading files. */
-    private static final class PaxRecords {
-        String path;
-        Long size;
+        @Override
+        public int read() throws IOException {
+            int n = read(single, 0, 1);
+            return n < 0 ? -1 : single[0] & 0xff;
+        }
 
-        static PaxRecords parse(byte[] content, String source, long headerOffset) throws DatasetFormatException {
-            PaxRecords records = new PaxRecords();
-            int i = 0;
-            while (i < content.length && content[i] != 0) {
-                int space = i;
-                while (space < content.length && content[space] != ' ') {
-                    space++;
-                }
-                int length;
-                try {
-                    length = Integer.parseInt(new String(content, i, space - i, StandardCharsets.US_ASCII));
-                } catch (NumberFormatException e) {
-                    throw new DatasetFormatException(source, "the pax header at byte " + headerOffset
-                            + " has a record without a length; expected \"<length> <key>=<value>\\n\"");
-                }
-                if (length <= space - i || i + length > content.length) {
-                    throw new DatasetFormatException(source, "the pax header at byte " + headerOffset
-                            + " has a record of length " + length + " that does not fit its " + content.length
-                            + " bytes");
-                }
-                String record = new String(content, space + 1, i + length - space - 2, StandardCharsets.UTF_8);
-                int equals = record.indexOf('=');
-                if (equals > 0) {
-                    String key = record.substring(0, equals);
-                    String value = record.substring(equals + 1);
-                    if (key.equals("path")) {
-                        records.path = value;
-                    } else if (key.equals("size")) {
-                        try {
-                            records.size = Long.parseLong(value);
-                        } catch (NumberFormatException e) {
-                            throw new DatasetFormatException(source, "the pax header at byte " + headerOffset
-                                    + " has size=" + value + "; expected a whole number");
-                        }
-                    }
-                }
-                i += length;
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n;
+            try {
+                n = in.read(b, off, len);
+            } catch (ZipException | EOFException e) {
+                throw Streams.corruptGzip(source, e);
             }
-            return records;
+            if (n > 0) {
+                position += n;
+            } else if (n < 0 && len > 0) {
+                ended = true;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            // through read(), so that skipped bytes are counted too; like any skip it may skip fewer than asked
+            return n <= 0 ? 0 : Math.max(0, read(new byte[(int) Math.min(n, 8192)]));
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 }

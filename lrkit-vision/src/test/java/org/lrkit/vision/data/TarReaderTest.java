@@ -76,6 +76,21 @@ class TarReaderTest {
     }
 
     @Test
+    void streamsTheArchiveInsteadOfReadingItWhole() throws IOException {
+        byte[] archive = new TestFiles.Tar().file("first.bin", new byte[1 << 20]).file("second.bin", new byte[1 << 20])
+                .bytes();
+        ByteArrayInputStream in = new ByteArrayInputStream(archive);
+
+        try (TarReader tar = new TarReader(in, "big.tar")) {
+            assertThat(tar.next().name()).isEqualTo("first.bin");
+            assertThat(archive.length - in.available()).as("bytes consumed for the first header").isLessThan(1 << 18);
+            assertThat(tar.next().name()).isEqualTo("second.bin");
+            assertThat(archive.length - in.available()).as("bytes consumed for the second header")
+                    .isLessThan((1 << 20) + (1 << 18));
+        }
+    }
+
+    @Test
     void readContentOnlyOncePerEntry() throws IOException {
         try (TarReader tar = new TarReader(new ByteArrayInputStream(sample()), "sample.tar")) {
             assertThatThrownBy(tar::readContent).isInstanceOf(IllegalStateException.class)
@@ -133,6 +148,54 @@ class TarReaderTest {
             }
         }).isInstanceOf(DatasetFormatException.class)
                 .hasMessageContaining("cut.tar: truncated inside entry big.bin (header at byte 0, 3000 bytes)");
+    }
+
+    @Test
+    void rejectsALongNameHeaderWithAWrongChecksum() {
+        byte[] archive = new TestFiles.Tar().file(LONG_NAME, bytes("long")).bytes();
+        archive[20] ^= 1; // a byte of the name of the GNU long-name header, which describes the next header
+
+        assertThatThrownBy(() -> readAll(archive))
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessageMatching("sample\\.tar: not a tar archive, or a corrupt one: the header at byte 0 stores "
+                        + "checksum \\d+ but its bytes sum to \\d+");
+    }
+
+    @Test
+    void rejectsAnArchiveCutInsideThePaddingOfAnEntry() {
+        byte[] archive = new TestFiles.Tar().file("big.bin", new byte[3000]).bytes();
+        byte[] cut = Arrays.copyOf(archive, 512 + 3000 + 10);
+
+        assertThatThrownBy(() -> readAll(cut))
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessage("sample.tar: truncated: the archive ends inside the padding after byte 3522; download it"
+                        + " again");
+    }
+
+    @Test
+    void rejectsAnArchiveCutAfterAPaxHeader() {
+        byte[] archive = new TestFiles.Tar().fileWithPax("pax/name.txt", bytes("pax")).bytes();
+        byte[] cut = Arrays.copyOf(archive, 1024);
+
+        assertThatThrownBy(() -> readAll(cut))
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessageStartingWith("sample.tar: truncated: the archive ends at byte 1024, inside the headers of "
+                        + "the entry starting at byte 0 (");
+    }
+
+    @Test
+    void rejectsAnEmptyFile() {
+        assertThatThrownBy(() -> readAll(new byte[0]))
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessage("sample.tar: the archive ends at byte 0 without its end-of-archive marker (zero blocks);"
+                        + " it is truncated: download it again");
+    }
+
+    @Test
+    void stopsAtTheFirstZeroBlock() throws IOException {
+        byte[] oneZeroBlock = Arrays.copyOf(new TestFiles.Tar().file("a.txt", bytes("a")).bytesWithoutEnd(), 1536);
+
+        assertThat(readAll(oneZeroBlock).keySet()).containsExactly("0 a.txt");
     }
 
     @Test

@@ -76,6 +76,8 @@ CASES = {
     # The demo's data: where auto's one-cycle run lands, the rate step decay does best at, and one cyclical
     # and one SGDR policy whose auto rates follow the same peak.
     "demo-one-cycle": {"options": EMBEDDED, "epochs": 4, "peaks": ladder(0.01, 1.0)},
+    # The same data and range test, four times the steps: does the best peak follow the run's length?
+    "demo-one-cycle-16": {"options": EMBEDDED, "epochs": 16, "peaks": ladder(0.01, 1.0)},
     "demo-step-decay": {
         "options": EMBEDDED, "epochs": 4, "peaks": ladder(0.005, 0.5),
         "policy": "multiStepDecay(initial={peak}, milestones=[92, 138], factor=0.1)",
@@ -93,7 +95,7 @@ CASES = {
     },
 }
 ORDER = ["mlp-adamw", "fashion_cnn-b128", "lenet5-b512", "resnet20-cifar20k"]
-CHECKS = ["demo-one-cycle", "demo-step-decay", "demo-cyclical", "demo-sgdr"]
+CHECKS = ["demo-one-cycle", "demo-one-cycle-16", "demo-step-decay", "demo-cyclical", "demo-sgdr"]
 THREADS = "2"
 
 

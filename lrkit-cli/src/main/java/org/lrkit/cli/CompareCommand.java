@@ -125,7 +125,7 @@ public final class CompareCommand implements Callable<Integer> {
         Path directory = out.directory();
         Experiment.Request plan = new Experiment.Request("compare", RunCommands.commandLine(spec), requests,
                 Collections.nCopies(requests.size(), length), Collections.nCopies(requests.size(), ""),
-                seedList, goal, null, sweep, seeds.first, advice -> advice.autoValues(), checkpoints.directory,
+                seedList, goal, null, sweep, seeds.first, checkpoints.directory,
                 checkpoints.every, VersionProvider.version());
         Experiment.check(plan, directory);
         Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);

@@ -103,8 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
         Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);
         Experiment.Request request = new Experiment.Request("demo", RunCommands.commandLine(spec),
                 demo.policies(bench.stepsPerEpoch()), demo.lengths(), demo.roles(), seedList, goal, "one-cycle",
-                rangeTest.sweep(), seeds.first,
-                DemoPlan::autoValues, null, 1, VersionProvider.version());
+                rangeTest.sweep(), seeds.first, null, 1, VersionProvider.version());
         return Experiment.create(request, bench, directory, progress, err);
     }
 }

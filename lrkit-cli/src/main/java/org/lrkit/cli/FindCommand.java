@@ -20,6 +20,8 @@ import org.lrkit.djl.rangetest.RangeTest;
 import org.lrkit.djl.rangetest.RangeTestReport;
 import org.lrkit.djl.rangetest.RangeTestResult;
 import org.lrkit.djl.rangetest.RangeTestTiming;
+import org.lrkit.rangetest.OptimizerFamily;
+import org.lrkit.rangetest.PeakRule;
 import org.lrkit.rangetest.RangeTestAdvice;
 import org.lrkit.rangetest.RangeTestCurve;
 import org.lrkit.rangetest.RangeTestGrid;
@@ -27,6 +29,7 @@ import org.lrkit.rangetest.StopReason;
 import org.lrkit.rangetest.Suggestion;
 import org.lrkit.rangetest.Sweep;
 import org.lrkit.rangetest.SweepShape;
+import org.lrkit.schedule.Cyclical;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
 import org.lrkit.spec.Specs;
@@ -277,12 +280,14 @@ public final class FindCommand implements Callable<Integer> {
     private List<String> policies(RangeTestAdvice advice, int batchesPerEpoch) {
         long total = (long) epochs * batchesPerEpoch;
         long stepsUp = Math.max(1, Math.min(2L * batchesPerEpoch, total / 2));
-        String peak = Numbers.number(advice.peak());
+        String peak = Numbers.number(advice.peak(total));
+        Cyclical cyclical = advice.cyclical(stepsUp, total);
         List<String> specs = List.of(
                 "oneCyclePolicy(peak=" + peak + ", totalSteps=" + total + ")",
-                "cyclical(base=" + Numbers.number(advice.cyclical(stepsUp).base()) + ", peak=" + peak
+                "cyclical(base=" + Numbers.number(cyclical.base()) + ", peak=" + Numbers.number(cyclical.peak())
                         + ", stepsUp=" + stepsUp + ")",
-                "sgdr(peak=" + peak + ", firstPeriod=" + batchesPerEpoch + ", periodMultiplier=2)",
+                "sgdr(peak=" + Numbers.number(advice.heldRate(total)) + ", firstPeriod=" + batchesPerEpoch
+                        + ", periodMultiplier=2)",
                 "torch.OneCycleLR(max_lr=" + peak + ", total_steps=" + total + ")");
         for (String text : specs) {
             Specs.parsePolicy(text); // every printed spec must read back
@@ -290,11 +295,14 @@ public final class FindCommand implements Callable<Integer> {
         return specs;
     }
 
-    /** How the peak was read, in words. */
-    static String peakRule(RangeTestAdvice advice) {
-        String rule = advice.peakReading().method();
-        return rule.equals("minimum") ? "Adam: the lowest loss of the sweep"
-                : "SGD: a tenth of the rate where the loss blew up";
+    /** How the peak follows from the curve, in words. */
+    static String peakRule(PeakRule rule, long totalSteps) {
+        String reading = rule.reading().method() + " " + Numbers.number(rule.reading().learningRate());
+        if (rule.family() == OptimizerFamily.ADAPTIVE) {
+            return reading + ": Adam trains at the sweep's lowest loss";
+        }
+        return reading + " x sqrt(sweep speed / warm-up speed over " + totalSteps + " steps)"
+                + (rule.peak(totalSteps) == rule.lastLearningRate() ? ", capped at the sweep's last rate" : "");
     }
 
     private void printTable(PrintWriter out, RangeTestResult result, String title, List<String> policies,
@@ -323,8 +331,9 @@ public final class FindCommand implements Callable<Integer> {
             out.println("  " + Numbers.pad(s.method(), 13) + Numbers.number(s.learningRate()));
         }
         out.println();
-        out.println(Numbers.pad("peak (auto)", 15) + Numbers.number(advice.peak()) + "   (" + peakRule(advice)
-                + ")");
+        long total = (long) epochs * batchesPerEpoch;
+        out.println(Numbers.pad("peak (auto)", 15) + Numbers.number(advice.peak(total)) + "   ("
+                + peakRule(advice.peakRule(), total) + ")");
         out.println(Numbers.pad("consensus", 15) + Numbers.number(advice.consensus()) + "   (interval "
                 + Numbers.number(advice.intervalLow()) + " .. " + Numbers.number(advice.intervalHigh()) + ")");
         out.println(Numbers.pad("CLR bounds", 15) + Numbers.number(advice.clrLower()) + " .. "

@@ -66,7 +66,9 @@ final class FindPlot {
                     SUGGESTION_COLORS.get(i % SUGGESTION_COLORS.size())));
         }
         markers.add(new Marker(advice.consensus(), "consensus " + Numbers.number(advice.consensus()), BOUND));
-        markers.add(new Marker(advice.peak(), "peak (auto) " + Numbers.number(advice.peak()), CONSENSUS));
+        Suggestion reading = advice.peakRule().reading();
+        markers.add(new Marker(reading.learningRate(), reading.method() + " " + Numbers.number(
+                reading.learningRate()), CONSENSUS));
         LineChart.Builder chart = LineChart.builder().title(title).xTitle("learning rate (log scale)")
                 .xScale(Scale.LOG);
         boolean validation = curve.hasValidation();

@@ -113,7 +113,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path directory = out.directory();
         Experiment.Request plan = new Experiment.Request("train", RunCommands.commandLine(spec), List.of(request),
                 List.of(length), List.of(""), new long[] {seed.value}, goal, null, sweep, seed.value,
-                advice -> advice.autoValues(), checkpoints.directory, checkpoints.every, VersionProvider.version());
+                checkpoints.directory, checkpoints.every, VersionProvider.version());
         Experiment.check(plan, directory);
         Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);
         return Experiment.create(plan, bench, directory, progress, err);

@@ -35,7 +35,7 @@ class DemoCommandTest {
         assertThat(lines.get(3)).matches("step-decay-x2 +2 .*");
         assertThat(lines.get(5)).matches("range test: [0-9]+\\.[0-9]% of the training time");
         assertThat(lines.get(6)).isEqualTo("report: " + out.resolve("report.html"));
-        assertThat(result.err()).contains("range test: 16 steps from", "range test: peak ", ", consensus ",
+        assertThat(result.err()).contains("range test: 16 steps from", ", consensus ",
                 "one-cycle: oneCyclePolicy(peak=", "one-cycle seed 0: 10 steps (1 epoch)",
                 "step-decay-x2 seed 0: 20 steps (2 epochs)");
 

@@ -94,15 +94,18 @@ class TrainCommandTest {
         assertThat(result.err()).isEmpty();
         Map<String, Object> summary = Json.parseObject(result.out());
         Map<String, Object> rangeTest = Json.object(summary, "rangeTest");
-        assertThat(rangeTest).containsKeys("peak", "rule", "consensus", "suggestions", "clrUpper");
-        assertThat(rangeTest.get("rule")).isEqualTo("divergence/10");
+        assertThat(rangeTest).containsKeys("rule", "peakRule", "peaks", "consensus", "suggestions", "clrUpper");
+        assertThat(rangeTest.get("rule")).isEqualTo("valley-exit");
+        Map<String, Object> peak = (Map<String, Object>) Json.array(rangeTest, "peaks").get(0);
+        assertThat(peak).containsEntry("policy", "one-cycle");
+        assertThat(Json.number(peak, "heldRate")).isCloseTo(Json.number(peak, "peak") / 4, within(1e-12));
         double share = Json.number(rangeTest, "fractionOfTraining");
         assertThat(share).isCloseTo(Json.number(rangeTest, "seconds")
                 / Json.number((Map<String, Object>) Json.array(summary, "runs").get(0), "seconds"), within(1e-9));
         Map<?, ?> policy = (Map<?, ?>) Json.array(json(out.resolve("config.json")), "policies").get(0);
         assertThat(policy.get("given")).isEqualTo("auto");
         assertThat((String) policy.get("spec")).isEqualTo("oneCyclePolicy(peak="
-                + Numbers.number(Json.number(rangeTest, "peak")) + ", totalSteps=10)");
+                + Numbers.number(Json.number(peak, "peak")) + ", totalSteps=10)");
         assertThat(out.resolve("range-test/curve.csv")).isRegularFile();
         assertThat(out.resolve("range-test.png")).isRegularFile();
     }

@@ -2,6 +2,7 @@ package org.lrkit.rangetest;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.lrkit.Checks;
 import org.lrkit.schedule.Cyclical;
 import org.lrkit.schedule.OneCycle;
@@ -13,15 +14,16 @@ import org.lrkit.spec.AutoValues;
 /**
  * What a range test suggests, and the policies built from it.
  *
- * <p>The {@code peak} ({@link PeakRule}: with SGD a tenth of the rate at which the sweep diverged, with
- * Adam the rate at the sweep's lowest loss) is what {@code auto} trains at: the peak of a one-cycle or
- * SGDR policy, and the top of a cyclical one, whose base is a quarter of it (Smith 2017, section 3.3:
- * "base_lr = max_lr/3 or /4"). The heuristics' {@code consensus} (the log-scale median of the
- * suggestions) and Smith's bounds {@code clrLower}/{@code clrUpper} are kept for comparison and for
- * {@code lrkit find}'s table. {@link #autoValues()} lets a spec say {@code peak=auto}:
+ * <p>The {@code peakRule} ({@link PeakRule}) gives the peak that {@code auto} trains a one-cycle policy at, for
+ * a run of a given length. A policy that starts at its top rate without a warm-up (step decay, SGDR) or comes
+ * back to it every few hundred steps (a cyclical policy) gets a quarter of that peak, its {@link #heldRate};
+ * the base of a cyclical policy is a quarter of its top (Smith 2017, section 3.3: "base_lr = max_lr/3 or
+ * /4"). The heuristics' {@code consensus} (the log-scale median of the suggestions) and Smith's bounds
+ * {@code clrLower}/{@code clrUpper} are kept for comparison and for {@code lrkit find}'s table.
+ * {@link #autoValues(long)} lets a spec say {@code peak=auto}:
  * <pre>{@code
  * RangeTestAdvice advice = Suggestions.advise(curve, OptimizerFamily.SGD);
- * Policy policy = Specs.parsePolicy("oneCyclePolicy(peak=auto, totalSteps=4690)", advice.autoValues());
+ * Policy policy = Specs.parsePolicy("oneCyclePolicy(peak=auto, totalSteps=4690)", advice.autoValues(4690));
  * }</pre>
  *
  * @param suggestions every heuristic's learning rate
@@ -30,26 +32,38 @@ import org.lrkit.spec.AutoValues;
  * @param intervalHigh the largest suggestion
  * @param clrLower Smith's lower bound (the loss starts to fall, or the accuracy to rise)
  * @param clrUpper Smith's upper bound (the loss stops improving, or the accuracy peaks)
- * @param peakReading the peak {@code auto} trains at, with the rule that read it ({@link PeakRule})
- * @param warnings why the curve may not have a clear valley, or why the peak is only a lower bound; empty
- *     when all is clear
+ * @param peakRule what the curve says about the peak {@code auto} trains at
+ * @param warnings why the curve may not have a clear valley, or why the peak may be too low; empty when all
+ *     is clear
  */
 public record RangeTestAdvice(List<Suggestion> suggestions, double consensus, double intervalLow,
-        double intervalHigh, double clrLower, double clrUpper, Suggestion peakReading, List<String> warnings) {
+        double intervalHigh, double clrLower, double clrUpper, PeakRule peakRule, List<String> warnings) {
 
+    /** The specs whose {@code auto} learning rate is the one-cycle peak; every other one gets the held rate. */
+    public static final Set<String> ONE_CYCLE_SPECS = Set.of("oneCycle", "oneCyclePolicy", "torch.OneCycleLR",
+            "fastai.fit_one_cycle", "optax.cosine_onecycle_schedule");
+    /** How many times a one-cycle peak is above the rate a policy without a warm-up holds. */
+    public static final double HELD_RATIO = 4;
     /** How many times the top of a cyclical policy is above its base. */
     public static final double CYCLICAL_RATIO = 4;
 
     public RangeTestAdvice {
         suggestions = List.copyOf(suggestions);
-        Checks.notNull("peakReading", peakReading);
-        Checks.positive("peakReading.learningRate", peakReading.learningRate());
+        Checks.notNull("peakRule", peakRule);
         warnings = List.copyOf(warnings);
     }
 
-    /** The peak learning rate {@code auto} trains at. */
-    public double peak() {
-        return peakReading.learningRate();
+    /** The peak learning rate {@code auto} trains a one-cycle policy of {@code totalSteps} steps at. */
+    public double peak(long totalSteps) {
+        return peakRule.peak(totalSteps);
+    }
+
+    /**
+     * The rate {@code auto} gives a policy of {@code totalSteps} steps that starts at its top rate or returns
+     * to it often (step decay, SGDR, the top of a cyclical policy): a quarter of the one-cycle peak.
+     */
+    public double heldRate(long totalSteps) {
+        return peak(totalSteps) / HELD_RATIO;
     }
 
     /** Whether no warning was raised. */
@@ -58,11 +72,12 @@ public record RangeTestAdvice(List<Suggestion> suggestions, double consensus, do
     }
 
     /**
-     * A triangular cyclical learning rate from a quarter of the peak to the peak, with half-cycles of
-     * {@code stepSize} steps.
+     * A triangular cyclical learning rate from a quarter of the held rate to the held rate (for a run of
+     * {@code totalSteps} steps), with half-cycles of {@code stepSize} steps.
      */
-    public Cyclical cyclical(long stepSize) {
-        return Cyclical.triangular(peak() / CYCLICAL_RATIO, peak(), stepSize);
+    public Cyclical cyclical(long stepSize, long totalSteps) {
+        double top = heldRate(totalSteps);
+        return Cyclical.triangular(top / CYCLICAL_RATIO, top, stepSize);
     }
 
     /**
@@ -70,30 +85,33 @@ public record RangeTestAdvice(List<Suggestion> suggestions, double consensus, do
      * 10,000th of the start, with momentum 0.95 -> 0.85 -> 0.95.
      */
     public Policy oneCycle(long totalSteps) {
-        double peak = peak();
+        double peak = peak(totalSteps);
         OneCycle lr = OneCycle.of(peak / 25, peak, peak / 25 / 1e4, totalSteps, 0.3, 0.0, Shape.COSINE);
         return Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85));
     }
 
-    /** SGDR restarting at the peak. */
-    public Sgdr sgdr(double firstPeriod, double periodMultiplier) {
-        return Sgdr.of(peak(), 0.0, firstPeriod, periodMultiplier);
+    /** SGDR restarting at the held rate, for a run of {@code totalSteps} steps. */
+    public Sgdr sgdr(double firstPeriod, double periodMultiplier, long totalSteps) {
+        return Sgdr.of(heldRate(totalSteps), 0.0, firstPeriod, periodMultiplier);
     }
 
     /**
-     * Values for {@code auto} in a spec: the base of a cyclical spec ({@code base} of {@code cyclical},
-     * {@code base_lr} of {@code torch.CyclicLR}) is a quarter of the peak; every other peak, maximum or
-     * base learning rate is the peak.
+     * Values for {@code auto} in a spec of a run of {@code totalSteps} steps: the peak of a one-cycle spec
+     * ({@link #ONE_CYCLE_SPECS}) is {@link #peak}; the base of a cyclical spec ({@code base} of {@code cyclical},
+     * {@code base_lr} of {@code torch.CyclicLR}) is a quarter of the held rate; every other peak, maximum,
+     * initial or base learning rate is the {@link #heldRate}.
      */
-    public AutoValues autoValues() {
+    public AutoValues autoValues(long totalSteps) {
+        double peak = peak(totalSteps);
+        double held = heldRate(totalSteps);
         return (specName, key) -> {
             boolean cyclical = specName.equals("cyclical") || specName.equals("torch.CyclicLR");
             if (cyclical && (key.equals("base") || key.equals("base_lr"))) {
-                return OptionalDouble.of(peak() / CYCLICAL_RATIO);
+                return OptionalDouble.of(held / CYCLICAL_RATIO);
             }
             return switch (key) {
-                case "peak", "max_lr", "lr_max", "peak_value", "base_lr", "initial_learning_rate" ->
-                        OptionalDouble.of(peak());
+                case "peak", "max_lr", "lr_max", "peak_value", "base_lr", "initial_learning_rate", "initial" ->
+                        OptionalDouble.of(ONE_CYCLE_SPECS.contains(specName) ? peak : held);
                 default -> OptionalDouble.empty();
             };
         };

@@ -253,12 +253,11 @@ public final class Suggestions {
         double low = Math.exp(logs[0]);
         double high = Math.exp(logs[logs.length - 1]);
         double[] bounds = clrBounds(smooth);
-        Suggestion peak = PeakRule.read(curve, family);
+        PeakRule peak = PeakRule.read(curve, family);
         List<String> warnings = warnings(smooth, low, high);
-        if (PeakRule.lowerBoundOnly(curve, family)) {
-            warnings.add(String.format(java.util.Locale.ROOT, "the sweep ended at %.3g without the loss blowing "
-                    + "up, so the peak %.3g is only a lower bound; sweep to a higher end", curve.learningRate(
-                            curve.size() - 1), peak.learningRate()));
+        if (peak.sweptTooLow()) {
+            warnings.add(String.format(java.util.Locale.ROOT, "the sweep ended at %.3g before the loss left its "
+                    + "valley, so the peak may be too low; sweep to a higher end", peak.lastLearningRate()));
         }
         return new RangeTestAdvice(suggestions, consensus, low, high, bounds[0], bounds[1], peak, warnings);
     }

@@ -172,22 +172,32 @@ class RangeTestCoreTest {
     void adviceBuildsPoliciesAndAutoSpecsFromThePeak() {
         RangeTestCurve curve = run(Sweep.exponential(1e-6, 10, 300), RangeTestCoreTest::typicalLoss, 0, 1);
         RangeTestAdvice advice = Suggestions.advise(curve, OptimizerFamily.SGD);
-        assertThat(advice.peak()).isEqualTo(PeakRule.read(curve, OptimizerFamily.SGD).learningRate());
-        Cyclical clr = advice.cyclical(2000);
-        assertThat(clr.base()).isEqualTo(advice.peak() / 4);
-        assertThat(clr.peak()).isEqualTo(advice.peak());
-        Policy oneCycle = advice.oneCycle(1000);
-        assertThat(((OneCycle) oneCycle.learningRate()).peak()).isEqualTo(advice.peak());
-        assertThat(advice.sgdr(100, 2).peak()).isEqualTo(advice.peak());
-        Policy auto = Specs.parsePolicy("oneCyclePolicy(peak=auto, totalSteps=1000)", advice.autoValues());
-        assertThat(auto.learningRate().valueAt(300)).isEqualTo(advice.peak());
+        long steps = 1000;
+        double peak = PeakRule.read(curve, OptimizerFamily.SGD).peak(steps);
+        assertThat(advice.peak(steps)).isEqualTo(peak);
+        assertThat(advice.heldRate(steps)).isEqualTo(peak / 4);
+        Cyclical clr = advice.cyclical(200, steps);
+        assertThat(clr.peak()).isEqualTo(peak / 4);
+        assertThat(clr.base()).isEqualTo(peak / 16);
+        Policy oneCycle = advice.oneCycle(steps);
+        assertThat(((OneCycle) oneCycle.learningRate()).peak()).isEqualTo(peak);
+        assertThat(advice.sgdr(100, 2, steps).peak()).isEqualTo(peak / 4);
+        Policy auto = Specs.parsePolicy("oneCyclePolicy(peak=auto, totalSteps=1000)", advice.autoValues(steps));
+        assertThat(auto.learningRate().valueAt(300)).isEqualTo(peak);
+        Policy torch = Specs.parsePolicy("torch.OneCycleLR(max_lr=auto, total_steps=1000)", advice.autoValues(steps));
+        assertThat(torch.learningRate().valueAt(299)).isCloseTo(peak, within(1e-3 * peak));
         Policy cyclic = Specs.parsePolicy("torch.CyclicLR(base_lr=auto, max_lr=auto, step_size_up=10)",
-                advice.autoValues());
-        assertThat(cyclic.learningRate().valueAt(0)).isEqualTo(advice.peak() / 4);
-        assertThat(cyclic.learningRate().valueAt(10)).isEqualTo(advice.peak());
+                advice.autoValues(steps));
+        assertThat(cyclic.learningRate().valueAt(0)).isEqualTo(peak / 16);
+        assertThat(cyclic.learningRate().valueAt(10)).isEqualTo(peak / 4);
+        Policy sgdr = Specs.parsePolicy("sgdr(peak=auto, firstPeriod=100)", advice.autoValues(steps));
+        assertThat(sgdr.learningRate().valueAt(0)).isEqualTo(peak / 4);
+        Policy step = Specs.parsePolicy("multiStepDecay(initial=auto, milestones=[500], factor=0.1)",
+                advice.autoValues(steps));
+        assertThat(step.learningRate().valueAt(0)).isEqualTo(peak / 4);
         assertThatThrownBy(() -> Specs.parsePolicy("oneCyclePolicy(peak=auto, totalSteps=1000)"))
                 .hasMessageContaining("peak must be a number");
-        assertThatThrownBy(() -> Specs.parsePolicy("stepDecay(initial=1, stepSize=auto)", advice.autoValues()))
+        assertThatThrownBy(() -> Specs.parsePolicy("stepDecay(initial=1, stepSize=auto)", advice.autoValues(steps)))
                 .hasMessageContaining("stepSize=auto needs a value from a learning-rate range test");
     }
 

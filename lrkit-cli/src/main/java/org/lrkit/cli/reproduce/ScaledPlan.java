@@ -8,7 +8,6 @@ import org.lrkit.cli.run.Experiment;
 import org.lrkit.cli.run.PolicyRequest;
 import org.lrkit.cli.run.RangeFinder;
 import org.lrkit.djl.train.TrainingLength;
-import org.lrkit.spec.AutoValues;
 
 /**
  * A reproduction at one {@link Scale}: the setup, the policies with their budgets, the default number of seeds
@@ -69,7 +68,7 @@ public record ScaledPlan(Scale scale, Setup setup, List<PlannedPolicy> policies,
         List<TrainingLength> lengths = policies.stream().map(PlannedPolicy::length).toList();
         List<String> roles = policies.stream().map(PlannedPolicy::role).toList();
         return new Experiment.Request("reproduce", commandLine, requests, lengths, roles, seeds, Double.NaN,
-                targetFrom, rangeTest, seeds[0], advice -> AutoValues.NONE, null, 1, lrkitVersion, rangeTest != null,
+                targetFrom, rangeTest, seeds[0], null, 1, lrkitVersion, rangeTest != null,
                 snapshots.policies());
     }
 

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.function.Function;
 import org.lrkit.cli.report.Json;
 import org.lrkit.cli.report.Numbers;
 import org.lrkit.cli.report.OutputFiles;
@@ -21,6 +20,8 @@ import org.lrkit.djl.checkpoint.Checkpoint;
 import org.lrkit.djl.checkpoint.CheckpointSchedule;
 import org.lrkit.djl.rangetest.RangeTestResult;
 import org.lrkit.djl.train.TrainingLength;
+import org.lrkit.rangetest.OptimizerFamily;
+import org.lrkit.rangetest.PeakRule;
 import org.lrkit.rangetest.RangeTestAdvice;
 import org.lrkit.rangetest.Suggestion;
 import org.lrkit.spec.AutoValues;
@@ -75,7 +76,6 @@ public final class Experiment {
      *     {@code null}
      * @param sweep the range test's sweep (run only if a policy needs it)
      * @param rangeSeed the range test's seed
-     * @param autoValues the values of learning-rate {@code auto}s, from the range test's advice
      * @param checkpointDirectory where checkpoints go, or {@code null} for the run directory
      * @param checkpointEvery epochs between checkpoints
      * @param lrkitVersion the running lrkit's version
@@ -86,8 +86,8 @@ public final class Experiment {
      */
     public record Request(String command, String commandLine, List<PolicyRequest> policies,
             List<TrainingLength> lengths, List<String> roles, long[] seeds, double target, String targetFrom,
-            RangeFinder.SweepSettings sweep, long rangeSeed, Function<RangeTestAdvice, AutoValues> autoValues,
-            Path checkpointDirectory, int checkpointEvery, String lrkitVersion, boolean alwaysRangeTest,
+            RangeFinder.SweepSettings sweep, long rangeSeed, Path checkpointDirectory, int checkpointEvery,
+            String lrkitVersion, boolean alwaysRangeTest,
             List<String> snapshotPolicies) {
 
         /** Checks that the lists match. */
@@ -116,10 +116,10 @@ public final class Experiment {
         /** A request without a forced range test and without snapshots (what train, compare and demo ask). */
         public Request(String command, String commandLine, List<PolicyRequest> policies,
                 List<TrainingLength> lengths, List<String> roles, long[] seeds, double target, String targetFrom,
-                RangeFinder.SweepSettings sweep, long rangeSeed, Function<RangeTestAdvice, AutoValues> autoValues,
-                Path checkpointDirectory, int checkpointEvery, String lrkitVersion) {
+                RangeFinder.SweepSettings sweep, long rangeSeed, Path checkpointDirectory, int checkpointEvery,
+                String lrkitVersion) {
             this(command, commandLine, policies, lengths, roles, seeds, target, targetFrom, sweep, rangeSeed,
-                    autoValues, checkpointDirectory, checkpointEvery, lrkitVersion, false, List.of());
+                    checkpointDirectory, checkpointEvery, lrkitVersion, false, List.of());
         }
     }
 
@@ -132,8 +132,8 @@ public final class Experiment {
      */
     public static void check(Request request, Path directory) throws IOException {
         requireFresh(directory);
-        AutoValues standIn = request.autoValues().apply(new RangeTestAdvice(List.of(), 1e-3, 1e-4, 1e-2, 1e-4, 1e-3,
-                new Suggestion("stand-in", 1e-3, 0), List.of()));
+        AutoValues standIn = new RangeTestAdvice(List.of(), 1e-3, 1e-4, 1e-2, 1e-4, 1e-3, new PeakRule(
+                OptimizerFamily.SGD, new Suggestion("stand-in", 1e-3, 0), 1.0, 0.1), List.of()).autoValues(1000);
         for (PolicyRequest policy : request.policies()) {
             if (policy.needsRangeTest()) {
                 policy.resolveText(1000, standIn);
@@ -168,7 +168,7 @@ public final class Experiment {
         Files.createDirectories(directory);
 
         Map<String, Object> advice = null;
-        AutoValues autoValues = AutoValues.NONE;
+        RangeTestAdvice found = null;
         if (needsRangeTest) {
             progress.say("range test: " + request.sweep().steps() + " steps from " + Numbers.number(request.sweep()
                     .start()) + " to " + Numbers.number(request.sweep().end())
@@ -191,22 +191,35 @@ public final class Experiment {
                 }
             }
             advice = RangeFinder.adviceJson(result);
-            autoValues = request.autoValues().apply(result.advice());
-            RangeTestAdvice found = result.advice();
-            progress.say("range test: peak " + Numbers.number(found.peak()) + " (" + found.peakReading().method()
-                    + "), consensus " + Numbers.number(found.consensus()) + " (suggestions "
+            found = result.advice();
+            progress.say("range test: " + found.peakRule().reading().method() + " " + Numbers.number(
+                    found.peakRule().reading().learningRate()) + ", consensus " + Numbers.number(found.consensus())
+                    + " (suggestions "
                     + Numbers.number(found.intervalLow()) + " .. " + Numbers.number(found.intervalHigh())
                     + "), upper bound " + Numbers.number(found.clrUpper()) + (found.warnings().isEmpty() ? ""
                             : "; " + String.join("; ", found.warnings())));
         }
         List<PolicyPlan> plans = new ArrayList<>();
+        List<Map<String, Object>> peaks = new ArrayList<>();
         for (int i = 0; i < request.policies().size(); i++) {
             PolicyRequest policy = request.policies().get(i);
             TrainingLength length = request.lengths().get(i);
-            String spec = policy.resolve(planned.get(i), autoValues);
+            String spec = policy.resolve(planned.get(i), found == null ? AutoValues.NONE
+                    : found.autoValues(planned.get(i)));
             plans.add(new PolicyPlan(policy.label(), policy.given(), spec, length.epochs(), planned.get(i),
                     request.roles().get(i)));
             progress.say(policy.label() + ": " + spec);
+            if (found != null) {
+                Map<String, Object> peak = new LinkedHashMap<>();
+                peak.put("policy", policy.label());
+                peak.put("steps", planned.get(i));
+                peak.put("peak", found.peak(planned.get(i)));
+                peak.put("heldRate", found.heldRate(planned.get(i)));
+                peaks.add(peak);
+            }
+        }
+        if (advice != null) {
+            advice.put("peaks", peaks);
         }
         ExperimentConfig config = new ExperimentConfig(request.command(), request.commandLine(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), bench.settings(), bench.dataJson(),

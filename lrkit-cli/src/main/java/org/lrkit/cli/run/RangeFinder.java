@@ -119,8 +119,8 @@ public final class RangeFinder {
             suggestions.add(entry);
         }
         map.put("suggestions", suggestions);
-        map.put("peak", advice.peak());
-        map.put("rule", advice.peakReading().method());
+        map.put("rule", advice.peakRule().name());
+        map.put("peakRule", RangeTestReport.peakRule(advice.peakRule()));
         map.put("consensus", advice.consensus());
         map.put("intervalLow", advice.intervalLow());
         map.put("intervalHigh", advice.intervalHigh());

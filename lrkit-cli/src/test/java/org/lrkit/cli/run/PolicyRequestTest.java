@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lrkit.rangetest.OptimizerFamily;
+import org.lrkit.rangetest.PeakRule;
 import org.lrkit.rangetest.RangeTestAdvice;
 import org.lrkit.rangetest.Suggestion;
 import org.lrkit.spec.AutoValues;
@@ -19,7 +21,7 @@ class PolicyRequestTest {
     Path dir;
 
     private static final RangeTestAdvice ADVICE = new RangeTestAdvice(List.of(), 0.00456, 0.001, 0.05, 0.002, 0.03,
-            new Suggestion("divergence/10", 0.0123456, 80), List.of());
+            new PeakRule(OptimizerFamily.ADAPTIVE, new Suggestion("minimum", 0.0123456, 80), 1.0, 0.1), List.of());
 
     @Test
     void autoIsAOneCyclePolicyFromTheRangeTest() {
@@ -27,7 +29,7 @@ class PolicyRequestTest {
         assertThat(auto.label()).isEqualTo("one-cycle");
         assertThat(auto.text()).isEqualTo(PolicyRequest.AUTO_SPEC);
         assertThat(auto.needsRangeTest()).isTrue();
-        assertThat(auto.resolve(460, ADVICE.autoValues())).isEqualTo("oneCyclePolicy(peak=0.0123, totalSteps=460)");
+        assertThat(auto.resolve(460, ADVICE.autoValues(460))).isEqualTo("oneCyclePolicy(peak=0.0123, totalSteps=460)");
     }
 
     @Test

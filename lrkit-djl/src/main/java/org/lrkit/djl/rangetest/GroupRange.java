@@ -8,11 +8,10 @@ package org.lrkit.djl.rangetest;
  * @param multiplier the group's learning-rate multiplier
  * @param sweepStart the group's first learning rate
  * @param sweepEnd the group's last learning rate
- * @param peak the group's share of the peak that {@code auto} trains at
  * @param consensus the group's share of the heuristics' consensus
  * @param clrLower the group's lower bound of a cyclical learning rate
  * @param clrUpper the group's upper bound of a cyclical learning rate
  */
-public record GroupRange(String prefix, double multiplier, double sweepStart, double sweepEnd, double peak,
-        double consensus, double clrLower, double clrUpper) {
+public record GroupRange(String prefix, double multiplier, double sweepStart, double sweepEnd, double consensus,
+        double clrLower, double clrUpper) {
 }

@@ -232,8 +232,8 @@ public final class RangeTest {
         List<GroupRange> ranges = new ArrayList<>();
         for (Map.Entry<String, Double> entry : optimizer.groups().learningRateMultipliers().entrySet()) {
             double m = entry.getValue();
-            ranges.add(new GroupRange(entry.getKey(), m, sweep.start() * m, sweep.end() * m, advice.peak() * m,
-                    advice.consensus() * m, advice.clrLower() * m, advice.clrUpper() * m));
+            ranges.add(new GroupRange(entry.getKey(), m, sweep.start() * m, sweep.end() * m, advice.consensus() * m,
+                    advice.clrLower() * m, advice.clrUpper() * m));
         }
         return ranges;
     }

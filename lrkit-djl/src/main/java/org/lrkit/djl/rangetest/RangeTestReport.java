@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.lrkit.Checks;
 import org.lrkit.djl.checkpoint.AtomicFiles;
 import org.lrkit.rangetest.CurveBand;
+import org.lrkit.rangetest.PeakRule;
 import org.lrkit.rangetest.RangeTestAdvice;
 import org.lrkit.rangetest.RangeTestCurve;
 import org.lrkit.rangetest.RangeTestGrid;
@@ -128,11 +129,7 @@ public final class RangeTestReport {
             suggestions.add(entry);
         }
         root.put("suggestions", suggestions);
-        Map<String, Object> peak = new LinkedHashMap<>();
-        peak.put("lr", advice.peak());
-        peak.put("rule", advice.peakReading().method());
-        peak.put("step", advice.peakReading().index());
-        root.put("peak", peak);
+        root.put("peakRule", peakRule(advice.peakRule()));
         root.put("consensus", advice.consensus());
         root.put("interval", List.of(advice.intervalLow(), advice.intervalHigh()));
         root.put("clrBounds", List.of(advice.clrLower(), advice.clrUpper()));
@@ -145,7 +142,6 @@ public final class RangeTestReport {
             entry.put("prefix", g.prefix());
             entry.put("multiplier", g.multiplier());
             entry.put("sweep", List.of(g.sweepStart(), g.sweepEnd()));
-            entry.put("peak", g.peak());
             entry.put("consensus", g.consensus());
             entry.put("clrBounds", List.of(g.clrLower(), g.clrUpper()));
             groups.add(entry);
@@ -212,5 +208,17 @@ public final class RangeTestReport {
         entry.put("upperQuartile", band.upperQuartile());
         entry.put("runs", band.runs());
         return entry;
+    }
+
+    /** The peak rule's readings, from which {@code auto}'s peak for any run length follows. */
+    public static Map<String, Object> peakRule(PeakRule rule) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("rule", rule.name());
+        map.put("reading", rule.reading().method());
+        map.put("readingLr", rule.reading().learningRate());
+        map.put("readingStep", rule.reading().index());
+        map.put("lastLr", rule.lastLearningRate());
+        map.put("sweepRate", rule.sweepRate());
+        return map;
     }
 }

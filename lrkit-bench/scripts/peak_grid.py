@@ -163,7 +163,10 @@ def training_row(case, kind, peak, seed, summary, command):
         row["key"] = "grid/%g/%d" % (peak, seed)
     else:
         advice = summary.get("rangeTest", {})
-        row["peak"] = advice.get("peak")
+        # Builds before the peak rule (commit c743e87 and earlier) trained auto at the consensus.
+        peaks = advice.get("peaks") or [{"peak": advice.get("consensus")}]
+        row["peak"] = peaks[0].get("peak")
+        row["heldRate"] = peaks[0].get("heldRate")
         row["rule"] = advice.get("rule", "consensus")
         row["rangeTest"] = advice
         row["key"] = "auto/%s/%d" % (row["rule"], seed)

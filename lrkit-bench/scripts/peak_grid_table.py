@@ -4,7 +4,7 @@ per case, every seed's final accuracy at each peak of the grid, the grid's best,
 reached, and what each single range-test heuristic would have chosen, with the accuracy read off the grid
 at that peak (linear in log(peak) between the two grid peaks around it; off the grid: no score, a fail).
 
-    /usr/bin/python3 lrkit-bench/scripts/peak_grid_table.py [--rule RULE] [--out FILE.md]
+    /usr/bin/python3 lrkit-bench/scripts/peak_grid_table.py [--rules valley-exit,minimum] [--out FILE.md]
 
 The verdict follows the rule stated in docs/benchmarks.md: auto passes a case within 0.5 points of the
 grid's best mean, and passes overall when it passes every case and its mean shortfall is below every
@@ -19,7 +19,7 @@ import os
 import statistics
 import sys
 
-from peak_grid import CASES, ORDER, RESULTS
+from peak_grid import CASES, CHECKS, ORDER, RESULTS
 
 TOLERANCE = 0.005
 HEURISTICS = ["steepest", "valley", "minimum/10", "slide", "Smith's upper bound", "consensus"]
@@ -71,7 +71,12 @@ def number(value):
     return "-" if value is None else "%.3g" % value
 
 
-def case_table(case, rule):
+def chosen_rate(case, row):
+    """The rate an auto run trained at: the one-cycle peak, or the held rate for the other policies."""
+    return row["heldRate"] if "policy" in CASES[case] else row["peak"]
+
+
+def case_table(case, rules, heuristics=True):
     rows = rows_of(case)
     grid = grid_scores(rows)
     if not grid:
@@ -89,23 +94,29 @@ def case_table(case, rule):
                                                   percent(means[peak]), mark))
     lines.append("")
     result = {"case": case, "best": best, "bestScore": means[best]}
-    autos = [r for r in rows if r["kind"] == "auto" and (rule is None or r.get("rule") == rule)]
+    autos = [r for r in rows if r["kind"] == "auto" and r.get("rule") in rules]
+    old_autos = [r for r in rows if r["kind"] == "auto" and r.get("rule") == "consensus"]
     edge = best in (min(grid), max(grid))
     if edge:
         lines.append("The best peak is at the grid's edge: extend the grid before judging.\n")
     if not autos:
-        lines.append("No `auto` runs yet%s.\n" % ("" if rule is None else " with rule `%s`" % rule))
+        lines.append("No `auto` runs yet with rule %s.\n" % " or ".join("`%s`" % r for r in rules))
         return result, lines
     lines += ["| policy | chosen peak per seed | final accuracy per seed | mean | below the best |",
               "|---|---|---|---|---|"]
     auto_mean = statistics.mean(r["finalAccuracy"] or 0.0 for r in autos)
     lines.append("| `auto` (%s) | %s | %s | %s | %s |" % (
-        autos[0].get("rule"), ", ".join(number(r["peak"]) for r in autos),
+        autos[0].get("rule"), ", ".join(number(chosen_rate(case, r)) for r in autos),
         ", ".join(percent(r["finalAccuracy"]) for r in autos), percent(auto_mean),
         percent(means[best] - auto_mean)))
+    if old_autos:
+        old_mean = statistics.mean(r["finalAccuracy"] or 0.0 for r in old_autos)
+        lines.append("| `auto` before (consensus) | %s | %s | %s | %s |" % (
+            ", ".join(number(r["peak"]) for r in old_autos), ", ".join(percent(r["finalAccuracy"]) for r in old_autos),
+            percent(old_mean), percent(means[best] - old_mean)))
     result["auto"] = means[best] - auto_mean
     result["shortfalls"] = {}
-    for name in HEURISTICS:
+    for name in HEURISTICS if heuristics else []:
         picks = [heuristic_choices(r["rangeTest"]).get(name) for r in autos]
         scores = [read_off(means, p) if p else None for p in picks]
         score = None if any(s is None for s in scores) else statistics.mean(scores)
@@ -150,15 +161,26 @@ def verdict(results):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rule", help="judge the auto runs of this rule (default: every auto run)")
+    parser.add_argument("--rules", default="valley-exit,minimum",
+                        help="judge the auto runs of these peak rules (default: valley-exit,minimum)")
     parser.add_argument("--out", help="also write the table to this file")
     args = parser.parse_args()
     results, lines = [], []
     for case in ORDER:
-        result, case_lines = case_table(case, args.rule)
+        result, case_lines = case_table(case, args.rules.split(","))
         results.append(result)
         lines += case_lines
     lines.append(verdict(results))
+    lines += ["", "## Checks on the demo's data (embedded Fashion-MNIST subset, 1,000 test images)", ""]
+    for case in CHECKS:
+        table = case_table(case, args.rules.split(","), heuristics=False)[1]
+        policy = CASES[case].get("policy", "oneCyclePolicy(peak={peak}, totalSteps=auto)")
+        lines += table[:2] + ["Policy: `%s`, %d epochs." % (policy, CASES[case]["epochs"]), ""] + table[2:]
+        if case == "demo-step-decay":
+            demo = [r for r in rows_of("demo-one-cycle") if r["kind"] == "auto"]
+            if demo:
+                lines += ["`lrkit demo` starts step decay at auto's held rate, a quarter of its one-cycle peak: "
+                          "%s (per seed)." % ", ".join(number(r["heldRate"]) for r in demo), ""]
     text = "\n".join(lines) + "\n"
     sys.stdout.write(text)
     if args.out:

@@ -24,6 +24,7 @@ public final class Charts {
     private static final Color TARGET = new Color(0x999999);
     private static final Color CONSENSUS = new Color(0x222222);
     private static final Color UPPER = new Color(0x2ca02c);
+    private static final Color AUTO = new Color(0xff7f0e);
     private static final List<Color> SUGGESTION_COLORS = List.of(new Color(0xd62728), new Color(0x9467bd),
             new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf));
     private static final int MAX_POLICY_POINTS = 1500;
@@ -36,7 +37,10 @@ public final class Charts {
         return LineChart.PALETTE.get(index % LineChart.PALETTE.size());
     }
 
-    /** The range test: loss against learning rate (log scale), each suggestion and the consensus marked. */
+    /**
+     * The range test: loss against learning rate (log scale), each suggestion, the consensus, Smith's upper
+     * bound and the one-cycle peak {@code auto} trained at marked.
+     */
     public static LineChart rangeTest(RunData.RangeCurve curve, String title) {
         List<Series> series = List.of(new Series("training loss", curve.learningRates(), curve.losses(), RAW),
                 new Series("training loss (smoothed)", curve.learningRates(), curve.smoothed(), color(0)));
@@ -58,6 +62,14 @@ public final class Charts {
         double upper = Json.number(curve.advice(), "clrUpper");
         if (Double.isFinite(upper) && upper > 0) {
             markers.add(new Marker(upper, "upper bound (Smith) " + Numbers.number(upper), UPPER));
+        }
+        for (Object entry : Json.array(curve.advice(), "peaks")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> peak = (Map<String, Object>) entry;
+            double lr = Json.number(peak, "peak");
+            if (Double.isFinite(lr) && lr > 0 && markers.stream().noneMatch(m -> m.x() == lr)) {
+                markers.add(new Marker(lr, "auto's one-cycle peak " + Numbers.number(lr), AUTO));
+            }
         }
         double[] range = lossRange(curve.losses(), curve.smoothed());
         return LineChart.builder().title(title).xTitle("learning rate (log scale)").xScale(Scale.LOG)

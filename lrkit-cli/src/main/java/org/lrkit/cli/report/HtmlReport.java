@@ -216,7 +216,15 @@ final class HtmlReport {
             out.append("<tr><td>").append(escape(Json.text(s, "method", "?"))).append("</td><td>")
                     .append(escape(Numbers.number(Json.number(s, "lr")))).append("</td></tr>\n");
         }
-        out.append("<tr class=\"strong\"><td>consensus</td><td>")
+        for (Object entry : Json.array(advice, "peaks")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> peak = (Map<String, Object>) entry;
+            out.append("<tr class=\"strong\"><td>auto for ").append(escape(Json.text(peak, "policy", "?")))
+                    .append(" (").append(escape(Json.text(peak, "steps", "?"))).append(" steps)</td><td>one-cycle peak ")
+                    .append(escape(Numbers.number(Json.number(peak, "peak")))).append(", held rate ")
+                    .append(escape(Numbers.number(Json.number(peak, "heldRate")))).append("</td></tr>\n");
+        }
+        out.append("<tr><td>consensus</td><td>")
                 .append(escape(Numbers.number(Json.number(advice, "consensus")))).append("</td></tr>\n");
         out.append("<tr><td>cyclical bounds (Smith)</td><td>")
                 .append(escape(Numbers.number(Json.number(advice, "clrLower")))).append(" .. ")

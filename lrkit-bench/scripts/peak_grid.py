@@ -12,7 +12,7 @@ one per seed), the raw material the advice rule is designed and tested on.
 Resumable: each finished run appends one JSON line to bench/results/peak-grid/<case>.jsonl, and a run
 whose line is already there is skipped, so the command can be stopped and started again at any point.
 `auto` lines are keyed by the peak rule that chose the peak (--rule, checked against summary.json's
-rangeTest.rule after each run), so changing the rule reruns only the `auto` runs. Run directories go to
+rangeTest.rule after each run) and the build's commit, so a new rule reruns only the `auto` runs. Run directories go to
 runs/peak-grid/ (not committed). peak_grid_table.py turns the lines into the table of docs/benchmarks.md.
 
 Needs: Fashion-MNIST (apt-get install dataset-fashion-mnist) and, for the CIFAR case, LRKIT_DATA pointing
@@ -169,7 +169,7 @@ def training_row(case, kind, peak, seed, summary, command):
         row["heldRate"] = peaks[0].get("heldRate")
         row["rule"] = advice.get("rule", "consensus")
         row["rangeTest"] = advice
-        row["key"] = "auto/%s/%d" % (row["rule"], seed)
+        row["key"] = "auto/%s@%s/%d" % (row["rule"], row["commit"], seed)
     return row
 
 
@@ -237,7 +237,7 @@ def main():
         if "grid" in kinds:
             jobs += [("grid", p, s, "grid/%g/%d" % (p, s)) for s in seeds for p in CASES[case]["peaks"]]
         if "auto" in kinds and CASES[case].get("auto", "auto"):
-            jobs += [("auto", None, s, "auto/%s/%d" % (rule, s)) for s in seeds]
+            jobs += [("auto", None, s, "auto/%s@%s/%d" % (rule, commit(), s)) for s in seeds]
         for kind, peak, seed, key in jobs:
             if key in done:
                 continue

@@ -4,7 +4,7 @@ per case, every seed's final accuracy at each peak of the grid, the grid's best,
 reached, and what each single range-test heuristic would have chosen, with the accuracy read off the grid
 at that peak (linear in log(peak) between the two grid peaks around it; off the grid: no score, a fail).
 
-    /usr/bin/python3 lrkit-bench/scripts/peak_grid_table.py [--rules valley-exit,minimum] [--out FILE.md]
+    /usr/bin/python3 lrkit-bench/scripts/peak_grid_table.py [--rules valley-exit,minimum] [--commit C] [--out F]
 
 The verdict follows the rule stated in docs/benchmarks.md: auto passes a case within 0.5 points of the
 grid's best mean, and passes overall when it passes every case and its mean shortfall is below every
@@ -76,7 +76,7 @@ def chosen_rate(case, row):
     return row["heldRate"] if "policy" in CASES[case] else row["peak"]
 
 
-def case_table(case, rules, heuristics=True):
+def case_table(case, rules, commit=None, heuristics=True):
     rows = rows_of(case)
     grid = grid_scores(rows)
     if not grid:
@@ -94,7 +94,8 @@ def case_table(case, rules, heuristics=True):
                                                   percent(means[peak]), mark))
     lines.append("")
     result = {"case": case, "best": best, "bestScore": means[best]}
-    autos = [r for r in rows if r["kind"] == "auto" and r.get("rule") in rules]
+    autos = [r for r in rows if r["kind"] == "auto" and r.get("rule") in rules
+             and (commit is None or r.get("commit") == commit)]
     old_autos = [r for r in rows if r["kind"] == "auto" and r.get("rule") == "consensus"]
     edge = best in (min(grid), max(grid))
     if edge:
@@ -163,17 +164,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rules", default="valley-exit,minimum",
                         help="judge the auto runs of these peak rules (default: valley-exit,minimum)")
+    parser.add_argument("--commit", help="judge only the auto runs of this build (default: all of the rules)")
     parser.add_argument("--out", help="also write the table to this file")
     args = parser.parse_args()
     results, lines = [], []
     for case in ORDER:
-        result, case_lines = case_table(case, args.rules.split(","))
+        result, case_lines = case_table(case, args.rules.split(","), args.commit)
         results.append(result)
         lines += case_lines
     lines.append(verdict(results))
     lines += ["", "## Checks on the demo's data (embedded Fashion-MNIST subset, 1,000 test images)", ""]
     for case in CHECKS:
-        table = case_table(case, args.rules.split(","), heuristics=False)[1]
+        table = case_table(case, args.rules.split(","), args.commit, heuristics=False)[1]
         policy = CASES[case].get("policy", "oneCyclePolicy(peak={peak}, totalSteps=auto)")
         lines += table[:2] + ["Policy: `%s`, %d epochs." % (policy, CASES[case]["epochs"]), ""] + table[2:]
         if case == "demo-step-decay":

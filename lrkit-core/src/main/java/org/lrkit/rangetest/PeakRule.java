@@ -8,7 +8,7 @@ import org.lrkit.Checks;
  *
  * <p>With {@link OptimizerFamily#SGD}:
  * <pre>
- *   peak(T) = min( lr_exit * sqrt(r_sweep / r_warmup(T)),  lr_last )
+ *   peak(T) = min( lr_exit * sqrt(r_sweep / r_warmup(T)),  lr_last / 2 )
  *   r_sweep     = ln(lr_last / lr_first) / (n - 1)        (the sweep's speed, in log learning rate per step)
  *   r_warmup(T) = ln(25) / (0.3 T)                         (a one-cycle warm-up from peak/25 over 30% of T steps)
  * </pre>
@@ -19,7 +19,8 @@ import org.lrkit.Checks;
  * faster than a one-cycle warm-up does (about 0.14 against 0.004 of log learning rate a step for six epochs
  * of Fashion-MNIST), and a network ramped up slowly tolerates more: on the peak grid (docs/benchmarks.md) the
  * best peak over the same curve grew with the square root of how much slower the warm-up was, from 0.02-0.05
- * in 184 steps to 0.1-0.2 in 2,814. The rate at which the sweep itself blew up caps it.
+ * in 184 steps to 0.1-0.2 in 2,808. Half the rate at which the sweep itself blew up caps it: a network
+ * without batch normalization (LeNet) trained at that rate in one seed and diverged in the other.
  *
  * <p>With {@link OptimizerFamily#ADAPTIVE}: {@code peak(T) = lr_min}, the rate at the lowest zero-lag
  * smoothed loss, whatever the length (Adam's step is about {@code lr} per weight whatever the gradient; its
@@ -45,6 +46,8 @@ public record PeakRule(OptimizerFamily family, Suggestion reading, double lastLe
     public static final String VALLEY_EXIT = "valley exit";
     /** The reading of an SGD curve whose loss was still in its valley where the sweep's window ends. */
     public static final String NO_EXIT = "end of sweep, still in the valley";
+    /** The largest peak, as a share of the sweep's last rate. */
+    public static final double LAST_RATE_SHARE = 0.5;
     /** How far back up towards its start the loss must climb to have left its valley. */
     public static final double EXIT_FRACTION = 0.25;
 
@@ -101,7 +104,8 @@ public record PeakRule(OptimizerFamily family, Suggestion reading, double lastLe
             return reading.learningRate();
         }
         double warmupRate = Math.log(WARMUP_RATIO) / Math.max(1.0, WARMUP_FRACTION * totalSteps);
-        return Math.min(reading.learningRate() * Math.sqrt(sweepRate / warmupRate), lastLearningRate);
+        return Math.min(reading.learningRate() * Math.sqrt(sweepRate / warmupRate),
+                LAST_RATE_SHARE * lastLearningRate);
     }
 
     /** The rule's name, as recorded in {@code summary.json}: {@code valley-exit} (SGD) or {@code minimum} (Adam). */

@@ -62,12 +62,12 @@ class PeakRuleTest {
     }
 
     @Test
-    void lenetIsCappedWhereItsSweepBlewUp() throws IOException {
-        // batch 512, 8 epochs of 117 steps: 0.1: 91.27%, 0.2: 91.42%, 0.5 and 1: diverged
+    void lenetIsCappedAtHalfWhereItsSweepBlewUp() throws IOException {
+        // batch 512, 8 epochs of 117 steps: 0.05: 90.58%, 0.1: 91.27%, 0.2: 91.42% (seed 1 diverged at 0.2)
         RangeTestCurve curve = recorded("lenet5-b512");
         PeakRule rule = PeakRule.read(curve, OptimizerFamily.SGD);
-        assertThat(rule.peak(8 * 117)).isEqualTo(curve.learningRate(curve.size() - 1));
-        assertNearTheBest(rule.peak(8 * 117), 0.1, 0.2);
+        assertThat(rule.peak(8 * 117)).isEqualTo(curve.learningRate(curve.size() - 1) / 2);
+        assertNearTheBest(rule.peak(8 * 117), 0.1, 0.1);
     }
 
     @Test
@@ -100,7 +100,7 @@ class PeakRuleTest {
         PeakRule rule = PeakRule.read(curve, OptimizerFamily.SGD);
         assertThat(rule.sweptTooLow()).isTrue();
         assertThat(rule.reading().method()).isEqualTo(PeakRule.NO_EXIT);
-        assertThat(rule.peak(1_000_000)).isEqualTo(lrs[49]);
+        assertThat(rule.peak(1_000_000)).isEqualTo(lrs[49] / 2);
         assertThat(PeakRule.read(curve, OptimizerFamily.ADAPTIVE).sweptTooLow()).isFalse();
         assertThat(Suggestions.advise(curve, OptimizerFamily.SGD).warnings())
                 .anyMatch(w -> w.contains("before the loss left its valley, so the peak may be too low"));

@@ -93,7 +93,8 @@ def case_table(case, rules, commit=None, heuristics=True):
         lines.append("| %s%s%s | %s | %s%s%s |" % (mark, number(peak), mark, " | ".join(cells), mark,
                                                   percent(means[peak]), mark))
     lines.append("")
-    result = {"case": case, "best": best, "bestScore": means[best]}
+    result = {"case": case, "best": best, "bestScore": means[best],
+              "runs": sum(len(runs) for runs in grid.values()), "planned": len(CASES[case]["peaks"]) * len(seeds)}
     autos = [r for r in rows if r["kind"] == "auto" and r.get("rule") in rules
              and (commit is None or r.get("commit") == commit)]
     old_autos = [r for r in rows if r["kind"] == "auto" and r.get("rule") == "consensus"]
@@ -136,6 +137,9 @@ def case_table(case, rules, commit=None, heuristics=True):
 
 
 def verdict(results):
+    incomplete = [r["case"] for r in results if r and r["runs"] < r["planned"]]
+    if incomplete:
+        return "Not judged yet: the grid of %s is incomplete." % ", ".join("`%s`" % c for c in incomplete)
     judged = [r for r in results if r and "auto" in r]
     if len(judged) < len(ORDER):
         return "Not judged yet: %d of %d cases have `auto` runs." % (len(judged), len(ORDER))
@@ -174,12 +178,14 @@ def main():
         lines += case_lines
     lines.append(verdict(results))
     lines += ["", "## Checks on the demo's data (embedded Fashion-MNIST subset, 1,000 test images)", ""]
+    rules = args.rules.split(",")
     for case in CHECKS:
         table = case_table(case, args.rules.split(","), args.commit, heuristics=False)[1]
         policy = CASES[case].get("policy", "oneCyclePolicy(peak={peak}, totalSteps=auto)")
         lines += table[:2] + ["Policy: `%s`, %d epochs." % (policy, CASES[case]["epochs"]), ""] + table[2:]
         if case == "demo-step-decay":
-            demo = [r for r in rows_of("demo-one-cycle") if r["kind"] == "auto"]
+            demo = [r for r in rows_of("demo-one-cycle") if r["kind"] == "auto" and r.get("rule") in rules
+                    and (args.commit is None or r.get("commit") == args.commit)]
             if demo:
                 lines += ["`lrkit demo` starts step decay at auto's held rate, a quarter of its one-cycle peak: "
                           "%s (per seed)." % ", ".join(number(r["heldRate"]) for r in demo), ""]

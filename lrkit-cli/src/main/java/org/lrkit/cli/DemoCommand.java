@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lrkit demo}: what lrkit is for, in a few minutes on the data inside the jar: a range test, a one-cycle
- * policy peaking at its suggestion, and a step-decay baseline trained for the same budget and for several
- * times that budget; then the table and a self-contained HTML report.
+ * {@code lrkit demo}: what lrkit is for, in a minute on the data inside the jar: a range test, {@code auto}'s
+ * one-cycle policy, and a step-decay baseline from {@code auto}'s held rate trained for the same budget and for
+ * several times that budget; then the table and a self-contained HTML report.
  */
 @Command(
         name = "demo",
@@ -25,15 +25,14 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "Show what a one-cycle policy from a range test buys: run a learning-rate range test, train a"
-                    + " one-cycle policy peaking at its upper bound (where the loss stops improving) for --epochs,"
-                    + " and a step-decay baseline (the same starting rate, times 0.1 at 50%% and 75%% of the run) for"
-                    + " --epochs and for --factor times as many; then print the table (final and best test"
-                    + " accuracy, epochs to reach the one-cycle run's accuracy, wall time) and write report.html"
-                    + " with the charts.",
+            "Show what a one-cycle policy from a range test buys: run a learning-rate range test, train auto's"
+                    + " one-cycle policy for --epochs, and a step-decay baseline (from auto's held rate, a quarter"
+                    + " of the one-cycle peak; times 0.1 at 50%% and 75%% of the run) for --epochs and for --factor"
+                    + " times as many; then print the table (final and best test accuracy, epochs to reach the"
+                    + " one-cycle run's accuracy, wall time) and write report.html with the charts.",
             "",
-            "On the Fashion-MNIST subset inside lrkit (the default) it takes about a minute and a half on two"
-                    + " cores. --dataset and --data switch to the full datasets (much longer on a CPU).",
+            "On the Fashion-MNIST subset inside lrkit (the default) it takes under a minute on two cores."
+                    + " --dataset and --data switch to the full datasets (much longer on a CPU).",
             ""
         },
         footer = {

@@ -39,7 +39,7 @@ public final class Charts {
 
     /**
      * The range test: loss against learning rate (log scale), each suggestion, the consensus, Smith's upper
-     * bound and the one-cycle peak {@code auto} trained at marked.
+     * bound and the one-cycle peak {@code auto} gives the first policy's length marked.
      */
     public static LineChart rangeTest(RunData.RangeCurve curve, String title) {
         List<Series> series = List.of(new Series("training loss", curve.learningRates(), curve.losses(), RAW),
@@ -63,12 +63,14 @@ public final class Charts {
         if (Double.isFinite(upper) && upper > 0) {
             markers.add(new Marker(upper, "upper bound (Smith) " + Numbers.number(upper), UPPER));
         }
-        for (Object entry : Json.array(curve.advice(), "peaks")) {
+        List<Object> peaks = Json.array(curve.advice(), "peaks");
+        if (!peaks.isEmpty()) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> peak = (Map<String, Object>) entry;
-            double lr = Json.number(peak, "peak");
-            if (Double.isFinite(lr) && lr > 0 && markers.stream().noneMatch(m -> m.x() == lr)) {
-                markers.add(new Marker(lr, "auto's one-cycle peak " + Numbers.number(lr), AUTO));
+            Map<String, Object> first = (Map<String, Object>) peaks.get(0);
+            double lr = Json.number(first, "peak");
+            if (Double.isFinite(lr) && lr > 0) {
+                markers.add(new Marker(lr, "auto's one-cycle peak for " + Json.text(first, "steps", "?") + " steps "
+                        + Numbers.number(lr), AUTO));
             }
         }
         double[] range = lossRange(curve.losses(), curve.smoothed());

@@ -28,7 +28,7 @@ import org.lrkit.Checks;
  *
  * <pre>{@code
  * PeakRule rule = PeakRule.read(curve, OptimizerFamily.SGD);
- * double peak = rule.peak(2814);   // six epochs of 469 steps
+ * double peak = rule.peak(2808);   // six epochs of 468 steps
  * }</pre>
  *
  * @param family the optimizer that ran the sweep

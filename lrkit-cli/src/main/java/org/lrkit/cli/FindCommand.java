@@ -200,7 +200,7 @@ public final class FindCommand implements Callable<Integer> {
         extra.put("policies", policies);
         List<Path> written = new ArrayList<>(RangeTestReport.write(result, directory, extra));
         try {
-            FindPlot.chart(result, title).writePng(chartFile);
+            FindPlot.chart(result, title, (long) epochs * batchesPerEpoch).writePng(chartFile);
             written.add(chartFile);
         } catch (IOException e) {
             throw new CommandFailure("could not write the chart " + chartFile + ": " + e.getMessage(), e);

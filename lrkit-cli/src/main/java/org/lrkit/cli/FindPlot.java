@@ -26,6 +26,7 @@ final class FindPlot {
     private static final Color CONSENSUS = new Color(0x222222);
     private static final Color BOUND = new Color(0x7f7f7f);
     private static final Color RAW = new Color(0xb8c7d9);
+    private static final Color PEAK = new Color(0xff7f0e);
     /** Away from the palette's first colours, which the curves of a grid use. */
     private static final List<Color> SUGGESTION_COLORS = List.of(new Color(0xd62728), new Color(0x9467bd),
             new Color(0x8c564b), new Color(0xe377c2));
@@ -33,7 +34,11 @@ final class FindPlot {
     private FindPlot() {
     }
 
-    static LineChart chart(RangeTestResult result, String title) {
+    /**
+     * The loss against the learning rate with every suggestion, the consensus, the peak rule's reading and the
+     * one-cycle peak {@code auto} gives a run of {@code totalSteps} steps marked.
+     */
+    static LineChart chart(RangeTestResult result, String title, long totalSteps) {
         RangeTestAdvice advice = result.advice();
         RangeTestCurve curve = result.curve();
         List<Series> series = new ArrayList<>();
@@ -69,6 +74,10 @@ final class FindPlot {
         Suggestion reading = advice.peakRule().reading();
         markers.add(new Marker(reading.learningRate(), reading.method() + " " + Numbers.number(
                 reading.learningRate()), CONSENSUS));
+        double peak = advice.peak(totalSteps);
+        if (peak != reading.learningRate()) {
+            markers.add(new Marker(peak, "peak (auto, " + totalSteps + " steps) " + Numbers.number(peak), PEAK));
+        }
         LineChart.Builder chart = LineChart.builder().title(title).xTitle("learning rate (log scale)")
                 .xScale(Scale.LOG);
         boolean validation = curve.hasValidation();

@@ -302,8 +302,7 @@ public final class FindCommand implements Callable<Integer> {
             return reading + ": Adam trains at the sweep's lowest loss";
         }
         return reading + " x sqrt(sweep speed / warm-up speed over " + totalSteps + " steps)"
-                + (rule.peak(totalSteps) == PeakRule.LAST_RATE_SHARE * rule.lastLearningRate()
-                        ? ", capped at half the sweep's last rate" : "");
+                + (rule.capped(totalSteps) ? ", capped at half the sweep's last rate" : "");
     }
 
     private void printTable(PrintWriter out, RangeTestResult result, String title, List<String> policies,

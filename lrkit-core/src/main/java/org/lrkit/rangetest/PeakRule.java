@@ -71,14 +71,19 @@ public record PeakRule(OptimizerFamily family, Suggestion reading, double lastLe
             throw new IllegalArgumentException("a range-test curve needs at least 4 steps to read a peak from, got "
                     + n + "; run more steps or lower the start learning rate");
         }
-        RangeTestCurve smoothed = Suggestions.zeroLag(curve);
+        return fromSmoothed(Suggestions.zeroLag(curve), family);
+    }
+
+    /** Reads a curve already passed through {@link Suggestions#zeroLag} (at least 4 steps). */
+    static PeakRule fromSmoothed(RangeTestCurve smoothed, OptimizerFamily family) {
+        int n = smoothed.size();
         int[] window = Suggestions.window(smoothed);
         int lowest = Suggestions.lowest(smoothed, window);
         Suggestion reading = family == OptimizerFamily.ADAPTIVE
                 ? new Suggestion("minimum", smoothed.learningRate(lowest), lowest)
                 : valleyExit(smoothed, window, lowest);
-        double last = curve.learningRate(n - 1);
-        double rate = Math.log(last / curve.learningRate(0)) / (n - 1);
+        double last = smoothed.learningRate(n - 1);
+        double rate = Math.log(last / smoothed.learningRate(0)) / (n - 1);
         return new PeakRule(family, reading, last, rate);
     }
 
@@ -103,9 +108,18 @@ public record PeakRule(OptimizerFamily family, Suggestion reading, double lastLe
         if (family == OptimizerFamily.ADAPTIVE) {
             return reading.learningRate();
         }
+        return Math.min(uncapped(totalSteps), LAST_RATE_SHARE * lastLearningRate);
+    }
+
+    /** Whether the cap (half the sweep's last rate) decides the SGD peak of a run of {@code totalSteps} steps. */
+    public boolean capped(long totalSteps) {
+        Checks.positive("totalSteps", totalSteps);
+        return family == OptimizerFamily.SGD && uncapped(totalSteps) >= LAST_RATE_SHARE * lastLearningRate;
+    }
+
+    private double uncapped(long totalSteps) {
         double warmupRate = Math.log(WARMUP_RATIO) / Math.max(1.0, WARMUP_FRACTION * totalSteps);
-        return Math.min(reading.learningRate() * Math.sqrt(sweepRate / warmupRate),
-                LAST_RATE_SHARE * lastLearningRate);
+        return reading.learningRate() * Math.sqrt(sweepRate / warmupRate);
     }
 
     /** The rule's name, as recorded in {@code summary.json}: {@code valley-exit} (SGD) or {@code minimum} (Adam). */

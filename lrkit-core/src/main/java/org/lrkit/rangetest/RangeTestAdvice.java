@@ -82,11 +82,14 @@ public record RangeTestAdvice(List<Suggestion> suggestions, double consensus, do
 
     /**
      * A one-cycle policy over {@code totalSteps} steps to the peak, starting at a 25th of it and ending at a
-     * 10,000th of the start, with momentum 0.95 -> 0.85 -> 0.95.
+     * 10,000th of the start, warming up over 30% of the run (the warm-up {@link PeakRule} assumes), with
+     * momentum 0.95 -> 0.85 -> 0.95.
      */
     public Policy oneCycle(long totalSteps) {
         double peak = peak(totalSteps);
-        OneCycle lr = OneCycle.of(peak / 25, peak, peak / 25 / 1e4, totalSteps, 0.3, 0.0, Shape.COSINE);
+        double start = peak / PeakRule.WARMUP_RATIO;
+        OneCycle lr = OneCycle.of(start, peak, start / 1e4, totalSteps, PeakRule.WARMUP_FRACTION, 0.0,
+                Shape.COSINE);
         return Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85));
     }
 

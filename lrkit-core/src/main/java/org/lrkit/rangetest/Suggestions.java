@@ -253,7 +253,7 @@ public final class Suggestions {
         double low = Math.exp(logs[0]);
         double high = Math.exp(logs[logs.length - 1]);
         double[] bounds = clrBounds(smooth);
-        PeakRule peak = PeakRule.read(curve, family);
+        PeakRule peak = PeakRule.fromSmoothed(smooth, family);
         List<String> warnings = warnings(smooth, low, high);
         if (peak.sweptTooLow()) {
             warnings.add(String.format(java.util.Locale.ROOT, "the sweep ended at %.3g before the loss left its "

@@ -48,6 +48,7 @@ class PeakRuleTest {
         PeakRule rule = PeakRule.read(recorded("fashion_cnn-b128"), OptimizerFamily.SGD);
         assertThat(rule.reading().method()).isEqualTo("valley exit");
         assertNearTheBest(rule.peak(6 * 468), 0.1, 0.2);
+        assertThat(rule.capped(6 * 468)).isFalse();
     }
 
     @Test
@@ -67,6 +68,7 @@ class PeakRuleTest {
         RangeTestCurve curve = recorded("lenet5-b512");
         PeakRule rule = PeakRule.read(curve, OptimizerFamily.SGD);
         assertThat(rule.peak(8 * 117)).isEqualTo(curve.learningRate(curve.size() - 1) / 2);
+        assertThat(rule.capped(8 * 117)).isTrue();
         assertNearTheBest(rule.peak(8 * 117), 0.1, 0.1);
     }
 
@@ -78,6 +80,7 @@ class PeakRuleTest {
         assertThat(rule.name()).isEqualTo("minimum");
         assertNearTheBest(rule.peak(5 * 468), 0.002, 0.002);
         assertThat(rule.peak(100)).isEqualTo(rule.peak(100_000));
+        assertThat(rule.capped(100_000)).isFalse();
     }
 
     @Test

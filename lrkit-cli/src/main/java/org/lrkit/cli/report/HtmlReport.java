@@ -220,7 +220,8 @@ final class HtmlReport {
             @SuppressWarnings("unchecked")
             Map<String, Object> peak = (Map<String, Object>) entry;
             out.append("<tr class=\"strong\"><td>auto for ").append(escape(Json.text(peak, "policy", "?")))
-                    .append(" (").append(escape(Json.text(peak, "steps", "?"))).append(" steps)</td><td>one-cycle peak ")
+                    .append(" (").append(escape(Json.text(peak, "steps", "?")))
+                    .append(" steps)</td><td>one-cycle peak ")
                     .append(escape(Numbers.number(Json.number(peak, "peak")))).append(", held rate ")
                     .append(escape(Numbers.number(Json.number(peak, "heldRate")))).append("</td></tr>\n");
         }

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
-import org.lrkit.cli.report.Numbers;
+import org.lrkit.experiment.report.Numbers;
 import org.lrkit.djl.optim.ScheduledOptimizer;
 import org.lrkit.djl.rangetest.RangeTest;
 import org.lrkit.djl.rangetest.RangeTestReport;

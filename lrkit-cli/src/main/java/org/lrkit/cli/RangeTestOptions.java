@@ -1,6 +1,6 @@
 package org.lrkit.cli;
 
-import org.lrkit.cli.run.RangeFinder;
+import org.lrkit.experiment.run.RangeFinder;
 import picocli.CommandLine.Option;
 
 /**

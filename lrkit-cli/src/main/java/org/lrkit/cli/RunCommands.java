@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.lrkit.cli.report.Report;
-import org.lrkit.cli.run.Experiment;
-import org.lrkit.cli.run.ExperimentConfig;
-import org.lrkit.cli.run.Progress;
-import org.lrkit.cli.run.RunFailure;
-import org.lrkit.cli.run.RunRecord;
-import org.lrkit.cli.run.Workbench;
+import org.lrkit.experiment.report.Report;
+import org.lrkit.experiment.run.Experiment;
+import org.lrkit.experiment.run.ExperimentConfig;
+import org.lrkit.experiment.run.Progress;
+import org.lrkit.experiment.run.RunFailure;
+import org.lrkit.experiment.run.RunRecord;
+import org.lrkit.experiment.run.Workbench;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -96,7 +96,7 @@ final class RunCommands {
         config = config.withSettings(config.settings().withEngine(device != null ? device : config.settings().device(),
                 threads != null ? threads : config.settings().threads()));
         Workbench bench = Workbench.open(config.settings(), progress.enabled() ? err : null);
-        if (bench.stepsPerEpoch() != Math.toIntExact(org.lrkit.cli.report.Json.whole(config.data(),
+        if (bench.stepsPerEpoch() != Math.toIntExact(org.lrkit.experiment.report.Json.whole(config.data(),
                 "stepsPerEpoch", bench.stepsPerEpoch()))) {
             throw new RunFailure("--resume " + directory + ": the data now gives " + bench.stepsPerEpoch()
                     + " steps per epoch, the run had " + config.data().get("stepsPerEpoch")

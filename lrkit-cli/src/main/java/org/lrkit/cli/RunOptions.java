@@ -1,6 +1,6 @@
 package org.lrkit.cli;
 
-import org.lrkit.cli.run.Settings;
+import org.lrkit.experiment.run.Settings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.lrkit.cli.report.Numbers;
+import org.lrkit.experiment.report.Numbers;
 import org.lrkit.djl.engine.DeviceKind;
 import org.lrkit.djl.engine.DeviceUnavailableException;
 import org.lrkit.djl.engine.EngineSettings;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lrkit.cli.report.Json;
+import org.lrkit.experiment.report.Json;
 
 /** {@code lrkit compare} with two policies and two seeds on 300 images (see {@link TrainCommandTest#TINY}). */
 class CompareCommandTest {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lrkit.cli.report.Chromium;
-import org.lrkit.cli.report.Json;
+import org.lrkit.experiment.report.Chromium;
+import org.lrkit.experiment.report.Json;
 
 /**
  * {@code lrkit demo} shrunk to seconds (the MLP, 400 training and 200 test images, one epoch against two),

@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lrkit.cli.estimate.EstimateSettings;
-import org.lrkit.cli.reproduce.EstimateExperiment;
-import org.lrkit.cli.reproduce.EstimatePlan;
-import org.lrkit.cli.reproduce.EstimateReproductionRunner;
-import org.lrkit.cli.reproduce.ExperimentCatalog;
-import org.lrkit.cli.reproduce.PaperExperiment;
-import org.lrkit.cli.reproduce.Scale;
-import org.lrkit.cli.reproduce.Setup;
-import org.lrkit.cli.report.Json;
-import org.lrkit.cli.run.Progress;
-import org.lrkit.cli.run.Workbench;
+import org.lrkit.experiment.estimate.EstimateSettings;
+import org.lrkit.experiment.reproduce.EstimateExperiment;
+import org.lrkit.experiment.reproduce.EstimatePlan;
+import org.lrkit.experiment.reproduce.EstimateReproductionRunner;
+import org.lrkit.experiment.reproduce.ExperimentCatalog;
+import org.lrkit.experiment.reproduce.PaperExperiment;
+import org.lrkit.experiment.reproduce.Scale;
+import org.lrkit.experiment.reproduce.Setup;
+import org.lrkit.experiment.report.Json;
+import org.lrkit.experiment.run.Progress;
+import org.lrkit.experiment.run.Workbench;
 
 /** {@code lrkit reproduce}: the listing, the errors, and every experiment end to end at ci scale. */
 class ReproduceCommandTest {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lrkit.cli.report.Json;
-import org.lrkit.cli.report.Numbers;
+import org.lrkit.experiment.report.Json;
+import org.lrkit.experiment.report.Numbers;
 
 /**
  * {@code lrkit train} on 300 images of the Fashion-MNIST subset inside the jar with the MLP, 10 steps per epoch,

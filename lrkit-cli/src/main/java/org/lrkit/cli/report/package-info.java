@@ -1,7 +1,0 @@
-/**
- * The report of a run directory, built from its files alone: {@link org.lrkit.cli.report.RunData} reads them,
- * {@link org.lrkit.cli.report.ResultTable} makes the table (final and best accuracy, epochs to a target, wall
- * time), {@link org.lrkit.cli.report.Charts} draws the charts and {@link org.lrkit.cli.report.Report} writes
- * them with a self-contained {@code report.html}.
- */
-package org.lrkit.cli.report;

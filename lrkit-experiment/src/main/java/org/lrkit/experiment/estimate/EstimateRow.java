@@ -1,0 +1,47 @@
+package org.lrkit.experiment.estimate;
+
+import org.lrkit.djl.rangetest.CurvatureEstimate;
+import org.lrkit.djl.rangetest.HessianFreeRecord;
+
+/**
+ * One row of an estimate run: a Hessian-free estimate (global and per layer), the training loss around it and,
+ * at the rows where one was due, a curvature probe along the gradient.
+ *
+ * @param hessianFree the Hessian-free estimate, its moving average and its step
+ * @param loss the mean training loss of the last {@code every} steps up to the estimate's step
+ * @param curvature the probe made at this row, or {@code null} where none was due
+ */
+public record EstimateRow(HessianFreeRecord hessianFree, double loss, CurvatureEstimate curvature) {
+
+    /** Checks that the estimate is there. */
+    public EstimateRow {
+        if (hessianFree == null) {
+            throw new IllegalArgumentException("hessianFree must not be null");
+        }
+    }
+
+    /** Whether a curvature probe was made at this row. */
+    public boolean probed() {
+        return curvature != null;
+    }
+
+    /** The step of the estimate: the optimizer step after which its third snapshot was taken. */
+    public long step() {
+        return hessianFree.step();
+    }
+
+    /** The base learning rate of that step. */
+    public double learningRate() {
+        return hessianFree.learningRate();
+    }
+
+    /** The global Hessian-free estimate of this window of three steps. */
+    public double estimate() {
+        return hessianFree.estimate();
+    }
+
+    /** The moving average of the global estimates up to this one. */
+    public double average() {
+        return hessianFree.average();
+    }
+}

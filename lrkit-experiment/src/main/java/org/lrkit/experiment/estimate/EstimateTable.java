@@ -1,0 +1,51 @@
+package org.lrkit.experiment.estimate;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lrkit.experiment.report.Numbers;
+import org.lrkit.djl.rangetest.HessianFreeRecord;
+import org.lrkit.djl.rangetest.LayerEstimate;
+
+/**
+ * The rows of an estimate run as {@code lrkit estimate} prints them: the title, one line per estimate (step,
+ * learning rate, loss, Hessian-free estimate and moving average, the probe along the gradient where one was
+ * made), the estimate per layer at the last row, and the final moving average with the median probe.
+ */
+public final class EstimateTable {
+
+    private EstimateTable() {
+    }
+
+    /** Prints {@code rows} (at least one) under {@code title}. */
+    public static void print(PrintWriter out, List<EstimateRow> rows, String title) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("rows must not be empty: there is no estimate to print");
+        }
+        out.println(title);
+        out.println();
+        out.println(String.format(Locale.ROOT, "%7s  %-10s %-9s %-14s %-10s %s", "step", "lr", "loss",
+                "hessian-free", "(average)", "along gradient"));
+        for (EstimateRow row : rows) {
+            HessianFreeRecord r = row.hessianFree();
+            out.println(String.format(Locale.ROOT, "%7d  %-10s %-9s %-14s %-10s %s", r.step(),
+                    Numbers.number(r.learningRate()), Numbers.number(row.loss()), Numbers.number(r.estimate()),
+                    Numbers.number(r.average()), row.probed() ? Numbers.number(row.curvature().step()) : ""));
+        }
+        HessianFreeRecord last = rows.get(rows.size() - 1).hessianFree();
+        out.println();
+        out.println("per layer at step " + last.step() + " (estimate, moving average):");
+        int width = last.layers().keySet().stream().mapToInt(String::length).max().orElse(5) + 2;
+        for (Map.Entry<String, LayerEstimate> entry : last.layers().entrySet()) {
+            out.println("  " + Numbers.pad(entry.getKey(), width) + Numbers.pad(Numbers.number(entry.getValue()
+                    .estimate()), 12) + Numbers.number(entry.getValue().average()));
+        }
+        out.println();
+        double[] probes = rows.stream().filter(EstimateRow::probed).mapToDouble(r -> r.curvature().step())
+                .filter(Double::isFinite).sorted().toArray();
+        out.println("hessian-free moving average at the end: " + Numbers.number(last.average())
+                + (probes.length == 0 ? "" : "; along the gradient, median of " + probes.length + " probes: "
+                        + Numbers.number(probes[probes.length / 2])));
+    }
+}

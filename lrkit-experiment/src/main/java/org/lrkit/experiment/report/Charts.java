@@ -1,0 +1,237 @@
+package org.lrkit.experiment.report;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lrkit.experiment.plot.Band;
+import org.lrkit.experiment.plot.LineChart;
+import org.lrkit.experiment.plot.Marker;
+import org.lrkit.experiment.plot.Panel;
+import org.lrkit.experiment.plot.Scale;
+import org.lrkit.experiment.plot.Series;
+import org.lrkit.schedule.Policy;
+import org.lrkit.spec.Specs;
+
+/**
+ * The charts of a run's report, drawn with {@link LineChart}: the range test, the policies (learning rate
+ * and momentum against the step), and test accuracy and loss against the epoch, one colour per policy in
+ * every chart.
+ */
+public final class Charts {
+
+    private static final Color RAW = new Color(0xb8c7d9);
+    private static final Color TARGET = new Color(0x999999);
+    private static final Color CONSENSUS = new Color(0x222222);
+    private static final Color UPPER = new Color(0x2ca02c);
+    private static final Color AUTO = new Color(0xff7f0e);
+    private static final List<Color> SUGGESTION_COLORS = List.of(new Color(0xd62728), new Color(0x9467bd),
+            new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf));
+    private static final int MAX_POLICY_POINTS = 1500;
+
+    private Charts() {
+    }
+
+    /** The colour of the policy at {@code index}. */
+    public static Color color(int index) {
+        return LineChart.PALETTE.get(index % LineChart.PALETTE.size());
+    }
+
+    /**
+     * The range test: loss against learning rate (log scale), each suggestion, the consensus, Smith's upper
+     * bound and the one-cycle peak {@code auto} gives the first policy's length marked.
+     */
+    public static LineChart rangeTest(RunData.RangeCurve curve, String title) {
+        List<Series> series = List.of(new Series("training loss", curve.learningRates(), curve.losses(), RAW),
+                new Series("training loss (smoothed)", curve.learningRates(), curve.smoothed(), color(0)));
+        List<Marker> markers = new ArrayList<>();
+        List<Object> suggestions = Json.array(curve.advice(), "suggestions");
+        for (int i = 0; i < suggestions.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> s = (Map<String, Object>) suggestions.get(i);
+            double lr = Json.number(s, "lr");
+            if (Double.isFinite(lr) && lr > 0) {
+                markers.add(new Marker(lr, Json.text(s, "method", "suggestion") + " " + Numbers.number(lr),
+                        SUGGESTION_COLORS.get(i % SUGGESTION_COLORS.size())));
+            }
+        }
+        double consensus = Json.number(curve.advice(), "consensus");
+        if (Double.isFinite(consensus) && consensus > 0) {
+            markers.add(new Marker(consensus, "consensus " + Numbers.number(consensus), CONSENSUS));
+        }
+        double upper = Json.number(curve.advice(), "clrUpper");
+        if (Double.isFinite(upper) && upper > 0) {
+            markers.add(new Marker(upper, "upper bound (Smith) " + Numbers.number(upper), UPPER));
+        }
+        List<Object> peaks = Json.array(curve.advice(), "peaks");
+        if (!peaks.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> first = (Map<String, Object>) peaks.get(0);
+            double lr = Json.number(first, "peak");
+            if (Double.isFinite(lr) && lr > 0) {
+                markers.add(new Marker(lr, "auto's one-cycle peak for " + Json.text(first, "steps", "?") + " steps "
+                        + Numbers.number(lr), AUTO));
+            }
+        }
+        double[] range = lossRange(curve.losses(), curve.smoothed());
+        return LineChart.builder().title(title).xTitle("learning rate (log scale)").xScale(Scale.LOG)
+                .size(1000, 520)
+                .panel(new Panel("training loss", Scale.LINEAR, series, 1, List.of(), markers, range[0], range[1]))
+                .build();
+    }
+
+    /**
+     * The y range of a range test's loss: from the lowest loss to the highest smoothed loss, leaving out the last
+     * 5% of the steps, so that a loss shooting up at the end (and the raw loss's spikes) leave the chart at the
+     * top instead of flattening the rest.
+     */
+    static double[] lossRange(double[] raw, double[] smoothed) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int kept = Math.max(2, smoothed.length - Math.max(1, smoothed.length / 20));
+        for (int i = 0; i < Math.min(kept, smoothed.length); i++) {
+            if (Double.isFinite(smoothed[i])) {
+                min = Math.min(min, smoothed[i]);
+                max = Math.max(max, smoothed[i]);
+            }
+            if (i < raw.length && Double.isFinite(raw[i])) {
+                min = Math.min(min, raw[i]);
+            }
+        }
+        if (!(max > min)) {
+            double center = Double.isFinite(min) ? min : 0;
+            return new double[] {center - 1, center + 1};
+        }
+        double pad = 0.06 * (max - min);
+        return new double[] {min - pad, max + pad};
+    }
+
+    /**
+     * The policies: learning rate (top) and momentum (bottom, when any policy or the optimizer has one)
+     * against the optimizer step.
+     *
+     * @param constantMomentum the optimizer's momentum for policies that schedule none, NaN for none
+     */
+    public static LineChart policies(List<RunData.Policy> policies, double constantMomentum, String title) {
+        List<Series> rates = new ArrayList<>();
+        List<Series> momenta = new ArrayList<>();
+        boolean anyMomentum = false;
+        for (int p = 0; p < policies.size(); p++) {
+            RunData.Policy plan = policies.get(p);
+            Policy policy;
+            try {
+                policy = Specs.parsePolicy(plan.spec());
+            } catch (IllegalArgumentException e) {
+                continue; // a spec this lrkit cannot read: left out of the chart
+            }
+            long steps = Math.max(1, plan.steps());
+            int points = (int) Math.min(steps, MAX_POLICY_POINTS);
+            double[] x = new double[points];
+            double[] lr = new double[points];
+            double[] momentum = new double[points];
+            for (int i = 0; i < points; i++) {
+                long step = points == 1 ? 0 : Math.round((double) i * (steps - 1) / (points - 1));
+                x[i] = step;
+                lr[i] = policy.learningRate().valueAt(step);
+                momentum[i] = policy.momentum().map(schedule -> schedule.valueAt(step)).orElse(constantMomentum);
+            }
+            anyMomentum |= policy.momentum().isPresent() || !Double.isNaN(constantMomentum);
+            rates.add(new Series(plan.label(), x, lr, color(p)));
+            momenta.add(new Series(plan.label(), x, momentum, color(p)));
+        }
+        if (rates.isEmpty()) {
+            rates.add(Series.of("no readable policy", new double[0], new double[0]));
+        }
+        LineChart.Builder chart = LineChart.builder().title(title).xTitle("optimizer step").size(1000, anyMomentum
+                ? 620 : 440);
+        chart.panel(Panel.of("learning rate", Scale.LINEAR, rates).withWeight(3));
+        if (anyMomentum) {
+            chart.panel(Panel.of("momentum", Scale.LINEAR, momenta).withWeight(2));
+        }
+        return chart.build();
+    }
+
+    /** Test accuracy (%) against the epoch, per policy (mean over seeds, the band spans them), with the target. */
+    public static LineChart accuracy(RunData data, double target, String title) {
+        List<Series> series = new ArrayList<>();
+        List<Band> bands = new ArrayList<>();
+        double maxEpoch = 1;
+        for (int p = 0; p < data.policies().size(); p++) {
+            Curve curve = Curve.of(data.runsOf(data.policies().get(p).label()), RunData.Run::accuracy, 100);
+            if (curve.x.length == 0) {
+                continue;
+            }
+            maxEpoch = Math.max(maxEpoch, curve.x[curve.x.length - 1]);
+            series.add(new Series(data.policies().get(p).label() + (curve.runs > 1 ? " (mean of " + curve.runs
+                    + " seeds)" : ""), curve.x, curve.mean, color(p)));
+            if (curve.runs > 1) {
+                bands.add(new Band(curve.x, curve.min, curve.max, color(p)));
+            }
+        }
+        if (!Double.isNaN(target)) {
+            series.add(new Series("target " + Numbers.percent(target), new double[] {1, maxEpoch},
+                    new double[] {100 * target, 100 * target}, TARGET));
+        }
+        return LineChart.builder().title(title).xTitle("epoch").size(1000, 520)
+                .panel(new Panel("test accuracy (%)", Scale.LINEAR, series, 1, bands, List.of())).build();
+    }
+
+    /** Test loss (top) and training loss (bottom) against the epoch, per policy. */
+    public static LineChart loss(RunData data, String title) {
+        List<Series> test = new ArrayList<>();
+        List<Series> train = new ArrayList<>();
+        for (int p = 0; p < data.policies().size(); p++) {
+            String label = data.policies().get(p).label();
+            Curve testCurve = Curve.of(data.runsOf(label), RunData.Run::testLoss, 1);
+            Curve trainCurve = Curve.of(data.runsOf(label), RunData.Run::trainLoss, 1);
+            if (testCurve.x.length > 0) {
+                test.add(new Series(label, testCurve.x, testCurve.mean, color(p)));
+                train.add(new Series(label, trainCurve.x, trainCurve.mean, color(p)));
+            }
+        }
+        return LineChart.builder().title(title).xTitle("epoch").size(1000, 620)
+                .panel(Panel.of("test loss", Scale.LINEAR, test))
+                .panel(Panel.of("training loss", Scale.LINEAR, train))
+                .build();
+    }
+
+    /** One metric of a policy over its seeds, epoch by epoch: mean, min and max where every seed has a value. */
+    private record Curve(double[] x, double[] mean, double[] min, double[] max, int runs) {
+
+        static Curve of(List<RunData.Run> runs, java.util.function.Function<RunData.Run, double[]> metric,
+                double scale) {
+            List<RunData.Run> withData = runs.stream().filter(run -> run.epoch().length > 0).toList();
+            if (withData.isEmpty()) {
+                return new Curve(new double[0], new double[0], new double[0], new double[0], 0);
+            }
+            int length = withData.stream().mapToInt(run -> run.epoch().length).max().orElse(0);
+            double[] x = new double[length];
+            double[] mean = new double[length];
+            double[] min = new double[length];
+            double[] max = new double[length];
+            for (int i = 0; i < length; i++) {
+                double sum = 0;
+                int n = 0;
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                x[i] = i + 1;
+                for (RunData.Run run : withData) {
+                    if (i < run.epoch().length) {
+                        x[i] = run.epoch()[i];
+                        double v = metric.apply(run)[i] * scale;
+                        if (Double.isFinite(v)) {
+                            sum += v;
+                            n++;
+                            lo = Math.min(lo, v);
+                            hi = Math.max(hi, v);
+                        }
+                    }
+                }
+                mean[i] = n == 0 ? Double.NaN : sum / n;
+                min[i] = n == 0 ? Double.NaN : lo;
+                max[i] = n == 0 ? Double.NaN : hi;
+            }
+            return new Curve(x, mean, min, max, withData.size());
+        }
+    }
+}

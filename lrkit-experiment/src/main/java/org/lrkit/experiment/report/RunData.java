@@ -1,0 +1,156 @@
+package org.lrkit.experiment.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run directory as the report reads it: {@code config.json}, {@code summary.json}, each run's
+ * {@code epochs.csv} and the range test's {@code curve.csv}. Missing pieces (a run not started, no range test)
+ * read as empty, so an interrupted directory can still be reported.
+ *
+ * @param directory the run directory
+ * @param config {@code config.json}
+ * @param summary {@code summary.json}, or empty
+ * @param policies the policies in the order of {@code config.json}
+ * @param runs every policy and seed, in the order of {@code config.json}
+ * @param rangeTest the range test's curve, or {@code null} when none ran
+ */
+public record RunData(Path directory, Map<String, Object> config, Map<String, Object> summary,
+        List<Policy> policies, List<Run> runs, RangeCurve rangeTest) {
+
+    /**
+     * A policy of the directory.
+     *
+     * @param label its label
+     * @param given what was typed
+     * @param spec the resolved spec
+     * @param epochs planned epochs, 0 if given in steps
+     * @param steps planned steps
+     * @param role what it is there for, or empty
+     */
+    public record Policy(String label, String given, String spec, long epochs, long steps, String role) {
+    }
+
+    /**
+     * One policy and seed: its status and its per-epoch metrics.
+     *
+     * @param label the policy's label
+     * @param seed the seed
+     * @param status pending, running, completed, diverged, interrupted or failed
+     * @param seconds wall-clock seconds of training
+     * @param finalAccuracy the test accuracy after the last step (NaN if unknown)
+     * @param message what went wrong, or empty
+     * @param epoch the 1-based number of each evaluated epoch
+     * @param accuracy test accuracy after each epoch
+     * @param testLoss test loss after each epoch
+     * @param trainLoss mean training loss of each epoch
+     * @param stepsCsv the folder's {@code steps.csv}, relative to the directory (may not exist)
+     */
+    public record Run(String label, long seed, String status, double seconds, double finalAccuracy, String message,
+            double[] epoch, double[] accuracy, double[] testLoss, double[] trainLoss, String stepsCsv) {
+    }
+
+    /**
+     * The range test.
+     *
+     * @param learningRates the learning rate of each step
+     * @param losses the training loss of each step
+     * @param smoothed the smoothed loss
+     * @param advice the {@code rangeTest} object of {@code summary.json} (suggestions, consensus, ...)
+     */
+    public record RangeCurve(double[] learningRates, double[] losses, double[] smoothed, Map<String, Object> advice) {
+    }
+
+    /**
+     * Reads a run directory.
+     *
+     * @throws IllegalArgumentException if it is not a run directory or a file is damaged, in one line
+     * @throws IOException if a file cannot be read
+     */
+    public static RunData read(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException(directory + " is not a directory");
+        }
+        Map<String, Object> config = readJson(directory.resolve("config.json"), true);
+        Map<String, Object> summary = readJson(directory.resolve("summary.json"), false);
+        List<Policy> policies = new ArrayList<>();
+        for (Object entry : Json.array(config, "policies")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) entry;
+            policies.add(new Policy(Json.text(map, "label", "policy"), Json.text(map, "given", ""),
+                    Json.text(map, "spec", ""), Json.whole(map, "epochs", 0), Json.whole(map, "steps", 0),
+                    Json.text(map, "role", "")));
+        }
+        Map<String, Map<String, Object>> records = new LinkedHashMap<>();
+        for (Object entry : Json.array(summary, "runs")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) entry;
+            records.put(Json.text(map, "label", "") + "\u0000" + Json.text(map, "seed", "0"), map);
+        }
+        List<Run> runs = new ArrayList<>();
+        List<Object> seeds = Json.array(config, "seeds");
+        for (Policy policy : policies) {
+            for (Object seedValue : seeds) {
+                long seed = ((Number) seedValue).longValue();
+                Map<String, Object> record = records.getOrDefault(policy.label() + "\u0000" + seed, Map.of());
+                String folder = "runs/" + policy.label() + "/seed-" + seed;
+                Path epochsFile = directory.resolve(folder).resolve("epochs.csv");
+                Csv csv = Files.isRegularFile(epochsFile) ? Csv.read(epochsFile) : null;
+                double[] epochs = csv == null ? new double[0] : csv.column("epoch");
+                for (int i = 0; i < epochs.length; i++) {
+                    epochs[i] += 1;
+                }
+                double seconds = Json.number(record, "seconds");
+                runs.add(new Run(policy.label(), seed, Json.text(record, "status", csv == null ? "pending" : "unknown"),
+                        seconds, Json.number(record, "finalAccuracy"), Json.text(record, "message", ""), epochs,
+                        csv == null ? new double[0] : csv.column("val_accuracy"),
+                        csv == null ? new double[0] : csv.column("val_loss"),
+                        csv == null ? new double[0] : csv.column("train_loss"), folder + "/steps.csv"));
+            }
+        }
+        RangeCurve rangeTest = null;
+        Path curveFile = directory.resolve("range-test").resolve("curve.csv");
+        if (Files.isRegularFile(curveFile)) {
+            Csv curve = Csv.read(curveFile);
+            rangeTest = new RangeCurve(curve.column("lr"), curve.column("loss"), curve.column("smoothed_loss"),
+                    Json.object(summary, "rangeTest"));
+        }
+        return new RunData(directory, config, summary, policies, runs, rangeTest);
+    }
+
+    private static Map<String, Object> readJson(Path file, boolean required) throws IOException {
+        try {
+            return Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            if (required) {
+                throw new IllegalArgumentException(file.getParent() + " is not an lrkit run directory: it has no "
+                        + file.getFileName() + " (make one with lrkit train, compare or demo)", e);
+            }
+            return new LinkedHashMap<>();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The runs of one policy. */
+    public List<Run> runsOf(String label) {
+        return runs.stream().filter(run -> run.label().equals(label)).toList();
+    }
+
+    /** The {@code settings} object of {@code config.json}. */
+    public Map<String, Object> settings() {
+        return Json.object(config, "settings");
+    }
+
+    /** Steps per epoch of the training data, or 0 if unknown. */
+    public long stepsPerEpoch() {
+        return Json.whole(Json.object(config, "data"), "stepsPerEpoch", 0);
+    }
+}

@@ -1,0 +1,37 @@
+package org.lrkit.experiment.reproduce;
+
+/**
+ * What a reproduction says about a claim; see {@link ClaimCheck} for the rules of policy comparisons and
+ * {@link EstimateCheck} for those of measured ranges.
+ */
+public enum Verdict {
+    /**
+     * The fast policy matched the baseline within the tolerance, with the claimed saving; or the measured range
+     * lies inside the paper's.
+     */
+    REPRODUCED("reproduced"),
+    /**
+     * Close (within twice the tolerance), or the baseline's accuracy was reached without the claimed saving; or
+     * the measurement is outside the paper's range but points the same way.
+     */
+    PARTLY("partly"),
+    /** Neither. */
+    NOT_REPRODUCED("not reproduced"),
+    /** A ci-scale run: it checks the plan, not the paper. */
+    SMOKE_TEST("smoke test");
+
+    /** Why a ci-scale run gets {@link #SMOKE_TEST}, as every kind of row says it. */
+    public static final String SMOKE_TEST_REASON = "ci scale checks that the plan runs; its numbers are not evidence"
+            + " for or against the paper";
+
+    private final String words;
+
+    Verdict(String words) {
+        this.words = words;
+    }
+
+    /** The verdict as the row and the files write it. */
+    public String words() {
+        return words;
+    }
+}

@@ -1,0 +1,101 @@
+package org.lrkit.experiment.run;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.lrkit.experiment.report.Json;
+
+/**
+ * What every training run of a command shares: the data, the model, the batch, the optimizer and the engine.
+ * Recorded in {@code config.json} so that a run directory can be resumed and explained.
+ *
+ * @param dataset the dataset name ({@code fashion-mnist-embedded}, {@code fashion-mnist}, {@code cifar10}, ...)
+ * @param data the folder or archive to read it from only, or {@code null} for the standard places
+ * @param model the model name ({@code fashion_cnn}, {@code resnet20}, ...)
+ * @param batchSize examples per step
+ * @param optimizer {@code sgd} or {@code adamw}
+ * @param momentum SGD momentum (AdamW beta1) when the policy schedules none
+ * @param nesterov Nesterov momentum (SGD)
+ * @param weightDecay L2 weight decay for SGD, decoupled for AdamW
+ * @param augment pad-crop-flip augmentation of CIFAR images
+ * @param trainSize use a class-balanced subset of this many training images, 0 for all
+ * @param testSize use a class-balanced subset of this many test images, 0 for all
+ * @param device {@code cpu} or {@code gpu}
+ * @param threads libtorch threads, 0 for the engine's default
+ */
+public record Settings(String dataset, Path data, String model, int batchSize, String optimizer, double momentum,
+        boolean nesterov, double weightDecay, boolean augment, int trainSize, int testSize, String device,
+        int threads) {
+
+    /** Checks every value, with messages that name the option. */
+    public Settings {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("--batch-size must be > 0, got " + batchSize);
+        }
+        String name = optimizer.strip().toLowerCase(Locale.ROOT);
+        if (!name.equals("sgd") && !name.equals("adamw")) {
+            throw new IllegalArgumentException("--optimizer must be sgd or adamw, got '" + optimizer + "'");
+        }
+        optimizer = name;
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("--momentum must be in [0, 1), got " + momentum);
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("--weight-decay must be >= 0, got " + weightDecay);
+        }
+        if (trainSize < 0) {
+            throw new IllegalArgumentException("--train-size must be >= 0 (0 for all), got " + trainSize);
+        }
+        if (testSize < 0) {
+            throw new IllegalArgumentException("--test-size must be >= 0 (0 for all), got " + testSize);
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("--threads must be > 0, got " + threads);
+        }
+    }
+
+    /** This configuration as the {@code settings} object of {@code config.json}. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("dataset", dataset);
+        map.put("data", data == null ? null : data.toAbsolutePath().toString());
+        map.put("model", model);
+        map.put("batchSize", batchSize);
+        map.put("optimizer", optimizer);
+        map.put("momentum", momentum);
+        map.put("nesterov", nesterov);
+        map.put("weightDecay", weightDecay);
+        map.put("augment", augment);
+        map.put("trainSize", trainSize);
+        map.put("testSize", testSize);
+        map.put("device", device);
+        map.put("threads", threads);
+        return map;
+    }
+
+    /** Reads the {@code settings} object of {@code config.json}. */
+    public static Settings fromJson(Map<String, Object> map) {
+        String data = Json.text(map, "data", null);
+        return new Settings(Json.text(map, "dataset", "fashion-mnist-embedded"), data == null ? null : Path.of(data),
+                Json.text(map, "model", "fashion_cnn"), (int) Json.whole(map, "batchSize", 128),
+                Json.text(map, "optimizer", "sgd"), Json.number(map, "momentum"), Json.flag(map, "nesterov", false),
+                Json.number(map, "weightDecay"), Json.flag(map, "augment", true),
+                (int) Json.whole(map, "trainSize", 0), (int) Json.whole(map, "testSize", 0),
+                Json.text(map, "device", "cpu"), (int) Json.whole(map, "threads", 0));
+    }
+
+    /** This configuration on another device and thread count (a resumed run may move). */
+    public Settings withEngine(String newDevice, int newThreads) {
+        return new Settings(dataset, data, model, batchSize, optimizer, momentum, nesterov, weightDecay, augment,
+                trainSize, testSize, newDevice, newThreads);
+    }
+
+    /** A one-line description of the optimizer, e.g. {@code SGD momentum 0.9, weight decay 5e-4}. */
+    public String describeOptimizer() {
+        boolean adam = optimizer.equals("adamw");
+        return String.format(Locale.ROOT, "%s %s %s%s, weight decay %s", adam ? "AdamW" : "SGD",
+                adam ? "beta1" : "momentum", org.lrkit.experiment.report.Numbers.number(momentum),
+                nesterov && !adam ? " (Nesterov)" : "", org.lrkit.experiment.report.Numbers.number(weightDecay));
+    }
+}

@@ -1,0 +1,248 @@
+package org.lrkit.experiment.run;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lrkit.djl.engine.DeviceKind;
+import org.lrkit.djl.engine.DeviceUnavailableException;
+import org.lrkit.djl.engine.EngineSettings;
+import org.lrkit.djl.engine.Engines;
+import org.lrkit.djl.optim.ScheduledAdamW;
+import org.lrkit.djl.optim.ScheduledOptimizer;
+import org.lrkit.djl.optim.ScheduledSgd;
+import org.lrkit.djl.train.Seeds;
+import org.lrkit.schedule.Policy;
+import org.lrkit.vision.data.ImageSet;
+import org.lrkit.vision.loader.ImageLoader;
+import org.lrkit.vision.loader.TrainingSubset;
+import org.lrkit.vision.model.Models;
+import org.lrkit.vision.transform.Augmentation;
+import org.lrkit.vision.transform.Normalization;
+
+/**
+ * What {@link Settings} describe, made ready to train: the engine started, the training and test images read
+ * (and cut to a class-balanced subset if asked), their normalization and augmentation, and models,
+ * optimizers and loaders made on demand. One workbench serves every run of a command.
+ */
+public final class Workbench {
+
+    /** Images per evaluation batch. */
+    static final int EVALUATION_BATCH = 250;
+
+    private final Settings settings;
+    private final Device device;
+    private final String datasetName;
+    private final String source;
+    private final ImageSet train;
+    private final ImageSet test;
+    private final Augmentation augmentation;
+    private final Augmentation evaluation;
+    private final Shape inputShape;
+
+    private Workbench(Settings settings, Device device, String datasetName, String source, ImageSet train,
+            ImageSet test) {
+        this.settings = settings;
+        this.device = device;
+        this.datasetName = datasetName;
+        this.source = source;
+        this.train = train;
+        this.test = test;
+        Normalization normalization = normalization(datasetName, train);
+        boolean cifar = datasetName.startsWith("cifar");
+        this.augmentation = cifar && settings.augment() ? Augmentation.padCropFlip(normalization)
+                : Augmentation.normalizeOnly(normalization);
+        this.evaluation = Augmentation.normalizeOnly(normalization);
+        this.inputShape = new Shape(1, train.channels(), train.height(), train.width());
+    }
+
+    /**
+     * Checks the names in {@code settings} without starting anything.
+     *
+     * @throws IllegalArgumentException naming the option of an unknown dataset or model
+     */
+    public static void check(Settings settings) {
+        DataSource.checkName(settings.dataset());
+        try {
+            Models.info(settings.model());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--model: " + e.getMessage(), e);
+        }
+        try {
+            DeviceKind.parse(settings.device());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts the engine and reads the data.
+     *
+     * @param messages where to say what was read, or {@code null}
+     * @throws RunFailure if the data cannot be found or the device is missing
+     */
+    public static Workbench open(Settings settings, PrintWriter messages) throws IOException {
+        check(settings);
+        DeviceKind kind = DeviceKind.parse(settings.device());
+        Device device;
+        try {
+            device = Engines.start(EngineSettings.defaults()
+                    .withThreads(settings.threads(), settings.threads() == 0 ? 0 : 1).withDevice(kind));
+        } catch (DeviceUnavailableException e) {
+            throw new RunFailure(e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("--threads: " + e.getMessage(), e);
+        }
+        DataSource.Loaded trainSplit = DataSource.load(settings.dataset(), "train", settings.data());
+        DataSource.Loaded testSplit = DataSource.load(trainSplit.name(), "test", settings.data());
+        ImageSet train = subset(trainSplit.images(), settings.trainSize(), "--train-size");
+        ImageSet test = subset(testSplit.images(), settings.testSize(), "--test-size");
+        if (settings.batchSize() > train.size()) {
+            throw new IllegalArgumentException("--batch-size must be at most the " + train.size()
+                    + " training images, got " + settings.batchSize());
+        }
+        if (messages != null) {
+            messages.println("read " + train.size() + " training and " + test.size() + " test images of "
+                    + trainSplit.name() + " from " + trainSplit.source());
+            messages.flush();
+        }
+        Models.build(settings.model(), train.classCount(),
+                new Shape(train.channels(), train.height(), train.width())); // an impossible shape fails here
+        return new Workbench(settings, device, trainSplit.name(), trainSplit.source(), train, test);
+    }
+
+    private static ImageSet subset(ImageSet images, int size, String option) {
+        if (size == 0 || size == images.size()) {
+            return images;
+        }
+        if (size > images.size()) {
+            throw new IllegalArgumentException(option + " must be at most the " + images.size() + " images of "
+                    + images.name() + ", got " + size);
+        }
+        try {
+            return TrainingSubset.classBalanced(images, size);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Normalization normalization(String name, ImageSet train) {
+        return switch (name) {
+            case "fashion-mnist", "fashion-mnist-embedded" -> Normalization.FASHION_MNIST;
+            case "mnist" -> Normalization.MNIST;
+            case "cifar10", "cifar10-jpeg" -> Normalization.CIFAR10;
+            case "cifar100" -> Normalization.CIFAR100;
+            default -> Normalization.fromData(train);
+        };
+    }
+
+    /** The settings. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The device the runs train on. */
+    public Device device() {
+        return device;
+    }
+
+    /** The dataset read ({@code cifar10-jpeg} when {@code cifar10} fell back to it). */
+    public String datasetName() {
+        return datasetName;
+    }
+
+    /** Optimizer steps per epoch (whole batches only). */
+    public int stepsPerEpoch() {
+        return train.size() / settings.batchSize();
+    }
+
+    /** The shape of one input, batch dimension 1 included. */
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    /** The training images. */
+    public ImageSet train() {
+        return train;
+    }
+
+    /** The test images. */
+    public ImageSet test() {
+        return test;
+    }
+
+    /** A new model with the network set but not initialized (a training run initializes it from its seed). */
+    public Model newModel() {
+        Block block = Models.build(settings.model(), train.classCount(),
+                new Shape(train.channels(), train.height(), train.width()));
+        Model model = Model.newInstance(settings.model(), device);
+        model.setBlock(block);
+        return model;
+    }
+
+    /** A new model initialized from {@code seed} as a training run would (for a range test). */
+    public Model newInitializedModel(long seed) {
+        Model model = newModel();
+        try {
+            Engine engine = model.getNDManager().getEngine();
+            engine.setRandomSeed(Seeds.engineSeed(seed, Seeds.INITIALIZATION, 0));
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** The training images in shuffled (and, for CIFAR, augmented) whole batches, the order set by {@code seed}. */
+    public ImageLoader trainLoader(long seed) {
+        return ImageLoader.builder(train, settings.batchSize(), augmentation).seed(seed).dropLast(true)
+                .workers(augmentation.isRandom() ? 2 : 1).prefetch(4).build();
+    }
+
+    /** The test images, normalized, in a fixed order. */
+    public ImageLoader testLoader() {
+        return ImageLoader.builder(test, EVALUATION_BATCH, evaluation).shuffle(false).build();
+    }
+
+    /** A new optimizer following {@code policy} with the settings' momentum, Nesterov and weight decay. */
+    public ScheduledOptimizer optimizer(Policy policy) {
+        if (settings.optimizer().equals("adamw")) {
+            return ScheduledAdamW.adamW(policy).beta1(settings.momentum()).weightDecay(settings.weightDecay()).build();
+        }
+        return ScheduledSgd.builder(policy).momentum(settings.momentum())
+                .nesterov(settings.nesterov() && (settings.momentum() > 0 || policy.momentum().isPresent()))
+                .weightDecay(settings.weightDecay()).build();
+    }
+
+    private static String channels(Normalization normalization, boolean mean) {
+        StringBuilder text = new StringBuilder();
+        for (int c = 0; c < normalization.channels(); c++) {
+            text.append(c == 0 ? "" : "/").append(org.lrkit.experiment.report.Numbers.number(mean ? normalization.mean(c)
+                    : normalization.std(c)));
+        }
+        return text.toString();
+    }
+
+    /** The {@code data} object of {@code config.json}: what was read, from where, and its geometry. */
+    public Map<String, Object> dataJson() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", datasetName);
+        map.put("source", source);
+        map.put("trainImages", train.size());
+        map.put("testImages", test.size());
+        map.put("classes", train.classCount());
+        map.put("imageShape", train.channels() + "x" + train.height() + "x" + train.width());
+        map.put("augmentation", (augmentation.isRandom() ? "padded random crop and horizontal flip, " : "none, ")
+                + "normalized with mean " + channels(augmentation.normalization(), true) + " and std "
+                + channels(augmentation.normalization(), false));
+        map.put("stepsPerEpoch", stepsPerEpoch());
+        return map;
+    }
+}

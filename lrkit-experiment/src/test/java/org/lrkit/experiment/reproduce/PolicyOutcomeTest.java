@@ -1,0 +1,62 @@
+package org.lrkit.experiment.reproduce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lrkit.experiment.report.RunData;
+
+/** Outcomes read from a run directory's data: mean curves over the seeds, final accuracies, budgets. */
+class PolicyOutcomeTest {
+
+    private static RunData.Run run(String label, long seed, String status, double finalAccuracy, double... curve) {
+        double[] epochs = new double[curve.length];
+        for (int i = 0; i < curve.length; i++) {
+            epochs[i] = i + 1;
+        }
+        return new RunData.Run(label, seed, status, 10, finalAccuracy, "", epochs, curve, new double[curve.length],
+                new double[curve.length], "runs/" + label + "/seed-" + seed + "/steps.csv");
+    }
+
+    private static RunData data(List<RunData.Policy> policies, List<RunData.Run> runs) {
+        Map<String, Object> config = Map.of("data", Map.of("stepsPerEpoch", 10.0), "seeds", List.of(0.0, 1.0));
+        return new RunData(Path.of("run"), config, Map.of(), policies, runs, null);
+    }
+
+    @Test
+    void aBudgetEndingInsideAnEpochAddsTheFinalAccuracyToTheMeanCurve() {
+        RunData data = data(List.of(new RunData.Policy("clr", "", "constant(value=0.1)", 0, 25, "")),
+                List.of(run("clr", 0, "completed", 0.65, 0.5, 0.6), run("clr", 1, "completed", 0.85, 0.7, 0.8)));
+
+        PolicyOutcome outcome = PolicyOutcome.of(data).get(0);
+
+        assertThat(outcome.epochs()).isEqualTo(2.5);
+        assertThat(outcome.steps()).isEqualTo(25);
+        assertThat(outcome.finals()).containsExactly(0.65, 0.85);
+        assertThat(outcome.finalMean()).isCloseTo(0.75, within(1e-12));
+        assertThat(outcome.curveEpochs()).containsExactly(1.0, 2.0, 2.5);
+        assertThat(outcome.curveAccuracy()).containsExactly(new double[] {0.6, 0.7, 0.75}, within(1e-12));
+        assertThat(outcome.firstEpochReaching(0.72)).isEqualTo(2.5);
+        assertThat(outcome.firstEpochReaching(0.9)).isNaN();
+        assertThat(outcome.accuracyAt(2)).isCloseTo(0.7, within(1e-12));
+        assertThat(outcome.accuracyAt(3)).isNaN();
+    }
+
+    @Test
+    void onlyCompletedRunsCount() {
+        RunData data = data(List.of(new RunData.Policy("sgdr", "", "constant(value=0.1)", 3, 30, "")),
+                List.of(run("sgdr", 0, "completed", 0.7, 0.5, 0.6, 0.7), run("sgdr", 1, "diverged", Double.NaN, 0.1)));
+
+        PolicyOutcome outcome = PolicyOutcome.of(data).get(0);
+
+        assertThat(outcome.runs()).isEqualTo(2);
+        assertThat(outcome.completed()).isEqualTo(1);
+        assertThat(outcome.finalStd()).isNaN();
+        assertThat(outcome.curveEpochs()).containsExactly(1.0, 2.0, 3.0);
+        assertThat(outcome.curveAccuracy()).containsExactly(0.5, 0.6, 0.7);
+        assertThat(outcome.bestAccuracy()).isEqualTo(0.7);
+    }
+}

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /**
  * Where and how often {@code train} and {@code compare} write checkpoints: {@code --checkpoint-dir} and
  * {@code --checkpoint-every}, mixed in with {@code @Mixin}. The values are checked where the experiment is
- * planned ({@link org.lrkit.experiment.run.Experiment.Request}).
+ * planned ({@link org.lrkit.experiment.run.ExperimentRequest}).
  */
 public final class CheckpointOptions {
 

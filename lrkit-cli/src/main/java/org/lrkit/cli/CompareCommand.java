@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lrkit.djl.train.TrainingLength;
 import org.lrkit.experiment.run.Experiment;
+import org.lrkit.experiment.run.ExperimentRequest;
 import org.lrkit.experiment.run.PolicyRequest;
 import org.lrkit.experiment.run.Progress;
-import org.lrkit.experiment.run.RangeFinder;
-import org.lrkit.experiment.run.Workbench;
-import org.lrkit.djl.train.TrainingLength;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,11 +59,8 @@ public final class CompareCommand implements Callable<Integer> {
                     + " from the range test). 'label=' in front names it in the table and the charts.")
     private List<String> policies = new ArrayList<>();
 
-    @Option(names = "--epochs", paramLabel = "E", description = "Train each run for E epochs (default 5).")
-    private Long epochs;
-
-    @Option(names = "--steps", paramLabel = "N", description = "Train each run for N optimizer steps instead.")
-    private Long steps;
+    @Mixin
+    private TrainingLengthOptions length;
 
     @Mixin
     private SeedRangeOptions seeds;
@@ -104,31 +99,13 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private Experiment create(Progress progress, PrintWriter err, double goal) throws IOException {
-        if (policies.isEmpty()) {
-            throw new IllegalArgumentException("give at least one --policy, e.g. --policy auto --policy "
-                    + "\"step=multiStepDecay(initial=0.05, milestones=[94, 141], factor=0.1)\"");
-        }
-        if (epochs != null && steps != null) {
-            throw new IllegalArgumentException("give --epochs or --steps, not both");
-        }
-        long[] seedList = seeds.seeds();
-        TrainingLength length = steps != null ? TrainCommand.positive(steps, "--steps", TrainingLength::steps)
-                : TrainCommand.positive(epochs == null ? 5 : epochs, "--epochs", TrainingLength::epochs);
-        List<PolicyRequest> requests = new ArrayList<>();
+        ExperimentRequest.Builder request = RunCommands.request(spec, rangeTest, goal)
+                .checkpoints(checkpoints.directory, checkpoints.every)
+                .seeds(seeds.seeds());
+        TrainingLength each = length.length();
         for (String text : policies) {
-            requests.add(PolicyRequest.parse(text));
+            request.policy(PolicyRequest.parse(text), each);
         }
-        requests = PolicyRequest.uniqueLabels(requests);
-        RangeFinder.SweepSettings sweep = rangeTest.sweep();
-        var settings = run.settings("fashion_cnn");
-        Workbench.check(settings);
-        Path directory = out.directory();
-        Experiment.Request plan = new Experiment.Request("compare", RunCommands.commandLine(spec), requests,
-                Collections.nCopies(requests.size(), length), Collections.nCopies(requests.size(), ""),
-                seedList, goal, null, sweep, seeds.first, checkpoints.directory,
-                checkpoints.every, VersionProvider.version());
-        Experiment.check(plan, directory);
-        Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);
-        return Experiment.create(plan, bench, directory, progress, err);
+        return RunCommands.create(request.build(), run.settings("fashion_cnn"), out.directory(), progress, err);
     }
 }

@@ -3,9 +3,12 @@ package org.lrkit.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.lrkit.experiment.run.DemoPlan;
 import org.lrkit.experiment.run.Experiment;
+import org.lrkit.experiment.run.ExperimentRequest;
+import org.lrkit.experiment.run.PolicyRequest;
 import org.lrkit.experiment.run.Progress;
 import org.lrkit.experiment.run.Workbench;
 import picocli.CommandLine.Command;
@@ -100,9 +103,12 @@ public final class DemoCommand implements Callable<Integer> {
         Path directory = out.directory();
         Experiment.requireFresh(directory);
         Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);
-        Experiment.Request request = new Experiment.Request("demo", RunCommands.commandLine(spec),
-                demo.policies(bench.stepsPerEpoch()), demo.lengths(), demo.roles(), seedList, goal, "one-cycle",
-                rangeTest.sweep(), seeds.first, null, 1, VersionProvider.version());
-        return Experiment.create(request, bench, directory, progress, err);
+        ExperimentRequest.Builder request = RunCommands.request(spec, rangeTest, goal).seeds(seedList)
+                .targetFrom("one-cycle");
+        List<PolicyRequest> policies = demo.policies(bench.stepsPerEpoch());
+        for (int i = 0; i < policies.size(); i++) {
+            request.policy(policies.get(i), demo.lengths().get(i), demo.roles().get(i));
+        }
+        return Experiment.create(request.build(), bench, directory, progress, err);
     }
 }

@@ -27,6 +27,7 @@ import org.lrkit.experiment.reproduce.ScaledPlan;
 import org.lrkit.experiment.reproduce.Setup;
 import org.lrkit.experiment.reproduce.WorkbenchOpener;
 import org.lrkit.experiment.run.Experiment;
+import org.lrkit.experiment.run.ExperimentRequest;
 import org.lrkit.experiment.run.Progress;
 import org.lrkit.experiment.run.RunFailure;
 import org.lrkit.experiment.run.Workbench;
@@ -34,8 +35,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -191,7 +192,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         long[] seedList = seedList(plan.seeds());
         Path directory = runDirectory(paper, chosen);
         Workbench bench = openFresh(plan.setup(), directory, progress, err);
-        Experiment.Request request = plan.request(bench.stepsPerEpoch(), seedList, RunCommands.commandLine(spec),
+        ExperimentRequest request = plan.request(bench.stepsPerEpoch(), seedList, RunCommands.commandLine(spec),
                 paper.claims().get(0).baseline(), VersionProvider.version());
         Experiment experiment = Experiment.create(request, bench, directory, progress, err);
         stamp.write(directory);

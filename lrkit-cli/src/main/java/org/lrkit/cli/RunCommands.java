@@ -15,9 +15,11 @@ import java.util.Set;
 import org.lrkit.experiment.report.Report;
 import org.lrkit.experiment.run.Experiment;
 import org.lrkit.experiment.run.ExperimentConfig;
+import org.lrkit.experiment.run.ExperimentRequest;
 import org.lrkit.experiment.run.Progress;
 import org.lrkit.experiment.run.RunFailure;
 import org.lrkit.experiment.run.RunRecord;
+import org.lrkit.experiment.run.Settings;
 import org.lrkit.experiment.run.Workbench;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +65,27 @@ final class RunCommands {
             words.add(arg.matches("[A-Za-z0-9._/+=:@,%-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
         }
         return String.join(" ", words);
+    }
+
+    /**
+     * The part of a run's request that every training command fills the same way: the command, the command
+     * line, the range test's sweep, the target and lrkit's version.
+     */
+    static ExperimentRequest.Builder request(CommandSpec spec, RangeTestOptions rangeTest, double goal) {
+        return ExperimentRequest.builder(spec.name(), commandLine(spec), rangeTest.sweep()).target(goal)
+                .lrkitVersion(VersionProvider.version());
+    }
+
+    /**
+     * Checks the request and the settings before any data is read, then opens the data and the model and
+     * creates the run directory (running the range test if a policy needs it).
+     */
+    static Experiment create(ExperimentRequest request, Settings settings, Path directory, Progress progress,
+            PrintWriter err) throws IOException {
+        Workbench.check(settings);
+        Experiment.check(request, directory);
+        Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);
+        return Experiment.create(request, bench, directory, progress, err);
     }
 
     /** Refuses options that {@code --resume} takes from {@code config.json}. */

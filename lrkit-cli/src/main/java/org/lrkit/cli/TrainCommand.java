@@ -3,14 +3,11 @@ package org.lrkit.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.lrkit.experiment.run.Experiment;
+import org.lrkit.experiment.run.ExperimentRequest;
 import org.lrkit.experiment.run.PolicyRequest;
 import org.lrkit.experiment.run.Progress;
-import org.lrkit.experiment.run.RangeFinder;
-import org.lrkit.experiment.run.Workbench;
-import org.lrkit.djl.train.TrainingLength;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,11 +55,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + " label with 'label=' to name it.")
     private String policy;
 
-    @Option(names = "--epochs", paramLabel = "E", description = "Train for E epochs (default 5).")
-    private Long epochs;
-
-    @Option(names = "--steps", paramLabel = "N", description = "Train for N optimizer steps instead of epochs.")
-    private Long steps;
+    @Mixin
+    private TrainingLengthOptions length;
 
     @Mixin
     private SeedOption seed;
@@ -101,28 +95,11 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Experiment create(Progress progress, PrintWriter err, double goal) throws IOException {
-        if (epochs != null && steps != null) {
-            throw new IllegalArgumentException("give --epochs or --steps, not both");
-        }
-        TrainingLength length = steps != null ? positive(steps, "--steps", TrainingLength::steps)
-                : positive(epochs == null ? 5 : epochs, "--epochs", TrainingLength::epochs);
-        PolicyRequest request = PolicyRequest.parse(policy);
-        RangeFinder.SweepSettings sweep = rangeTest.sweep();
-        var settings = run.settings("fashion_cnn");
-        Workbench.check(settings);
-        Path directory = out.directory();
-        Experiment.Request plan = new Experiment.Request("train", RunCommands.commandLine(spec), List.of(request),
-                List.of(length), List.of(""), new long[] {seed.value}, goal, null, sweep, seed.value,
-                checkpoints.directory, checkpoints.every, VersionProvider.version());
-        Experiment.check(plan, directory);
-        Workbench bench = Workbench.open(settings, progress.enabled() ? err : null);
-        return Experiment.create(plan, bench, directory, progress, err);
-    }
-
-    static TrainingLength positive(long value, String option, java.util.function.LongFunction<TrainingLength> make) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(option + " must be > 0, got " + value);
-        }
-        return make.apply(value);
+        ExperimentRequest request = RunCommands.request(spec, rangeTest, goal)
+                .checkpoints(checkpoints.directory, checkpoints.every)
+                .policy(PolicyRequest.parse(policy), length.length())
+                .seeds(seed.value)
+                .build();
+        return RunCommands.create(request, run.settings("fashion_cnn"), out.directory(), progress, err);
     }
 }

@@ -130,7 +130,23 @@ public record Spec(String name, List<Argument> arguments) {
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder();
-        write(out, this);
+        write(out, this, false);
+        return out.toString();
+    }
+
+    /**
+     * The canonical text with every real number in the notation people write: {@code 1e-4} and
+     * {@code 3.8e-5} rather than {@code 1.0E-4} and {@code 3.8E-5} (numbers without an exponent print as in
+     * {@link #toString()}). {@link #parse} reads it back to an equal spec.
+     *
+     * <pre>{@code
+     * Spec.parse("oneCyclePolicy(peak=3.8e-5, totalSteps=10)").toCompactString();
+     * // "oneCyclePolicy(peak=3.8e-5, totalSteps=10)"; toString() gives peak=3.8E-5
+     * }</pre>
+     */
+    public String toCompactString() {
+        StringBuilder out = new StringBuilder();
+        write(out, this, true);
         return out.toString();
     }
 
@@ -172,6 +188,10 @@ public record Spec(String name, List<Argument> arguments) {
     // ---- printing ----------------------------------------------------------------------------------------
 
     static void write(StringBuilder out, Spec spec) {
+        write(out, spec, false);
+    }
+
+    private static void write(StringBuilder out, Spec spec, boolean compact) {
         out.append(spec.name).append('(');
         boolean first = true;
         for (Argument argument : spec.arguments) {
@@ -179,17 +199,22 @@ public record Spec(String name, List<Argument> arguments) {
                 out.append(", ");
             }
             first = false;
-            write(out, argument);
+            out.append(argument.key()).append('=');
+            write(out, argument.value(), compact);
         }
         out.append(')');
     }
 
     static void write(StringBuilder out, Argument argument) {
         out.append(argument.key()).append('=');
-        write(out, argument.value());
+        write(out, argument.value(), false);
     }
 
     static void write(StringBuilder out, SpecValue value) {
+        write(out, value, false);
+    }
+
+    private static void write(StringBuilder out, SpecValue value, boolean compact) {
         if (value instanceof SpecValue.Text text) {
             String s = text.value();
             out.append('"');
@@ -209,14 +234,29 @@ public record Spec(String name, List<Argument> arguments) {
                     out.append(", ");
                 }
                 first = false;
-                write(out, element);
+                write(out, element, compact);
             }
             out.append(']');
         } else if (value instanceof SpecValue.Nested nested) {
-            write(out, nested.spec());
+            write(out, nested.spec(), compact);
+        } else if (compact && value instanceof SpecValue.Real real) {
+            out.append(compactReal(real.toString()));
         } else {
             out.append(value.toString());
         }
+    }
+
+    /** {@code 1.0E-4} as {@code 1e-4}, {@code 3.8E-5} as {@code 3.8e-5}; text without an exponent as it is. */
+    private static String compactReal(String canonical) {
+        int exponent = canonical.indexOf('E');
+        if (exponent < 0) {
+            return canonical;
+        }
+        String mantissa = canonical.substring(0, exponent);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        return mantissa + "e" + canonical.substring(exponent + 1);
     }
 
     // ---- parsing -----------------------------------------------------------------------------------------

@@ -1,10 +1,8 @@
 package org.lrkit.spec;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
@@ -58,34 +56,7 @@ public final class Specs {
      * @throws IllegalArgumentException naming the argument when {@code auto} has no value for it
      */
     public static Policy parsePolicy(String text, AutoValues auto) {
-        return build(resolveAuto(Spec.parse(text), auto));
-    }
-
-    /** The spec with every {@code auto} argument, at any depth, replaced by its value from {@code auto}. */
-    public static Spec resolveAuto(Spec spec, AutoValues auto) {
-        List<Argument> arguments = new ArrayList<>();
-        for (Argument argument : spec.arguments()) {
-            arguments.add(Argument.of(argument.key(), resolveAuto(spec.name(), argument.key(), argument.value(), auto)));
-        }
-        return Spec.of(spec.name(), arguments.toArray(Argument[]::new));
-    }
-
-    private static SpecValue resolveAuto(String specName, String key, SpecValue value, AutoValues auto) {
-        if (value instanceof SpecValue.Word word && word.value().equals("auto")) {
-            OptionalDouble resolved = auto.valueFor(specName, key);
-            if (resolved.isEmpty()) {
-                throw new IllegalArgumentException(specName + ": " + key + "=auto needs a value from a "
-                        + "learning-rate range test; run one (lrkit find) or give " + key + " a number");
-            }
-            return SpecValue.of(resolved.getAsDouble());
-        }
-        if (value instanceof SpecValue.Nested nested) {
-            return SpecValue.nested(resolveAuto(nested.spec(), auto));
-        }
-        if (value instanceof SpecValue.ListValue list) {
-            return SpecValue.list(list.values().stream().map(v -> resolveAuto(specName, key, v, auto)).toList());
-        }
-        return value;
+        return build(AutoArguments.resolve(Spec.parse(text), auto));
     }
 
     /**

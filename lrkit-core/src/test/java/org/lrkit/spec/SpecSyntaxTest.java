@@ -520,4 +520,13 @@ class SpecSyntaxTest {
         assertThatThrownBy(() -> Spec.parse("f(")).isInstanceOf(IllegalArgumentException.class);
         assertThat(syntaxError("f(a=)").problem()).isEqualTo("missing value for argument 'a'");
     }
+
+    @Test
+    void compactTextWritesExponentsAsPeopleDoAndReadsBack() {
+        Spec spec = Spec.parse("f(a=1e-4, b=3.8e-5, c=[0.1, 5.0, 2.5E10], d=g(e=-4e-07), n=3, s=\"1.0E-4\")");
+        assertThat(spec.toCompactString()).isEqualTo("f(a=1e-4, b=3.8e-5, c=[0.1, 5.0, 2.5e10], d=g(e=-4e-7), n=3, "
+                + "s=\"1.0E-4\")");
+        assertThat(Spec.parse(spec.toCompactString())).isEqualTo(spec);
+        assertThat(spec.toString()).contains("a=1.0E-4");
+    }
 }

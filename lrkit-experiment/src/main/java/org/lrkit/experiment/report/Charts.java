@@ -10,8 +10,8 @@ import org.lrkit.experiment.plot.Marker;
 import org.lrkit.experiment.plot.Panel;
 import org.lrkit.experiment.plot.Scale;
 import org.lrkit.experiment.plot.Series;
+import org.lrkit.experiment.run.PolicyPlan;
 import org.lrkit.schedule.Policy;
-import org.lrkit.spec.Specs;
 
 /**
  * The charts of a run's report, drawn with {@link LineChart}: the range test, the policies (learning rate
@@ -112,15 +112,15 @@ public final class Charts {
      *
      * @param constantMomentum the optimizer's momentum for policies that schedule none, NaN for none
      */
-    public static LineChart policies(List<RunData.Policy> policies, double constantMomentum, String title) {
+    public static LineChart policies(List<PolicyPlan> policies, double constantMomentum, String title) {
         List<Series> rates = new ArrayList<>();
         List<Series> momenta = new ArrayList<>();
         boolean anyMomentum = false;
         for (int p = 0; p < policies.size(); p++) {
-            RunData.Policy plan = policies.get(p);
+            PolicyPlan plan = policies.get(p);
             Policy policy;
             try {
-                policy = Specs.parsePolicy(plan.spec());
+                policy = plan.policy();
             } catch (IllegalArgumentException e) {
                 continue; // a spec this lrkit cannot read: left out of the chart
             }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lrkit.experiment.run.PolicyPlan;
 
 /**
  * The text of {@code report.html}: one self-contained page (inline CSS, the charts as base64 PNG, no script,
@@ -175,14 +176,14 @@ final class HtmlReport {
         }
         out.append("<table>\n<thead><tr><th>policy</th><th>spec</th><th>length</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < data.policies().size(); i++) {
-            RunData.Policy policy = data.policies().get(i);
+            PolicyPlan policy = data.policies().get(i);
             out.append("<tr><td><span class=\"swatch\" style=\"background:").append(hex(Charts.color(i)))
                     .append("\"></span>").append(escape(policy.label()));
             if (!policy.role().isEmpty()) {
                 out.append("<div class=\"role\">").append(escape(policy.role())).append("</div>");
             }
-            out.append("</td><td><code>").append(escape(policy.spec())).append("</code>");
-            if (!policy.given().isEmpty() && !policy.given().equals(policy.spec())) {
+            out.append("</td><td><code>").append(escape(policy.spec().toCompactString())).append("</code>");
+            if (!policy.given().isEmpty() && !policy.given().equals(policy.spec().toCompactString())) {
                 out.append("<div class=\"role\">given as <code>").append(escape(policy.given()))
                         .append("</code></div>");
             }

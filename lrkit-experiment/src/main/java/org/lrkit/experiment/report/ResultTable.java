@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lrkit.experiment.run.PolicyPlan;
 
 /**
  * The summary table of a run directory: per policy, over its seeds, the final and best test accuracy (mean
@@ -50,7 +51,7 @@ public record ResultTable(double target, String targetRule, List<Row> rows) {
     public static ResultTable of(RunData data, double targetOverride) {
         long stepsPerEpoch = data.stepsPerEpoch();
         List<double[]> finals = new ArrayList<>();
-        for (RunData.Policy policy : data.policies()) {
+        for (PolicyPlan policy : data.policies()) {
             List<Double> values = new ArrayList<>();
             for (RunData.Run run : data.runsOf(policy.label())) {
                 double value = finalAccuracy(run);
@@ -86,7 +87,7 @@ public record ResultTable(double target, String targetRule, List<Row> rows) {
         }
         List<Row> rows = new ArrayList<>();
         for (int p = 0; p < data.policies().size(); p++) {
-            RunData.Policy policy = data.policies().get(p);
+            PolicyPlan policy = data.policies().get(p);
             List<RunData.Run> runs = data.runsOf(policy.label());
             List<Double> bests = new ArrayList<>();
             List<Double> toTarget = new ArrayList<>();

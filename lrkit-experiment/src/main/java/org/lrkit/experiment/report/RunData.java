@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lrkit.experiment.run.PolicyPlan;
 
 /**
  * A run directory as the report reads it: {@code config.json}, {@code summary.json}, each run's
@@ -23,20 +24,7 @@ import java.util.Map;
  * @param rangeTest the range test's curve, or {@code null} when none ran
  */
 public record RunData(Path directory, Map<String, Object> config, Map<String, Object> summary,
-        List<Policy> policies, List<Run> runs, RangeCurve rangeTest) {
-
-    /**
-     * A policy of the directory.
-     *
-     * @param label its label
-     * @param given what was typed
-     * @param spec the resolved spec
-     * @param epochs planned epochs, 0 if given in steps
-     * @param steps planned steps
-     * @param role what it is there for, or empty
-     */
-    public record Policy(String label, String given, String spec, long epochs, long steps, String role) {
-    }
+        List<PolicyPlan> policies, List<Run> runs, RangeCurve rangeTest) {
 
     /**
      * One policy and seed: its status and its per-epoch metrics.
@@ -80,13 +68,11 @@ public record RunData(Path directory, Map<String, Object> config, Map<String, Ob
         }
         Map<String, Object> config = readJson(directory.resolve("config.json"), true);
         Map<String, Object> summary = readJson(directory.resolve("summary.json"), false);
-        List<Policy> policies = new ArrayList<>();
+        List<PolicyPlan> policies = new ArrayList<>();
         for (Object entry : Json.array(config, "policies")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) entry;
-            policies.add(new Policy(Json.text(map, "label", "policy"), Json.text(map, "given", ""),
-                    Json.text(map, "spec", ""), Json.whole(map, "epochs", 0), Json.whole(map, "steps", 0),
-                    Json.text(map, "role", "")));
+            policies.add(PolicyPlan.fromJson(map));
         }
         Map<String, Map<String, Object>> records = new LinkedHashMap<>();
         for (Object entry : Json.array(summary, "runs")) {
@@ -96,7 +82,7 @@ public record RunData(Path directory, Map<String, Object> config, Map<String, Ob
         }
         List<Run> runs = new ArrayList<>();
         List<Object> seeds = Json.array(config, "seeds");
-        for (Policy policy : policies) {
+        for (PolicyPlan policy : policies) {
             for (Object seedValue : seeds) {
                 long seed = ((Number) seedValue).longValue();
                 Map<String, Object> record = records.getOrDefault(policy.label() + "\u0000" + seed, Map.of());

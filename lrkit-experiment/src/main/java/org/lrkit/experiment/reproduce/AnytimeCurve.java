@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.lrkit.schedule.CycleStructure;
+import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
 import org.lrkit.schedule.Sgdr;
-import org.lrkit.spec.Specs;
 
 /**
  * SGDR's anytime accuracy (Loshchilov &amp; Hutter 2017, Figure 2): the test accuracy at the end of each cycle,
@@ -35,14 +35,14 @@ public record AnytimeCurve(String label, String baseline, List<Point> points) {
     }
 
     /**
-     * The curve of {@code fast} when its resolved spec is an SGDR schedule; empty for any other policy.
+     * The curve of {@code fast} when its policy is an SGDR schedule; empty for any other policy.
      *
-     * @param spec the fast policy's resolved spec
+     * @param policy the fast policy
      * @param stepsPerEpoch optimizer steps per epoch of the run
      */
-    public static Optional<AnytimeCurve> of(String spec, PolicyOutcome fast, PolicyOutcome baseline,
+    public static Optional<AnytimeCurve> of(Policy policy, PolicyOutcome fast, PolicyOutcome baseline,
             long stepsPerEpoch) {
-        Schedule learningRate = Specs.parsePolicy(spec).learningRate();
+        Schedule learningRate = policy.learningRate();
         if (!(learningRate instanceof Sgdr) || stepsPerEpoch < 1) {
             return Optional.empty();
         }

@@ -46,9 +46,7 @@ public record PlannedPolicy(String label, String role, SpecTemplate spec, Traini
 
     /** The {@code --policy} it becomes for data of {@code stepsPerEpoch} steps per epoch. */
     public PolicyRequest request(long stepsPerEpoch) {
-        PolicyRequest request = new PolicyRequest(label, spec.text(), spec.resolve(stepsPerEpoch));
-        request.spec(); // a syntax error fails here, before anything runs
-        return request;
+        return PolicyRequest.labelled(label, spec.text(), spec.resolve(stepsPerEpoch));
     }
 
     /** Its optimizer steps for data of {@code stepsPerEpoch} steps per epoch. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.lrkit.experiment.report.Numbers;
 import org.lrkit.experiment.report.RunData;
+import org.lrkit.experiment.run.PolicyPlan;
 
 /**
  * What one policy of a run directory achieved over its seeds: the final test accuracy of each completed run
@@ -37,7 +38,7 @@ public record PolicyOutcome(String label, double epochs, long steps, int runs, d
     public static List<PolicyOutcome> of(RunData data) {
         long stepsPerEpoch = data.stepsPerEpoch();
         List<PolicyOutcome> outcomes = new ArrayList<>();
-        for (RunData.Policy policy : data.policies()) {
+        for (PolicyPlan policy : data.policies()) {
             List<RunData.Run> runs = data.runsOf(policy.label());
             List<RunData.Run> completed = runs.stream().filter(run -> run.status().equals("completed")).toList();
             double[] finals = completed.stream().mapToDouble(PolicyOutcome::finalAccuracy)

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.lrkit.experiment.report.Json;
 import org.lrkit.experiment.report.RunData;
+import org.lrkit.experiment.run.PolicyPlan;
 import org.lrkit.experiment.run.Workbench;
+import org.lrkit.schedule.Policy;
 
 /**
  * Reads a finished reproduction's run directory and checks the experiment's claims on it: the outcome of every
@@ -45,7 +47,7 @@ public final class ReproductionAnalysis {
             PolicyOutcome fast = outcome(outcomes, claim.fast(), directory);
             rows.add(new ReproductionRow(experiment.id(), experiment.version(), scale, dataset, claim, baseline,
                     fast, ClaimCheck.of(claim, baseline, fast, scale), command));
-            Optional<AnytimeCurve> curve = AnytimeCurve.of(spec(data, claim.fast()), fast, baseline,
+            Optional<AnytimeCurve> curve = AnytimeCurve.of(policy(data, claim.fast()), fast, baseline,
                     data.stepsPerEpoch());
             curve.ifPresent(anytime::add);
         }
@@ -68,8 +70,8 @@ public final class ReproductionAnalysis {
         return outcome;
     }
 
-    private static String spec(RunData data, String label) {
+    private static Policy policy(RunData data, String label) {
         return data.policies().stream().filter(policy -> policy.label().equals(label)).findFirst()
-                .map(RunData.Policy::spec).orElseThrow();
+                .map(PolicyPlan::policy).orElseThrow();
     }
 }

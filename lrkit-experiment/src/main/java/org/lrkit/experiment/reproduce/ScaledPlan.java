@@ -4,10 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.lrkit.experiment.run.Experiment;
-import org.lrkit.experiment.run.PolicyRequest;
+import org.lrkit.experiment.run.ExperimentRequest;
 import org.lrkit.experiment.run.RangeFinder;
-import org.lrkit.djl.train.TrainingLength;
 
 /**
  * A reproduction at one {@link Scale}: the setup, the policies with their budgets, the default number of seeds
@@ -62,14 +60,15 @@ public record ScaledPlan(Scale scale, Setup setup, List<PlannedPolicy> policies,
      * @param targetFrom the policy whose final accuracy the results table counts epochs to
      * @param lrkitVersion the running lrkit's version
      */
-    public Experiment.Request request(long stepsPerEpoch, long[] seeds, String commandLine, String targetFrom,
+    public ExperimentRequest request(long stepsPerEpoch, long[] seeds, String commandLine, String targetFrom,
             String lrkitVersion) {
-        List<PolicyRequest> requests = policies.stream().map(policy -> policy.request(stepsPerEpoch)).toList();
-        List<TrainingLength> lengths = policies.stream().map(PlannedPolicy::length).toList();
-        List<String> roles = policies.stream().map(PlannedPolicy::role).toList();
-        return new Experiment.Request("reproduce", commandLine, requests, lengths, roles, seeds, Double.NaN,
-                targetFrom, rangeTest, seeds[0], null, 1, lrkitVersion, rangeTest != null,
-                snapshots.policies());
+        ExperimentRequest.Builder request = ExperimentRequest.builder("reproduce", commandLine, rangeTest)
+                .seeds(seeds).targetFrom(targetFrom).lrkitVersion(lrkitVersion).alwaysRangeTest(rangeTest != null)
+                .snapshotPolicies(snapshots.policies());
+        for (PlannedPolicy policy : policies) {
+            request.policy(policy.request(stepsPerEpoch), policy.length(), policy.role());
+        }
+        return request.build();
     }
 
     /** The policy labelled {@code label}, if there is one. */

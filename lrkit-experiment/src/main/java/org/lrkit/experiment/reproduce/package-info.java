@@ -7,7 +7,7 @@
  * org.lrkit.experiment.reproduce.PaperExperiment}: paper, {@link org.lrkit.experiment.reproduce.Claim claims} and a {@link
  * org.lrkit.experiment.reproduce.ScaledPlan} per {@link org.lrkit.experiment.reproduce.Scale}, whose policies are {@link
  * org.lrkit.experiment.reproduce.PlannedPolicy planned policies} with specs that may count in epochs, {@link
- * org.lrkit.experiment.reproduce.SpecTemplate}). A plan becomes an {@code Experiment.Request}; after the runs, {@link
+ * org.lrkit.experiment.reproduce.SpecTemplate}). A plan becomes an {@code ExperimentRequest}; after the runs, {@link
  * org.lrkit.experiment.reproduce.ReproductionAnalysis} reads the run directory into {@link
  * org.lrkit.experiment.reproduce.PolicyOutcome outcomes}, checks each claim ({@link org.lrkit.experiment.reproduce.ClaimCheck},
  * one {@link org.lrkit.experiment.reproduce.ReproductionRow} each), draws SGDR's {@link

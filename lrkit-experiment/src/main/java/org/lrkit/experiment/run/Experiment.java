@@ -25,6 +25,7 @@ import org.lrkit.rangetest.PeakRule;
 import org.lrkit.rangetest.RangeTestAdvice;
 import org.lrkit.rangetest.Suggestion;
 import org.lrkit.spec.AutoValues;
+import org.lrkit.spec.Spec;
 
 /**
  * The runs of one command in one run directory: a range test if a policy needs one, then every policy with
@@ -63,82 +64,21 @@ public final class Experiment {
     }
 
     /**
-     * What a command asks for.
-     *
-     * @param command {@code train}, {@code compare} or {@code demo}
-     * @param commandLine the command line as typed
-     * @param policies the policies, labels unique
-     * @param lengths how long each policy trains (one per policy)
-     * @param roles what each policy is there for (one per policy, may be empty)
-     * @param seeds the seeds
-     * @param target the accuracy the table counts epochs to, NaN for the default
-     * @param targetFrom the policy whose final accuracy is the target when {@code target} is NaN, or
-     *     {@code null}
-     * @param sweep the range test's sweep (run only if a policy needs it)
-     * @param rangeSeed the range test's seed
-     * @param checkpointDirectory where checkpoints go, or {@code null} for the run directory
-     * @param checkpointEvery epochs between checkpoints
-     * @param lrkitVersion the running lrkit's version
-     * @param alwaysRangeTest run the range test even when no policy needs it (its advice is then a result,
-     *     recorded in {@code summary.json} and the report)
-     * @param snapshotPolicies the labels of the policies whose runs save a snapshot of the model at every cycle
-     *     end of their learning rate, for a snapshot ensemble (see {@link ExperimentConfig#snapshotPolicies})
-     */
-    public record Request(String command, String commandLine, List<PolicyRequest> policies,
-            List<TrainingLength> lengths, List<String> roles, long[] seeds, double target, String targetFrom,
-            RangeFinder.SweepSettings sweep, long rangeSeed, Path checkpointDirectory, int checkpointEvery,
-            String lrkitVersion, boolean alwaysRangeTest,
-            List<String> snapshotPolicies) {
-
-        /** Checks that the lists match. */
-        public Request {
-            if (policies.size() != lengths.size() || policies.size() != roles.size()) {
-                throw new IllegalArgumentException("one length and one role per policy");
-            }
-            if (seeds.length == 0) {
-                throw new IllegalArgumentException("--seeds must be >= 1");
-            }
-            if (checkpointEvery < 1) {
-                throw new IllegalArgumentException("--checkpoint-every must be >= 1, got " + checkpointEvery);
-            }
-            if (alwaysRangeTest && sweep == null) {
-                throw new IllegalArgumentException("a range test is asked for but no sweep is given");
-            }
-            snapshotPolicies = List.copyOf(snapshotPolicies);
-            for (String label : snapshotPolicies) {
-                if (policies.stream().noneMatch(policy -> policy.label().equals(label))) {
-                    throw new IllegalArgumentException("snapshots are asked for policy '" + label
-                            + "', which is not among the policies");
-                }
-            }
-        }
-
-        /** A request without a forced range test and without snapshots (what train, compare and demo ask). */
-        public Request(String command, String commandLine, List<PolicyRequest> policies,
-                List<TrainingLength> lengths, List<String> roles, long[] seeds, double target, String targetFrom,
-                RangeFinder.SweepSettings sweep, long rangeSeed, Path checkpointDirectory, int checkpointEvery,
-                String lrkitVersion) {
-            this(command, commandLine, policies, lengths, roles, seeds, target, targetFrom, sweep, rangeSeed,
-                    checkpointDirectory, checkpointEvery, lrkitVersion, false, List.of());
-        }
-    }
-
-    /**
      * Checks what can be checked before any data is read or any step is made: the run directory is new, and
      * every policy resolves (with stand-in values for the range test's learning rates and for lengths that
      * the data will fix).
      *
      * @throws IllegalArgumentException with one line naming the problem
      */
-    public static void check(Request request, Path directory) throws IOException {
+    public static void check(ExperimentRequest request, Path directory) throws IOException {
         requireFresh(directory);
         AutoValues standIn = new RangeTestAdvice(List.of(), 1e-3, 1e-4, 1e-2, 1e-4, 1e-3, new PeakRule(
                 OptimizerFamily.SGD, new Suggestion("stand-in", 1e-3, 0), 1.0, 0.1), List.of()).autoValues(1000);
         for (PolicyRequest policy : request.policies()) {
             if (policy.needsRangeTest()) {
-                policy.resolveText(1000, standIn);
+                policy.resolve(1000, standIn);
             } else {
-                policy.resolve(1000, AutoValues.NONE);
+                policy.policy(policy.resolve(1000, AutoValues.NONE));
             }
         }
     }
@@ -149,7 +89,7 @@ public final class Experiment {
      *
      * @param directory the run directory; must not exist or be empty
      */
-    public static Experiment create(Request request, Workbench bench, Path directory, Progress progress,
+    public static Experiment create(ExperimentRequest request, Workbench bench, Path directory, Progress progress,
             PrintWriter err) throws IOException {
         requireFresh(directory);
         progress.say("run directory: " + directory);
@@ -204,11 +144,12 @@ public final class Experiment {
         for (int i = 0; i < request.policies().size(); i++) {
             PolicyRequest policy = request.policies().get(i);
             TrainingLength length = request.lengths().get(i);
-            String spec = policy.resolve(planned.get(i), found == null ? AutoValues.NONE
+            Spec spec = policy.resolve(planned.get(i), found == null ? AutoValues.NONE
                     : found.autoValues(planned.get(i)));
+            policy.policy(spec);
             plans.add(new PolicyPlan(policy.label(), policy.given(), spec, length.epochs(), planned.get(i),
                     request.roles().get(i)));
-            progress.say(policy.label() + ": " + spec);
+            progress.say(policy.label() + ": " + spec.toCompactString());
             if (found != null) {
                 Map<String, Object> peak = new LinkedHashMap<>();
                 peak.put("policy", policy.label());

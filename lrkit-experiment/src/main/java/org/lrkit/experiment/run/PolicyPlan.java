@@ -4,20 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lrkit.experiment.report.Json;
 import org.lrkit.schedule.Policy;
+import org.lrkit.spec.Spec;
 import org.lrkit.spec.Specs;
 
 /**
  * One policy of a run directory, resolved: its label, the text as given, the spec it became (every
- * {@code auto} replaced) and the length it trains for.
+ * {@code auto} replaced, typed; text only in {@code config.json}) and the length it trains for.
  *
  * @param label the short name (tables, plots, the folder {@code runs/<label>/})
  * @param given what was typed ({@code auto}, {@code @file.txt}, a spec)
- * @param spec the resolved spec text, which {@code Specs.parsePolicy} reads
+ * @param spec the resolved spec, no {@code auto} left in it
  * @param epochs the length in epochs, or 0 when it was given in steps
  * @param steps the planned optimizer steps
  * @param role what the policy is there for, for people ({@code "one-cycle from the range test"}), or empty
  */
-public record PolicyPlan(String label, String given, String spec, long epochs, long steps, String role) {
+public record PolicyPlan(String label, String given, Spec spec, long epochs, long steps, String role) {
 
     /** Checks the values. */
     public PolicyPlan {
@@ -29,7 +30,7 @@ public record PolicyPlan(String label, String given, String spec, long epochs, l
 
     /** The policy. */
     public Policy policy() {
-        return Specs.parsePolicy(spec);
+        return Specs.build(spec);
     }
 
     /** As an element of the {@code policies} array of {@code config.json}. */
@@ -37,7 +38,7 @@ public record PolicyPlan(String label, String given, String spec, long epochs, l
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("label", label);
         map.put("given", given);
-        map.put("spec", spec);
+        map.put("spec", spec.toCompactString());
         map.put("epochs", epochs);
         map.put("steps", steps);
         if (!role.isEmpty()) {
@@ -46,10 +47,21 @@ public record PolicyPlan(String label, String given, String spec, long epochs, l
         return map;
     }
 
-    /** Reads an element of the {@code policies} array of {@code config.json}. */
+    /**
+     * Reads an element of the {@code policies} array of {@code config.json}.
+     *
+     * @throws IllegalArgumentException if its spec is not one, naming the policy
+     */
     public static PolicyPlan fromJson(Map<String, Object> map) {
-        return new PolicyPlan(Json.text(map, "label", "policy"), Json.text(map, "given", ""),
-                Json.text(map, "spec", ""), Json.whole(map, "epochs", 0), Json.whole(map, "steps", 0),
-                Json.text(map, "role", ""));
+        String label = Json.text(map, "label", "policy");
+        Spec spec;
+        try {
+            spec = Spec.parse(Json.text(map, "spec", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config.json: the spec of policy '" + label + "' cannot be read: "
+                    + e.getMessage(), e);
+        }
+        return new PolicyPlan(label, Json.text(map, "given", ""), spec, Json.whole(map, "epochs", 0),
+                Json.whole(map, "steps", 0), Json.text(map, "role", ""));
     }
 }

@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.lrkit.experiment.run.Experiment;
+import org.lrkit.experiment.run.ExperimentRequest;
 import org.lrkit.experiment.run.PolicyRequest;
 import org.lrkit.schedule.Schedule;
 import org.lrkit.spec.AutoValues;
-import org.lrkit.spec.Specs;
+import org.lrkit.spec.Spec;
+
 
 /** The experiments' plans: ids, specs at every scale, budgets, and the scaled schedules' shapes. */
 class ExperimentCatalogTest {
@@ -45,15 +46,15 @@ class ExperimentCatalogTest {
                 assertThat(stepsPerEpoch).as(where).isPositive();
                 for (PlannedPolicy policy : plan.policies()) {
                     PolicyRequest request = policy.request(stepsPerEpoch);
-                    String resolved = request.resolve(policy.steps(stepsPerEpoch), AutoValues.NONE);
-                    Schedule learningRate = Specs.parsePolicy(resolved).learningRate();
+                    Spec resolved = request.resolve(policy.steps(stepsPerEpoch), AutoValues.NONE);
+                    Schedule learningRate = request.policy(resolved).learningRate();
                     long steps = policy.steps(stepsPerEpoch);
                     assertThat(learningRate.valueAt(0)).as(where + " " + policy.label()).isPositive();
                     assertThat(learningRate.valueAt(steps - 1)).as(where + " " + policy.label())
                             .isGreaterThanOrEqualTo(0.0);
                     assertThat(policy.role()).as(where).isNotBlank();
                 }
-                Experiment.Request request = plan.request(stepsPerEpoch, LongStream.range(0, plan.seeds()).toArray(),
+                ExperimentRequest request = plan.request(stepsPerEpoch, LongStream.range(0, plan.seeds()).toArray(),
                         "lrkit reproduce " + experiment.id(), experiment.claims().get(0).baseline(), "test");
                 assertThat(request.command()).isEqualTo("reproduce");
                 assertThat(request.alwaysRangeTest()).isEqualTo(plan.rangeTest() != null);
@@ -163,8 +164,9 @@ class ExperimentCatalogTest {
         long stepsPerEpoch = plan.setup().stepsPerEpoch();
         Map<String, Schedule> schedules = new java.util.LinkedHashMap<>();
         for (PlannedPolicy policy : plan.policies()) {
-            String resolved = policy.request(stepsPerEpoch).resolve(policy.steps(stepsPerEpoch), AutoValues.NONE);
-            schedules.put(policy.label(), Specs.parsePolicy(resolved).learningRate());
+            PolicyRequest request = policy.request(stepsPerEpoch);
+            Spec resolved = request.resolve(policy.steps(stepsPerEpoch), AutoValues.NONE);
+            schedules.put(policy.label(), request.policy(resolved).learningRate());
         }
         return schedules;
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lrkit.experiment.report.RunData;
+import org.lrkit.experiment.run.PolicyPlan;
+import org.lrkit.spec.Spec;
 
 /** Outcomes read from a run directory's data: mean curves over the seeds, final accuracies, budgets. */
 class PolicyOutcomeTest {
@@ -21,14 +23,14 @@ class PolicyOutcomeTest {
                 new double[curve.length], "runs/" + label + "/seed-" + seed + "/steps.csv");
     }
 
-    private static RunData data(List<RunData.Policy> policies, List<RunData.Run> runs) {
+    private static RunData data(List<PolicyPlan> policies, List<RunData.Run> runs) {
         Map<String, Object> config = Map.of("data", Map.of("stepsPerEpoch", 10.0), "seeds", List.of(0.0, 1.0));
         return new RunData(Path.of("run"), config, Map.of(), policies, runs, null);
     }
 
     @Test
     void aBudgetEndingInsideAnEpochAddsTheFinalAccuracyToTheMeanCurve() {
-        RunData data = data(List.of(new RunData.Policy("clr", "", "constant(value=0.1)", 0, 25, "")),
+        RunData data = data(List.of(new PolicyPlan("clr", "", Spec.parse("constant(value=0.1)"), 0, 25, "")),
                 List.of(run("clr", 0, "completed", 0.65, 0.5, 0.6), run("clr", 1, "completed", 0.85, 0.7, 0.8)));
 
         PolicyOutcome outcome = PolicyOutcome.of(data).get(0);
@@ -47,7 +49,7 @@ class PolicyOutcomeTest {
 
     @Test
     void onlyCompletedRunsCount() {
-        RunData data = data(List.of(new RunData.Policy("sgdr", "", "constant(value=0.1)", 3, 30, "")),
+        RunData data = data(List.of(new PolicyPlan("sgdr", "", Spec.parse("constant(value=0.1)"), 3, 30, "")),
                 List.of(run("sgdr", 0, "completed", 0.7, 0.5, 0.6, 0.7), run("sgdr", 1, "diverged", Double.NaN, 0.1)));
 
         PolicyOutcome outcome = PolicyOutcome.of(data).get(0);

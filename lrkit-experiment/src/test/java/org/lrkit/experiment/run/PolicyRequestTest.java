@@ -27,9 +27,9 @@ class PolicyRequestTest {
     void autoIsAOneCyclePolicyFromTheRangeTest() {
         PolicyRequest auto = PolicyRequest.parse("auto");
         assertThat(auto.label()).isEqualTo("one-cycle");
-        assertThat(auto.text()).isEqualTo(PolicyRequest.AUTO_SPEC);
+        assertThat(auto.spec().toString()).isEqualTo(PolicyRequest.AUTO_SPEC);
         assertThat(auto.needsRangeTest()).isTrue();
-        assertThat(auto.resolve(460, ADVICE.autoValues(460))).isEqualTo("oneCyclePolicy(peak=0.0123, totalSteps=460)");
+        assertThat(auto.resolve(460, ADVICE.autoValues(460))).hasToString("oneCyclePolicy(peak=0.0123, totalSteps=460)");
     }
 
     @Test
@@ -37,13 +37,13 @@ class PolicyRequestTest {
         PolicyRequest request = PolicyRequest.parse("fast=torch.OneCycleLR(max_lr=0.1, total_steps=auto)");
         assertThat(request.label()).isEqualTo("fast");
         assertThat(request.needsRangeTest()).isFalse();
-        assertThat(request.resolve(100, AutoValues.NONE)).isEqualTo("torch.OneCycleLR(max_lr=0.1, total_steps=100)");
+        assertThat(request.resolve(100, AutoValues.NONE)).hasToString("torch.OneCycleLR(max_lr=0.1, total_steps=100)");
         PolicyRequest nested = PolicyRequest.parse(
                 "warmup(steps=10, then=cosine(from=auto, to=0, steps=auto))");
         assertThat(nested.label()).isEqualTo("warmup");
         assertThat(nested.needsRangeTest()).isTrue();
         assertThat(nested.resolve(90, (name, key) -> OptionalDouble.of(0.05)))
-                .isEqualTo("warmup(steps=10, then=cosine(from=0.05, to=0, steps=90))");
+                .hasToString("warmup(steps=10, then=cosine(from=0.05, to=0, steps=90))");
     }
 
     @Test
@@ -53,7 +53,7 @@ class PolicyRequestTest {
         PolicyRequest request = PolicyRequest.parse("warm=@" + file);
         assertThat(request.label()).isEqualTo("warm");
         assertThat(request.given()).isEqualTo("warm=@" + file);
-        assertThat(request.resolve(50, AutoValues.NONE)).isEqualTo("sgdr(peak=0.05, firstPeriod=20)");
+        assertThat(request.resolve(50, AutoValues.NONE)).hasToString("sgdr(peak=0.05, firstPeriod=20)");
         assertThat(PolicyRequest.parse("@" + file).label()).isEqualTo("sgdr");
     }
 
@@ -76,8 +76,8 @@ class PolicyRequestTest {
         assertThatThrownBy(() -> PolicyRequest.parse("constant(value=auto)").resolve(10, AutoValues.NONE))
                 .hasMessageStartingWith("--policy constant: constant(value=auto) has no value")
                 .hasMessageNotContaining("\n");
-        assertThatThrownBy(() -> PolicyRequest.parse("oneCyclePolicy(peak=-1, totalSteps=auto)")
-                .resolve(10, AutoValues.NONE))
+        PolicyRequest invalid = PolicyRequest.parse("oneCyclePolicy(peak=-1, totalSteps=auto)");
+        assertThatThrownBy(() -> invalid.policy(invalid.resolve(10, AutoValues.NONE)))
                 .hasMessageStartingWith("--policy oneCyclePolicy: oneCyclePolicy: ").hasMessageNotContaining("\n");
     }
 }

@@ -5,13 +5,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
+import org.lrkit.experiment.run.RunFailure;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * Turns every error into one {@code lrkit: error: ...} message on stderr and an exit code: {@link
@@ -59,7 +60,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
-        if (ex instanceof CommandFailure) {
+        if (ex instanceof CommandFailure || ex instanceof RunFailure) {
             report(err, ex.getMessage(), ex);
             return ExitCode.FAILURE;
         }

@@ -6,17 +6,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lrkit.experiment.estimate.EstimateChart;
-import org.lrkit.experiment.estimate.EstimateFiles;
-import org.lrkit.experiment.estimate.EstimateRow;
-import org.lrkit.experiment.estimate.EstimateRun;
+import org.lrkit.experiment.estimate.EstimateJob;
 import org.lrkit.experiment.estimate.EstimateSettings;
-import org.lrkit.experiment.estimate.EstimateTable;
 import org.lrkit.experiment.report.Numbers;
-import org.lrkit.experiment.run.RunFailure;
-import org.lrkit.djl.optim.ScheduledOptimizer;
+import org.lrkit.experiment.run.Progress;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
 import org.lrkit.spec.Specs;
@@ -103,7 +98,7 @@ public final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, TranslateException {
         Policy policy = policy();
-        EstimateSettings settings = new EstimateSettings(steps, every, curvatureEvery);
+        EstimateSettings estimate = new EstimateSettings(steps, every, curvatureEvery);
         if (plot != null && (plot.toAbsolutePath().getParent() == null
                 || !Files.isDirectory(plot.toAbsolutePath().getParent()))) {
             throw usage("--plot " + plot + ": the directory does not exist; create it first");
@@ -111,38 +106,16 @@ public final class EstimateCommand implements Callable<Integer> {
         Path directory = out != null ? out : RunCommands.defaultDirectory("estimate");
         Path chartFile = plot != null ? plot : directory.resolve(EstimateChart.FILE);
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            List<EstimateRow> rows;
-            String title;
-            try (TrainingSetup setup = TrainingSetup.create(training, 0.0, 0, quiet.enabled ? null : err)) {
-                ScheduledOptimizer optimizer = setup.optimizer(policy, training.optimizer.weightDecay);
-                EstimateRun run = new EstimateRun(setup.model, optimizer, setup::loader, setup.inputShape,
-                        setup.device, training.seed.value, settings);
-                ConsoleProgress progress = new ConsoleProgress(quiet.enabled);
-                try {
-                    rows = run.run((step, average) -> progress.update(step.step() + 1, steps, String.format(
-                            Locale.ROOT, "step %d/%d lr %s loss %s estimate %s", step.step() + 1, steps,
-                            Numbers.number(step.learningRate()), Numbers.number(step.loss()),
-                            Numbers.number(average))));
-                } finally {
-                    progress.finish();
-                }
-                title = EstimateChart.title(training.model, setup.datasetName, training.batch.size,
-                        setup.describeOptimizer(), policyText(policy), steps);
-            }
-            List<Path> written = EstimateFiles.write(directory, rows);
-            written.add(EstimateChart.write(chartFile, rows, title));
-            EstimateTable.print(spec.commandLine().getOut(), rows, title);
-            spec.commandLine().getOut().flush();
-            if (!quiet.enabled) {
-                err.println("wrote " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b)
-                        .orElse(""));
-                err.flush();
-            }
-            return ExitCode.OK;
-        } catch (RunFailure e) {
-            throw new CommandFailure(e.getMessage(), e);
+        EstimateJob.Estimated estimated = EstimateJob.run(training.settings(0.0), policy, policyText(policy), estimate,
+                training.seed.value, Progress.of(err, quiet.enabled), quiet.enabled ? null : err);
+        List<Path> written = estimated.write(directory, chartFile);
+        estimated.print(spec.commandLine().getOut());
+        spec.commandLine().getOut().flush();
+        if (!quiet.enabled) {
+            err.println("wrote " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
+            err.flush();
         }
+        return ExitCode.OK;
     }
 
     private Policy policy() {

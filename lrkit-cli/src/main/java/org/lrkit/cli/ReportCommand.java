@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.lrkit.experiment.report.Json;
 import org.lrkit.experiment.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +69,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (json) {
             Path summary = directory.resolve("summary.json");
             out.print(Files.exists(summary) ? Files.readString(summary, StandardCharsets.UTF_8)
-                    : org.lrkit.experiment.report.Json.write(built.table().json()));
+                    : Json.write(built.table().json()));
         } else {
             out.print(built.table().text());
             out.println();
@@ -77,10 +78,10 @@ public final class ReportCommand implements Callable<Integer> {
         out.flush();
         if (!quiet) {
             PrintWriter err = spec.commandLine().getErr();
-            String status = org.lrkit.experiment.report.Json.text(built.data().summary(), "status", "unknown");
+            String status = Json.text(built.data().summary(), "status", "unknown");
             if (!status.equals("completed")) {
                 err.println("lrkit: note: the run's status is " + status + "; resume it with: "
-                        + org.lrkit.experiment.report.Json.text(built.data().summary(), "resume", "lrkit <command> --resume "
+                        + Json.text(built.data().summary(), "resume", "lrkit <command> --resume "
                                 + directory));
             }
             err.flush();

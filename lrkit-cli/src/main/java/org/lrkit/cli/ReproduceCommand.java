@@ -148,7 +148,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--resume " + resume + " holds " + found.id() + ", an estimate"
                             + " that keeps no checkpoints to continue from; start it again: " + stamp.command());
                 }
-                Experiment experiment = RunCommands.resume(resume, "reproduce", engine.requestedDevice(),
+                Experiment experiment = Experiment.resume(resume, "reproduce", engine.requestedDevice(),
                         engine.requestedThreads(), progress, err);
                 return checkComparison(paper, stamp, experiment, progress, out);
             }

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.lrkit.experiment.report.Report;
 import org.lrkit.experiment.run.Experiment;
-import org.lrkit.experiment.run.ExperimentConfig;
 import org.lrkit.experiment.run.ExperimentRequest;
 import org.lrkit.experiment.run.Progress;
 import org.lrkit.experiment.run.RunFailure;
@@ -99,36 +98,6 @@ final class RunCommands {
         }
     }
 
-    /**
-     * Opens a run directory for {@code --resume}.
-     *
-     * @param device the device asked for, or {@code null} to keep the recorded one
-     * @param threads the threads asked for (checked by {@link EngineOptions}), or {@code null} to keep the
-     *     recorded count
-     */
-    static Experiment resume(Path directory, String command, String device, Integer threads, Progress progress,
-            PrintWriter err) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            throw new IllegalArgumentException("--resume " + directory + ": no such directory");
-        }
-        ExperimentConfig config = ExperimentConfig.read(directory);
-        if (!config.command().equals(command)) {
-            throw new IllegalArgumentException("--resume " + directory + " holds a run of 'lrkit " + config.command()
-                    + "'; resume it with: lrkit " + config.command() + " --resume " + directory);
-        }
-        config = config.withSettings(config.settings().withEngine(device != null ? device : config.settings().device(),
-                threads != null ? threads : config.settings().threads()));
-        Workbench bench = Workbench.open(config.settings(), progress.enabled() ? err : null);
-        if (bench.stepsPerEpoch() != Math.toIntExact(org.lrkit.experiment.report.Json.whole(config.data(),
-                "stepsPerEpoch", bench.stepsPerEpoch()))) {
-            throw new RunFailure("--resume " + directory + ": the data now gives " + bench.stepsPerEpoch()
-                    + " steps per epoch, the run had " + config.data().get("stepsPerEpoch")
-                    + "; resume with the same dataset");
-        }
-        progress.say("resuming " + directory);
-        return Experiment.resume(config, bench, directory, progress, err);
-    }
-
     /** What {@code train}, {@code compare} and {@code demo} do differently: make a new experiment. */
     @FunctionalInterface
     interface ExperimentFactory {
@@ -157,19 +126,16 @@ final class RunCommands {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.of(err, quiet);
         double goal = target == null ? Double.NaN : target;
-        try {
-            Experiment experiment;
-            if (resumeDirectory != null) {
-                checkResumeOptions(spec);
-                experiment = resume(resumeDirectory, spec.name(), engine.requestedDevice(), engine.requestedThreads(),
-                        progress, err);
-            } else {
-                experiment = factory.create(progress, err, goal);
-            }
-            return runAndReport(spec, experiment, goal, json, quiet, divergenceFails);
-        } catch (RunFailure e) {
-            throw new CommandFailure(e.getMessage(), e);
+        Experiment experiment;
+        if (resumeDirectory != null) {
+            checkResumeOptions(spec);
+            experiment = Experiment.resume(resumeDirectory, spec.name(), engine.requestedDevice(),
+                    engine.requestedThreads(),
+                    progress, err);
+        } else {
+            experiment = factory.create(progress, err, goal);
         }
+        return runAndReport(spec, experiment, goal, json, quiet, divergenceFails);
     }
 
     /**

@@ -1,13 +1,15 @@
 package org.lrkit.cli;
 
+import org.lrkit.experiment.run.Settings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The options of the commands that train a model ({@code find}, {@code estimate}): data, model, batch,
- * optimizer, engine. Mixed in with {@code @Mixin}; {@link TrainingSetup} turns them into a model, data and
- * an optimizer. The options {@link RunOptions} has too are shared mixins; {@code --model} and
- * {@code --momentum} are declared here because their defaults differ.
+ * optimizer, engine. Mixed in with {@code @Mixin}; {@link #settings(double)} turns them into the
+ * {@link Settings} from which a {@link org.lrkit.experiment.run.Workbench} makes the model, data and
+ * optimizer. The options {@link RunOptions} has too are shared mixins; {@code --model} and {@code --momentum}
+ * are declared here because their defaults differ.
  */
 public final class TrainingOptions {
 
@@ -41,4 +43,15 @@ public final class TrainingOptions {
 
     @Mixin
     EngineOptions engine;
+
+    /**
+     * The settings, with {@code defaultMomentum} when {@code --momentum} is not given.
+     *
+     * @throws IllegalArgumentException naming the option of a bad value
+     */
+    Settings settings(double defaultMomentum) {
+        return new Settings(dataset.name, dataFolder.path, model, batch.size, optimizer.name,
+                momentum == null ? defaultMomentum : momentum, optimizer.nesterov, optimizer.weightDecay,
+                augmentation.augment(), 0, 0, engine.device(), engine.threadCount());
+    }
 }

@@ -10,19 +10,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import org.lrkit.Checks;
 
 /**
  * Writes files so that readers see either the old content or the complete new content, never a mix: the
  * content goes to a temporary file in the same directory, is forced to disk ({@code fsync}), and is then
  * renamed over the target in one atomic step; the directory is synced too so that the rename survives a
- * power loss. If writing fails (or the process dies) before the rename, the target is untouched.
+ * power loss. If writing fails (or the process dies) before the rename, the target is untouched. New files get
+ * the permissions of any file the process creates (its umask decides, typically {@code rw-r--r--}), so that a
+ * report or checkpoint can be shared. The one atomic writer of lrkit: checkpoints, run files, reports, charts.
  *
  * <pre>{@code
  * AtomicFiles.write(dir.resolve("checkpoint.lrkit"), out -> out.write(bytes));
  * }</pre>
  */
 public final class AtomicFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -46,10 +51,12 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+        // Not Files.createTempFile, which makes the file private (0600) whatever the umask.
+        Path temporary = directory.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(
+                RANDOM.nextLong(), 36) + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+                    StandardOpenOption.CREATE_NEW);
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
                 out.flush();

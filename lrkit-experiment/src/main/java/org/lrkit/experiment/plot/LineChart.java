@@ -12,10 +12,14 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.imageio.ImageIO;
+import org.lrkit.djl.checkpoint.AtomicFiles;
 
 /**
  * A line chart drawn with plain Java2D: a title, one or more {@link Panel}s stacked top to bottom that
@@ -86,9 +90,25 @@ public final class LineChart {
         return height;
     }
 
-    /** Renders the chart and writes it as a PNG, atomically (see {@link PngFiles#writeAtomically}). */
+    /**
+     * Renders the chart and writes it as a PNG, atomically ({@link AtomicFiles}): readers of {@code file} see
+     * the old image or the whole new one.
+     *
+     * @throws NoSuchFileException if the file's directory does not exist
+     * @throws IOException if the file cannot be written
+     */
     public void writePng(Path file) throws IOException {
-        PngFiles.writeAtomically(render(), file);
+        Path directory = file.toAbsolutePath().normalize().getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new NoSuchFileException(String.valueOf(directory), null, "directory does not exist");
+        }
+        BufferedImage image = render();
+        ImageIO.setUseCache(false);
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("this Java runtime has no PNG image writer");
+            }
+        });
     }
 
     /**

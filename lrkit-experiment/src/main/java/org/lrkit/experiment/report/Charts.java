@@ -3,10 +3,8 @@ package org.lrkit.experiment.report;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.lrkit.experiment.plot.Band;
 import org.lrkit.experiment.plot.LineChart;
-import org.lrkit.experiment.plot.Marker;
 import org.lrkit.experiment.plot.Panel;
 import org.lrkit.experiment.plot.Scale;
 import org.lrkit.experiment.plot.Series;
@@ -14,19 +12,13 @@ import org.lrkit.experiment.run.PolicyPlan;
 import org.lrkit.schedule.Policy;
 
 /**
- * The charts of a run's report, drawn with {@link LineChart}: the range test, the policies (learning rate
- * and momentum against the step), and test accuracy and loss against the epoch, one colour per policy in
- * every chart.
+ * The charts of a run's report, drawn with {@link LineChart}: the policies (learning rate and momentum
+ * against the step), and test accuracy and loss against the epoch, one colour per policy in every chart.
+ * The range test's chart is {@link RangeTestChart}.
  */
 public final class Charts {
 
-    private static final Color RAW = new Color(0xb8c7d9);
     private static final Color TARGET = new Color(0x999999);
-    private static final Color CONSENSUS = new Color(0x222222);
-    private static final Color UPPER = new Color(0x2ca02c);
-    private static final Color AUTO = new Color(0xff7f0e);
-    private static final List<Color> SUGGESTION_COLORS = List.of(new Color(0xd62728), new Color(0x9467bd),
-            new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf));
     private static final int MAX_POLICY_POINTS = 1500;
 
     private Charts() {
@@ -35,75 +27,6 @@ public final class Charts {
     /** The colour of the policy at {@code index}. */
     public static Color color(int index) {
         return LineChart.PALETTE.get(index % LineChart.PALETTE.size());
-    }
-
-    /**
-     * The range test: loss against learning rate (log scale), each suggestion, the consensus, Smith's upper
-     * bound and the one-cycle peak {@code auto} gives the first policy's length marked.
-     */
-    public static LineChart rangeTest(RunData.RangeCurve curve, String title) {
-        List<Series> series = List.of(new Series("training loss", curve.learningRates(), curve.losses(), RAW),
-                new Series("training loss (smoothed)", curve.learningRates(), curve.smoothed(), color(0)));
-        List<Marker> markers = new ArrayList<>();
-        List<Object> suggestions = Json.array(curve.advice(), "suggestions");
-        for (int i = 0; i < suggestions.size(); i++) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> s = (Map<String, Object>) suggestions.get(i);
-            double lr = Json.number(s, "lr");
-            if (Double.isFinite(lr) && lr > 0) {
-                markers.add(new Marker(lr, Json.text(s, "method", "suggestion") + " " + Numbers.number(lr),
-                        SUGGESTION_COLORS.get(i % SUGGESTION_COLORS.size())));
-            }
-        }
-        double consensus = Json.number(curve.advice(), "consensus");
-        if (Double.isFinite(consensus) && consensus > 0) {
-            markers.add(new Marker(consensus, "consensus " + Numbers.number(consensus), CONSENSUS));
-        }
-        double upper = Json.number(curve.advice(), "clrUpper");
-        if (Double.isFinite(upper) && upper > 0) {
-            markers.add(new Marker(upper, "upper bound (Smith) " + Numbers.number(upper), UPPER));
-        }
-        List<Object> peaks = Json.array(curve.advice(), "peaks");
-        if (!peaks.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> first = (Map<String, Object>) peaks.get(0);
-            double lr = Json.number(first, "peak");
-            if (Double.isFinite(lr) && lr > 0) {
-                markers.add(new Marker(lr, "auto's one-cycle peak for " + Json.text(first, "steps", "?") + " steps "
-                        + Numbers.number(lr), AUTO));
-            }
-        }
-        double[] range = lossRange(curve.losses(), curve.smoothed());
-        return LineChart.builder().title(title).xTitle("learning rate (log scale)").xScale(Scale.LOG)
-                .size(1000, 520)
-                .panel(new Panel("training loss", Scale.LINEAR, series, 1, List.of(), markers, range[0], range[1]))
-                .build();
-    }
-
-    /**
-     * The y range of a range test's loss: from the lowest loss to the highest smoothed loss, leaving out the last
-     * 5% of the steps, so that a loss shooting up at the end (and the raw loss's spikes) leave the chart at the
-     * top instead of flattening the rest.
-     */
-    static double[] lossRange(double[] raw, double[] smoothed) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        int kept = Math.max(2, smoothed.length - Math.max(1, smoothed.length / 20));
-        for (int i = 0; i < Math.min(kept, smoothed.length); i++) {
-            if (Double.isFinite(smoothed[i])) {
-                min = Math.min(min, smoothed[i]);
-                max = Math.max(max, smoothed[i]);
-            }
-            if (i < raw.length && Double.isFinite(raw[i])) {
-                min = Math.min(min, raw[i]);
-            }
-        }
-        if (!(max > min)) {
-            double center = Double.isFinite(min) ? min : 0;
-            return new double[] {center - 1, center + 1};
-        }
-        double pad = 0.06 * (max - min);
-        return new double[] {min - pad, max + pad};
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.lrkit.djl.checkpoint.AtomicFiles;
 import org.lrkit.experiment.plot.LineChart;
 
 /**
@@ -73,11 +74,11 @@ public final class Report {
                     "Training loss while the learning rate rises step by step (light: each step; dark: smoothed),"
                             + " with the learning rate each heuristic suggests, their consensus and Smith's upper"
                             + " bound (where the loss stops improving).",
-                    () -> Charts.rangeTest(data.rangeTest(), "LR range test: " + subject));
+                    () -> RangeTestChart.of(data.rangeTest(), "LR range test: " + subject));
         }
         Path html = directory.resolve(HTML);
         String text = new HtmlReport(data, table, figures, notes).render();
-        OutputFiles.write(html, text.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(html, text.getBytes(StandardCharsets.UTF_8));
         updateSummary(directory, data.summary(), table);
         return new Built(table, html, written, data);
     }
@@ -99,7 +100,7 @@ public final class Report {
             return;
         }
         Path file = directory.resolve(id + ".png");
-        OutputFiles.write(file, png);
+        AtomicFiles.write(file, png);
         written.add(file);
         figures.add(new HtmlReport.Figure(id, heading, caption, png));
     }
@@ -123,7 +124,7 @@ public final class Report {
             updated.putAll(table.json());
         }
         updated.put("report", HTML);
-        OutputFiles.write(directory.resolve("summary.json"), Json.write(updated).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(directory.resolve("summary.json"), Json.write(updated).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether {@code directory} looks like a run directory. */

@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lrkit.djl.checkpoint.AtomicFiles;
 import org.lrkit.experiment.estimate.EstimateChart;
 import org.lrkit.experiment.estimate.EstimateFiles;
 import org.lrkit.experiment.estimate.EstimateSummary;
 import org.lrkit.experiment.report.Json;
 import org.lrkit.experiment.report.Numbers;
-import org.lrkit.experiment.report.OutputFiles;
+
 
 /**
  * Presents an {@link EstimateReproduction}: {@code reproduction.json} for programs, {@code reproduction.md} for
@@ -28,9 +29,9 @@ public final class EstimateReproductionReport {
 
     /** Writes {@code reproduction.json} and {@code reproduction.md} into the run directory, atomically. */
     public static void write(EstimateReproduction reproduction) throws IOException {
-        OutputFiles.write(reproduction.directory().resolve(ReproductionReport.JSON),
+        AtomicFiles.write(reproduction.directory().resolve(ReproductionReport.JSON),
                 Json.write(json(reproduction)).getBytes(StandardCharsets.UTF_8));
-        OutputFiles.write(reproduction.directory().resolve(ReproductionReport.MARKDOWN),
+        AtomicFiles.write(reproduction.directory().resolve(ReproductionReport.MARKDOWN),
                 markdown(reproduction).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -7,8 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lrkit.djl.checkpoint.AtomicFiles;
 import org.lrkit.experiment.report.Json;
-import org.lrkit.experiment.report.OutputFiles;
 
 /**
  * Which reproduction a run directory holds, {@code reproduce.json}: the experiment, its version, the scale and
@@ -33,7 +33,7 @@ public record PlanStamp(String experiment, int version, Scale scale, String comm
         map.put("version", version);
         map.put("scale", scale.word());
         map.put("command", command);
-        OutputFiles.write(directory.resolve(FILE), Json.write(map).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(directory.resolve(FILE), Json.write(map).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.lrkit.djl.checkpoint.AtomicFiles;
 import org.lrkit.experiment.report.Json;
 import org.lrkit.experiment.report.Numbers;
-import org.lrkit.experiment.report.OutputFiles;
 import org.lrkit.experiment.report.Report;
 import org.lrkit.experiment.report.ResultTable;
+
 
 /**
  * Presents a {@link ReproductionResult} of a policy comparison: {@code reproduction.json} for programs,
@@ -34,8 +35,8 @@ public final class ReproductionReport {
 
     /** Writes {@code reproduction.json} and {@code reproduction.md} into the result's directory, atomically. */
     public static void write(ReproductionResult result) throws IOException {
-        OutputFiles.write(result.directory().resolve(JSON), Json.write(json(result)).getBytes(StandardCharsets.UTF_8));
-        OutputFiles.write(result.directory().resolve(MARKDOWN), markdown(result).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(result.directory().resolve(JSON), Json.write(json(result)).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(result.directory().resolve(MARKDOWN), markdown(result).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The content of {@code reproduction.json}. */

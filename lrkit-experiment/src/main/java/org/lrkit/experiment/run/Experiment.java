@@ -13,13 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.lrkit.experiment.report.Json;
-import org.lrkit.experiment.report.Numbers;
-import org.lrkit.experiment.report.OutputFiles;
+import org.lrkit.djl.checkpoint.AtomicFiles;
 import org.lrkit.djl.checkpoint.Checkpoint;
 import org.lrkit.djl.checkpoint.CheckpointSchedule;
 import org.lrkit.djl.rangetest.RangeTestResult;
 import org.lrkit.djl.train.TrainingLength;
+import org.lrkit.experiment.report.Json;
+import org.lrkit.experiment.report.Numbers;
 import org.lrkit.rangetest.OptimizerFamily;
 import org.lrkit.rangetest.PeakRule;
 import org.lrkit.rangetest.RangeTestAdvice;
@@ -179,6 +179,38 @@ public final class Experiment {
                 resumeCommand(request.command(), directory), advice, records);
         experiment.writeSummary("running");
         return experiment;
+    }
+
+    /**
+     * Opens the run directory of a {@code command} to continue it ({@code --resume}), on another device or
+     * thread count if asked: reads its {@code config.json}, the data again, and checks that the data still
+     * gives the same steps per epoch.
+     *
+     * @param device the device asked for, or {@code null} to keep the recorded one
+     * @param threads the threads asked for, or {@code null} to keep the recorded count
+     * @throws IllegalArgumentException if the directory is missing or holds another command's run
+     * @throws RunFailure if the data changed
+     */
+    public static Experiment resume(Path directory, String command, String device, Integer threads,
+            Progress progress, PrintWriter err) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("--resume " + directory + ": no such directory");
+        }
+        ExperimentConfig config = ExperimentConfig.read(directory);
+        if (!config.command().equals(command)) {
+            throw new IllegalArgumentException("--resume " + directory + " holds a run of 'lrkit " + config.command()
+                    + "'; resume it with: lrkit " + config.command() + " --resume " + directory);
+        }
+        config = config.withSettings(config.settings().withEngine(device != null ? device : config.settings().device(),
+                threads != null ? threads : config.settings().threads()));
+        Workbench bench = Workbench.open(config.settings(), progress.enabled() ? err : null);
+        long recorded = Json.whole(config.data(), "stepsPerEpoch", bench.stepsPerEpoch());
+        if (bench.stepsPerEpoch() != recorded) {
+            throw new RunFailure("--resume " + directory + ": the data now gives " + bench.stepsPerEpoch()
+                    + " steps per epoch, the run had " + recorded + "; resume with the same dataset");
+        }
+        progress.say("resuming " + directory);
+        return resume(config, bench, directory, progress, err);
     }
 
     /**
@@ -378,7 +410,7 @@ public final class Experiment {
             runs.add(record.toJson());
         }
         map.put("runs", runs);
-        OutputFiles.write(directory.resolve(SUMMARY), Json.write(map).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(directory.resolve(SUMMARY), Json.write(map).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

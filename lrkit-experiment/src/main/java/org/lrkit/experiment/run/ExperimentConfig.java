@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lrkit.djl.checkpoint.AtomicFiles;
 import org.lrkit.experiment.report.Json;
-import org.lrkit.experiment.report.OutputFiles;
 
 /**
  * The resolved configuration of a run directory, {@code config.json}: the command, the settings, the data
@@ -122,7 +122,7 @@ public record ExperimentConfig(String command, String commandLine, String create
     /** Writes {@code config.json} into {@code directory}, atomically. */
     public void write(Path directory) throws IOException {
         Files.createDirectories(directory);
-        OutputFiles.write(directory.resolve(FILE), Json.write(toJson()).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(directory.resolve(FILE), Json.write(toJson()).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.lrkit.experiment.report.Numbers;
 import org.lrkit.djl.checkpoint.Checkpoint;
 import org.lrkit.djl.checkpoint.CheckpointSchedule;
 import org.lrkit.djl.checkpoint.CorruptCheckpointException;
@@ -21,6 +20,8 @@ import org.lrkit.djl.train.TrainingLength;
 import org.lrkit.djl.train.TrainingListener;
 import org.lrkit.djl.train.TrainingRun;
 import org.lrkit.djl.train.TrainingSummary;
+import org.lrkit.experiment.report.Numbers;
+import org.lrkit.experiment.report.ResultTable;
 import org.lrkit.vision.loader.ImageLoader;
 
 /**
@@ -113,7 +114,7 @@ final class PolicyRun {
             double accuracy = summary.finalEvaluation().map(e -> e.accuracy()).orElse(Double.NaN);
             progress.say(String.format(Locale.ROOT, "%s: %d steps (%s), test accuracy %s, %s", name, summary.steps(),
                     plan.epochs() > 0 ? plan.epochs() + (plan.epochs() == 1 ? " epoch" : " epochs")
-                            : org.lrkit.experiment.report.ResultTable.epochs((double) plan.steps() / bench.stepsPerEpoch())
+                            : ResultTable.epochs((double) plan.steps() / bench.stepsPerEpoch())
                                     + " epochs",
                     Numbers.percent(accuracy), Numbers.seconds(seconds)));
             return previous.with(RunRecord.Status.COMPLETED, summary.steps(), seconds, "").withFinalAccuracy(accuracy);

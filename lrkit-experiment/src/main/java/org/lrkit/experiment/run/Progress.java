@@ -75,6 +75,19 @@ public final class Progress {
         draw(status, false);
     }
 
+    /**
+     * Sets the count to {@code doneSteps} of {@code totalSteps} and redraws the bar with {@code status} (for
+     * work that counts its own steps, such as a range test's progress events).
+     */
+    public synchronized void at(long doneSteps, long totalSteps, String status) {
+        if (doneAtStart < 0) {
+            doneAtStart = Math.max(0, doneSteps - 1);
+        }
+        total = totalSteps;
+        done = doneSteps;
+        draw(status, false);
+    }
+
     /** Redraws the bar with a new status without counting a step. */
     public synchronized void status(String status) {
         draw(status, true);

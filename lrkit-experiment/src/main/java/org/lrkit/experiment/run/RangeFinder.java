@@ -84,7 +84,7 @@ public final class RangeFinder {
         try (Model model = bench.newInitializedModel(seed)) {
             ScheduledOptimizer optimizer = bench.optimizer(Policy.of(Schedule.constant(settings.start())));
             RangeTest test = RangeTest.builder(model, optimizer)
-                    .data((manager, s, epoch) -> bench.trainLoader(s).epoch(manager, Math.toIntExact(epoch)))
+                    .data(bench.batchSource())
                     .sweep(settings.sweep()).device(bench.device()).seeds(seed)
                     .progress(p -> progress.step(String.format(Locale.ROOT, "range test: lr %s, loss %s",
                             Numbers.number(p.learningRate()), Numbers.number(p.smoothedLoss()))))

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.lrkit.experiment.report.Json;
+import org.lrkit.experiment.report.Numbers;
 
 /**
  * What every training run of a command shares: the data, the model, the batch, the optimizer and the engine.
@@ -93,9 +94,13 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
 
     /** A one-line description of the optimizer, e.g. {@code SGD momentum 0.9, weight decay 5e-4}. */
     public String describeOptimizer() {
+        return describeOptimizer(Numbers.number(momentum), Numbers.number(weightDecay));
+    }
+
+    /** As {@link #describeOptimizer()}, with the momentum and weight decay given as text (a grid, say). */
+    public String describeOptimizer(String momentumText, String weightDecayText) {
         boolean adam = optimizer.equals("adamw");
         return String.format(Locale.ROOT, "%s %s %s%s, weight decay %s", adam ? "AdamW" : "SGD",
-                adam ? "beta1" : "momentum", org.lrkit.experiment.report.Numbers.number(momentum),
-                nesterov && !adam ? " (Nesterov)" : "", org.lrkit.experiment.report.Numbers.number(weightDecay));
+                adam ? "beta1" : "momentum", momentumText, nesterov && !adam ? " (Nesterov)" : "", weightDecayText);
     }
 }

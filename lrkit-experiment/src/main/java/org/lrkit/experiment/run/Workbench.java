@@ -17,11 +17,14 @@ import org.lrkit.djl.engine.Engines;
 import org.lrkit.djl.optim.ScheduledAdamW;
 import org.lrkit.djl.optim.ScheduledOptimizer;
 import org.lrkit.djl.optim.ScheduledSgd;
+import org.lrkit.djl.rangetest.BatchSource;
 import org.lrkit.djl.train.Seeds;
+import org.lrkit.experiment.report.Numbers;
 import org.lrkit.schedule.Policy;
 import org.lrkit.vision.data.ImageSet;
 import org.lrkit.vision.loader.ImageLoader;
 import org.lrkit.vision.loader.TrainingSubset;
+import org.lrkit.vision.loader.ValidationSplit;
 import org.lrkit.vision.model.Models;
 import org.lrkit.vision.transform.Augmentation;
 import org.lrkit.vision.transform.Normalization;
@@ -29,7 +32,17 @@ import org.lrkit.vision.transform.Normalization;
 /**
  * What {@link Settings} describe, made ready to train: the engine started, the training and test images read
  * (and cut to a class-balanced subset if asked), their normalization and augmentation, and models,
- * optimizers and loaders made on demand. One workbench serves every run of a command.
+ * optimizers and loaders made on demand. One workbench serves every run of a command: {@link #open} for
+ * training runs (train, compare, demo, reproduce), {@link #openTraining} for a range test or an estimate,
+ * which read only the training images and may set some of them apart for validation.
+ *
+ * <pre>{@code
+ * Workbench bench = Workbench.open(settings, messages);
+ * try (Model model = bench.newInitializedModel(seed)) {
+ *     ScheduledOptimizer optimizer = bench.optimizer(policy);
+ *     ... bench.trainLoader(seed) ... bench.testLoader() ...
+ * }
+ * }</pre>
  */
 public final class Workbench {
 
@@ -42,18 +55,20 @@ public final class Workbench {
     private final String source;
     private final ImageSet train;
     private final ImageSet test;
+    private final ImageSet validation;
     private final Augmentation augmentation;
     private final Augmentation evaluation;
     private final Shape inputShape;
 
     private Workbench(Settings settings, Device device, String datasetName, String source, ImageSet train,
-            ImageSet test) {
+            ImageSet test, ImageSet validation) {
         this.settings = settings;
         this.device = device;
         this.datasetName = datasetName;
         this.source = source;
         this.train = train;
         this.test = test;
+        this.validation = validation;
         Normalization normalization = normalization(datasetName, train);
         boolean cifar = datasetName.startsWith("cifar");
         this.augmentation = cifar && settings.augment() ? Augmentation.padCropFlip(normalization)
@@ -70,7 +85,8 @@ public final class Workbench {
     public static void check(Settings settings) {
         DataSource.checkName(settings.dataset());
         try {
-            Models.info(settings.model());
+            // an unknown name or depth fails here, before the data is read
+            Models.build(settings.model(), 10, Models.info(settings.model()).typicalInput());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--model: " + e.getMessage(), e);
         }
@@ -82,39 +98,83 @@ public final class Workbench {
     }
 
     /**
-     * Starts the engine and reads the data.
+     * Starts the engine and reads the training and test images.
      *
      * @param messages where to say what was read, or {@code null}
      * @throws RunFailure if the data cannot be found or the device is missing
      */
     public static Workbench open(Settings settings, PrintWriter messages) throws IOException {
+        Device device = start(settings);
+        DataSource.Loaded trainSplit = DataSource.load(settings.dataset(), "train", settings.data());
+        DataSource.Loaded testSplit = DataSource.load(trainSplit.name(), "test", settings.data());
+        ImageSet train = subset(trainSplit.images(), settings.trainSize(), "--train-size");
+        ImageSet test = subset(testSplit.images(), settings.testSize(), "--test-size");
+        checkFits(settings, train);
+        if (messages != null) {
+            messages.println("read " + train.size() + " training and " + test.size() + " test images of "
+                    + trainSplit.name() + " from " + trainSplit.source());
+            messages.flush();
+        }
+        return new Workbench(settings, device, trainSplit.name(), trainSplit.source(), train, test, null);
+    }
+
+    /**
+     * Starts the engine and reads the training images only (a range test, an estimate), setting
+     * {@code validationSize} of them apart for {@link #validationLoader()}.
+     *
+     * @param validationSize images to carve out of the training set for validation, 0 for none
+     * @param seed chooses the validation images
+     * @param messages where to say what was read, or {@code null}
+     * @throws RunFailure if the data cannot be found or the device is missing
+     */
+    public static Workbench openTraining(Settings settings, int validationSize, long seed, PrintWriter messages)
+            throws IOException {
+        if (validationSize < 0) {
+            throw new IllegalArgumentException("--validation-size must be >= 0, got " + validationSize);
+        }
+        Device device = start(settings);
+        DataSource.Loaded trainSplit = DataSource.load(settings.dataset(), "train", settings.data());
+        ImageSet all = subset(trainSplit.images(), settings.trainSize(), "--train-size");
+        if (messages != null) {
+            messages.println("read " + all.size() + " training images of " + trainSplit.name() + " from "
+                    + trainSplit.source());
+            messages.flush();
+        }
+        ImageSet train = all;
+        ImageSet validation = null;
+        if (validationSize > 0) {
+            if (validationSize >= all.size()) {
+                throw new IllegalArgumentException("--validation-size must be less than the " + all.size()
+                        + " training images of " + trainSplit.name() + ", got " + validationSize);
+            }
+            ValidationSplit split = ValidationSplit.carve(all, validationSize, seed, true);
+            train = split.train();
+            validation = split.validation();
+        }
+        checkFits(settings, train);
+        return new Workbench(settings, device, trainSplit.name(), trainSplit.source(), train, null, validation);
+    }
+
+    private static Device start(Settings settings) {
         check(settings);
         DeviceKind kind = DeviceKind.parse(settings.device());
-        Device device;
         try {
-            device = Engines.start(EngineSettings.defaults()
+            return Engines.start(EngineSettings.defaults()
                     .withThreads(settings.threads(), settings.threads() == 0 ? 0 : 1).withDevice(kind));
         } catch (DeviceUnavailableException e) {
             throw new RunFailure(e.getMessage(), e);
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException("--threads: " + e.getMessage(), e);
         }
-        DataSource.Loaded trainSplit = DataSource.load(settings.dataset(), "train", settings.data());
-        DataSource.Loaded testSplit = DataSource.load(trainSplit.name(), "test", settings.data());
-        ImageSet train = subset(trainSplit.images(), settings.trainSize(), "--train-size");
-        ImageSet test = subset(testSplit.images(), settings.testSize(), "--test-size");
+    }
+
+    private static void checkFits(Settings settings, ImageSet train) {
         if (settings.batchSize() > train.size()) {
             throw new IllegalArgumentException("--batch-size must be at most the " + train.size()
                     + " training images, got " + settings.batchSize());
         }
-        if (messages != null) {
-            messages.println("read " + train.size() + " training and " + test.size() + " test images of "
-                    + trainSplit.name() + " from " + trainSplit.source());
-            messages.flush();
-        }
         Models.build(settings.model(), train.classCount(),
                 new Shape(train.channels(), train.height(), train.width())); // an impossible shape fails here
-        return new Workbench(settings, device, trainSplit.name(), trainSplit.source(), train, test);
     }
 
     private static ImageSet subset(ImageSet images, int size, String option) {
@@ -172,8 +232,15 @@ public final class Workbench {
         return train;
     }
 
-    /** The test images. */
+    /**
+     * The test images.
+     *
+     * @throws IllegalStateException if this workbench was opened with {@link #openTraining}
+     */
     public ImageSet test() {
+        if (test == null) {
+            throw new IllegalStateException("this workbench read no test images (opened for training only)");
+        }
         return test;
     }
 
@@ -206,25 +273,50 @@ public final class Workbench {
                 .workers(augmentation.isRandom() ? 2 : 1).prefetch(4).build();
     }
 
+    /** The training batches of a range test: each seed its own shuffled order, as {@link #trainLoader}. */
+    public BatchSource batchSource() {
+        return (manager, seed, epoch) -> trainLoader(seed).epoch(manager, Math.toIntExact(epoch));
+    }
+
     /** The test images, normalized, in a fixed order. */
     public ImageLoader testLoader() {
-        return ImageLoader.builder(test, EVALUATION_BATCH, evaluation).shuffle(false).build();
+        return ImageLoader.builder(test(), EVALUATION_BATCH, evaluation).shuffle(false).build();
+    }
+
+    /**
+     * The images set apart for validation, normalized, in a fixed order.
+     *
+     * @throws IllegalStateException if none were ({@link #openTraining} with a validation size)
+     */
+    public ImageLoader validationLoader() {
+        if (validation == null) {
+            throw new IllegalStateException("no validation images were set apart (openTraining with a size > 0)");
+        }
+        return ImageLoader.builder(validation, EVALUATION_BATCH, evaluation).shuffle(false).build();
     }
 
     /** A new optimizer following {@code policy} with the settings' momentum, Nesterov and weight decay. */
     public ScheduledOptimizer optimizer(Policy policy) {
+        return optimizer(policy, settings.weightDecay());
+    }
+
+    /**
+     * As {@link #optimizer(Policy)} with another weight decay (a range test's weight-decay grid). Nesterov
+     * momentum is used when asked for and there is momentum: a constant one or one the policy schedules.
+     */
+    public ScheduledOptimizer optimizer(Policy policy, double weightDecay) {
         if (settings.optimizer().equals("adamw")) {
-            return ScheduledAdamW.adamW(policy).beta1(settings.momentum()).weightDecay(settings.weightDecay()).build();
+            return ScheduledAdamW.adamW(policy).beta1(settings.momentum()).weightDecay(weightDecay).build();
         }
         return ScheduledSgd.builder(policy).momentum(settings.momentum())
                 .nesterov(settings.nesterov() && (settings.momentum() > 0 || policy.momentum().isPresent()))
-                .weightDecay(settings.weightDecay()).build();
+                .weightDecay(weightDecay).build();
     }
 
     private static String channels(Normalization normalization, boolean mean) {
         StringBuilder text = new StringBuilder();
         for (int c = 0; c < normalization.channels(); c++) {
-            text.append(c == 0 ? "" : "/").append(org.lrkit.experiment.report.Numbers.number(mean ? normalization.mean(c)
+            text.append(c == 0 ? "" : "/").append(Numbers.number(mean ? normalization.mean(c)
                     : normalization.std(c)));
         }
         return text.toString();
@@ -236,7 +328,7 @@ public final class Workbench {
         map.put("name", datasetName);
         map.put("source", source);
         map.put("trainImages", train.size());
-        map.put("testImages", test.size());
+        map.put("testImages", test().size());
         map.put("classes", train.classCount());
         map.put("imageShape", train.channels() + "x" + train.height() + "x" + train.width());
         map.put("augmentation", (augmentation.isRandom() ? "padded random crop and horizontal flip, " : "none, ")

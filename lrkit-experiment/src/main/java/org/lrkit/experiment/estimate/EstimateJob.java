@@ -1,0 +1,91 @@
+package org.lrkit.experiment.estimate;
+
+import ai.djl.Model;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.lrkit.experiment.report.Numbers;
+import org.lrkit.experiment.run.Progress;
+import org.lrkit.experiment.run.Settings;
+import org.lrkit.experiment.run.Workbench;
+import org.lrkit.schedule.Policy;
+
+/**
+ * A Hessian-free estimate as a run of its own ({@code lrkit estimate}): the data and model of
+ * {@link Settings}, training under a policy while {@link EstimateRun} estimates the optimal learning rate,
+ * then the rows, the chart and the table.
+ *
+ * <pre>{@code
+ * EstimateJob.Estimated estimated = EstimateJob.run(settings, Policy.of(Schedule.constant(0.01)), "0.01",
+ *         new EstimateSettings(300, 1, 50), 0, Progress.silent(), null);
+ * estimated.write(Path.of("runs/estimate"), Path.of("runs/estimate/estimate.png"));
+ * }</pre>
+ */
+public final class EstimateJob {
+
+    private EstimateJob() {
+    }
+
+    /**
+     * A finished estimate.
+     *
+     * @param rows one row per estimate
+     * @param title the chart's and the table's title
+     */
+    public record Estimated(List<EstimateRow> rows, String title) {
+
+        /** Copies the rows. */
+        public Estimated {
+            rows = List.copyOf(rows);
+        }
+
+        /**
+         * Writes {@code estimate.csv} and {@code layers.csv} into {@code directory} and the chart to
+         * {@code chartFile}.
+         *
+         * @return the files written
+         */
+        public List<Path> write(Path directory, Path chartFile) throws IOException {
+            List<Path> written = EstimateFiles.write(directory, rows);
+            written.add(EstimateChart.write(chartFile, rows, title));
+            return written;
+        }
+
+        /** Prints the table for people. */
+        public void print(PrintWriter out) {
+            EstimateTable.print(out, rows, title);
+        }
+    }
+
+    /**
+     * Reads the training images, builds the model from {@code seed} and trains under {@code policy} while
+     * estimating.
+     *
+     * @param policyText the policy as people read it, for the title
+     * @param messages where to say what was read, or {@code null}
+     */
+    public static Estimated run(Settings settings, Policy policy, String policyText, EstimateSettings estimate,
+            long seed, Progress progress, PrintWriter messages) throws IOException, TranslateException {
+        Workbench.check(settings);
+        Workbench bench = Workbench.openTraining(settings, 0, seed, messages);
+        List<EstimateRow> rows;
+        try (Model model = bench.newInitializedModel(seed)) {
+            EstimateRun run = new EstimateRun(model, bench.optimizer(policy), bench::trainLoader, bench.inputShape(),
+                    bench.device(), seed, estimate);
+            long steps = estimate.steps();
+            try {
+                rows = run.run((step, average) -> progress.at(step.step() + 1, steps, String.format(Locale.ROOT,
+                        "step %d/%d lr %s loss %s estimate %s", step.step() + 1, steps,
+                        Numbers.number(step.learningRate()), Numbers.number(step.loss()), Numbers.number(average))));
+            } finally {
+                progress.finish();
+            }
+        }
+        String title = EstimateChart.title(settings.model(), bench.datasetName(), settings.batchSize(),
+                settings.describeOptimizer(), policyText, estimate.steps());
+        return new Estimated(rows, title);
+    }
+}

@@ -23,7 +23,7 @@ import org.lrkit.Checks;
  * ({@code 0.95 -> 0.85 -> 0.95}): {@link #mirrored}.
  *
  * <pre>{@code
- * OneCycle lr = OneCycle.of(0.004, 0.1, 4e-7, 1000, 0.3, 0.0, Shape.COSINE);   // 1000 steps, 30% up
+ * OneCycle lr = OneCycle.of(0.004, 0.1, 4e-7, 1000, 0.3, 0.0, Interpolation.COSINE);   // 1000 steps, 30% up
  * Policy policy = Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85));
  * // spec: oneCycle(start=0.004, peak=0.1, end=4.0E-7, stepsUp=300, stepsDown=699, stepsFinal=0,
  * //                shape=cosine, pastEnd=hold)
@@ -39,7 +39,7 @@ import org.lrkit.Checks;
  * @param pastEnd what steps after {@link #lastStep()} return
  */
 public record OneCycle(double start, double peak, double end, long stepsUp, long stepsDown, long stepsFinal,
-        Shape shape, PastEnd pastEnd) implements Schedule, CycleStructure {
+        Interpolation shape, PastEnd pastEnd) implements Schedule, CycleStructure {
 
     public OneCycle {
         Checks.finite("start", start);
@@ -62,7 +62,7 @@ public record OneCycle(double start, double peak, double end, long stepsUp, long
      * @throws IllegalArgumentException if a phase would get no step, naming the fraction to change
      */
     public static OneCycle of(double start, double peak, double end, long totalSteps, double fractionUp,
-            double fractionFinal, Shape shape) {
+            double fractionFinal, Interpolation shape) {
         if (totalSteps < 3) {
             throw new IllegalArgumentException("totalSteps must be >= 3 (one step up, one down, one at the end), got "
                     + totalSteps);

@@ -173,13 +173,13 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
         double sinceRestart = step - cycleStart(cycle);
         double warmup = warmupEveryCycle || cycle == 0 ? warmupSteps : 0.0;
         if (sinceRestart < warmup) {
-            return Shape.LINEAR.interpolate(cycleFloor, cyclePeak, sinceRestart / warmup);
+            return Interpolation.LINEAR.interpolate(cycleFloor, cyclePeak, sinceRestart / warmup);
         }
         double fraction = (sinceRestart - warmup) / (period(cycle) - warmup);
         if (timeExponent != 1.0) {
             fraction = Math.pow(fraction, timeExponent);
         }
-        return Shape.COSINE.interpolate(cyclePeak, cycleFloor, fraction);
+        return Interpolation.COSINE.interpolate(cyclePeak, cycleFloor, fraction);
     }
 
     @Override

@@ -23,8 +23,8 @@ import org.lrkit.djl.rangetest.HessianFreeMonitor;
 import org.lrkit.djl.train.DivergenceException;
 import org.lrkit.djl.train.StepResult;
 import org.lrkit.djl.train.TrainingLength;
-import org.lrkit.djl.train.TrainingListener;
 import org.lrkit.djl.train.TrainingRun;
+import org.lrkit.djl.train.TrainingRunListener;
 import org.lrkit.vision.loader.ImageLoader;
 
 /**
@@ -122,7 +122,7 @@ public final class EstimateRun {
                 }
                 rows.add(new EstimateRow(record, meanLoss, curvature));
             });
-            TrainingListener recorder = new TrainingListener() {
+            TrainingRunListener recorder = new TrainingRunListener() {
                 @Override
                 public void onStep(long epoch, StepResult step) {
                     recent.addLast(step.loss());

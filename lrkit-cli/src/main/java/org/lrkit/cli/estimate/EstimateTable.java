@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lrkit.cli.report.Numbers;
-import org.lrkit.djl.rangetest.HessianFreeRecord;
-import org.lrkit.djl.rangetest.LayerEstimate;
+import org.lrkit.djl.curvature.HessianFreeRecord;
+import org.lrkit.djl.curvature.LayerEstimate;
 
 /**
  * The rows of an estimate run as {@code lrkit estimate} prints them: the title, one line per estimate (step,

@@ -1,4 +1,4 @@
-package org.lrkit.djl.rangetest;
+package org.lrkit.djl.curvature;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.lrkit.Checks;
+import org.lrkit.curvature.HessianFreeEstimate;
 import org.lrkit.djl.optim.ParameterGroups;
 import org.lrkit.djl.optim.ScheduledOptimizer;
 import org.lrkit.djl.train.StepResult;
 import org.lrkit.djl.train.TrainingRunListener;
-import org.lrkit.rangetest.HessianFreeEstimate;
 
 /**
  * Smith &amp; Topin's Hessian-free estimate of the optimal learning rate (Super-Convergence, 2018, section 4),

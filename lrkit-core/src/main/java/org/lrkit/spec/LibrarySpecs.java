@@ -211,12 +211,15 @@ final class LibrarySpecs {
                         + "overlaps the first cycle (and the rate jumps at its end)")
                 .optional("k_decay", "1.0", "k-decay exponent")
                 .builds(a -> {
-                    Sgdr cosine = new Sgdr(a.real("base_lr"), a.real("lr_min"),
-                            Checks.positive("t_initial", a.integer("t_initial")),
-                            Checks.atLeast("cycle_mul", a.real("cycle_mul"), 1.0),
-                            Checks.positive("cycle_decay", a.real("cycle_decay")), 1.0, 0.0, false,
-                            Checks.positive("cycle_limit", a.integer("cycle_limit")),
-                            Checks.positive("k_decay", a.real("k_decay")));
+                    Sgdr cosine = Sgdr.builder()
+                            .peak(a.real("base_lr"))
+                            .floor(a.real("lr_min"))
+                            .firstPeriod(Checks.positive("t_initial", a.integer("t_initial")))
+                            .periodMultiplier(Checks.atLeast("cycle_mul", a.real("cycle_mul"), 1.0))
+                            .peakDecay(Checks.positive("cycle_decay", a.real("cycle_decay")))
+                            .cycleLimit(Checks.positive("cycle_limit", a.integer("cycle_limit")))
+                            .timeExponent(Checks.positive("k_decay", a.real("k_decay")))
+                            .build();
                     long warmup = Checks.nonNegative("warmup_t", a.integer("warmup_t"));
                     if (warmup == 0) {
                         return cosine;

@@ -242,8 +242,15 @@ final class NativeSpecs {
                         throw new IllegalArgumentException("end must be <= start, got end=" + end + ", start="
                                 + start + "; the annihilation phase goes far below the start");
                     }
-                    OneCycle lr = OneCycle.of(start, peak, end, a.integer("totalSteps"), a.real("fractionUp"),
-                            a.real("fractionFinal"), a.choice("shape", CYCLE_SHAPES));
+                    OneCycle lr = OneCycle.builder()
+                            .start(start)
+                            .peak(peak)
+                            .end(end)
+                            .totalSteps(a.integer("totalSteps"))
+                            .fractionUp(a.real("fractionUp"))
+                            .fractionFinal(a.real("fractionFinal"))
+                            .shape(a.choice("shape", CYCLE_SHAPES))
+                            .build();
                     if (!a.flag("cycleMomentum")) {
                         return Policy.of(lr);
                     }

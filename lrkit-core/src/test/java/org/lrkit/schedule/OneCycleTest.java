@@ -157,4 +157,26 @@ class OneCycleTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("totalSteps must be >= 3");
     }
+
+    @Test
+    void builderNamesTheValuesAndTakesFastaisDefaults() {
+        assertThat(OneCycle.builder().peak(0.1).totalSteps(1000).build())
+                .isEqualTo(OneCycle.of(0.1 / 25, 0.1, 0.1 / 25 / 1e4, 1000, 0.3, 0.0, Interpolation.COSINE));
+        assertThat(OneCycle.builder().start(0.004).peak(0.1).end(4e-7).totalSteps(1000).fractionUp(0.45)
+                .fractionFinal(0.1).shape(Interpolation.LINEAR).pastEnd(PastEnd.ERROR).build())
+                .isEqualTo(OneCycle.of(0.004, 0.1, 4e-7, 1000, 0.45, 0.1, Interpolation.LINEAR)
+                        .withPastEnd(PastEnd.ERROR));
+    }
+
+    @Test
+    void builderNamesWhatIsMissingOrWrong() {
+        assertThatThrownBy(() -> OneCycle.builder().totalSteps(1000).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("peak must be set");
+        assertThatThrownBy(() -> OneCycle.builder().peak(0.1).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("totalSteps must be set");
+        assertThatThrownBy(() -> OneCycle.builder().peak(0.1).totalSteps(1000).fractionUp(30).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fractionUp must be in [0, 1]");
+        assertThatThrownBy(() -> OneCycle.builder().peak(0.1).totalSteps(2).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("totalSteps must be >= 3");
+    }
 }

@@ -13,10 +13,10 @@ package org.lrkit.schedule;
  * {@code default} methods wrap them.
  *
  * <pre>{@code
- * Schedule lr = Schedule.cosine(0.1, 0.0, 9_000)          // anneal 0.1 -> 0 over 9000 steps
- *         .withWarmup(Interpolation.LINEAR, 1_000, 0.0);           // after 1000 steps of linear warm-up from 0
- * double first = lr.valueAt(0);                             // 0.0
- * double peak  = lr.valueAt(1_000);                         // 0.1
+ * Schedule lr = Schedule.cosine(0.1, 0.0, 9_000)           // anneal 0.1 -> 0 over 9000 steps
+ *         .withWarmup(Interpolation.LINEAR, 1_000, 0.0);   // after 1000 steps of linear warm-up from 0
+ * double first = lr.valueAt(0);                            // 0.0
+ * double peak  = lr.valueAt(1_000);                        // 0.1
  * }</pre>
  *
  * <p><b>Past the end.</b> Schedules planned over a finite number of steps (interpolations, one-cycle)

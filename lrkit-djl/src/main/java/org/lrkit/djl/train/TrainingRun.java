@@ -36,7 +36,7 @@ import org.lrkit.schedule.Policy;
  * a divergence guard, checkpoints, and bit-identical resumption.
  *
  * <pre>{@code
- * OneCycle lr = OneCycle.of(0.004, 0.1, 4e-7, 3 * 469, 0.3, 0.0, Shape.COSINE);
+ * OneCycle lr = OneCycle.builder().start(0.004).peak(0.1).end(4e-7).totalSteps(3 * 469).build();
  * ScheduledSgd sgd = ScheduledSgd.builder(Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85))).build();
  * TrainingSummary summary = TrainingRun.builder(model, sgd)
  *         .trainingData(trainSet, 128)

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.lrkit.schedule.Cyclical;
+import org.lrkit.schedule.Interpolation;
 import org.lrkit.schedule.OneCycle;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
 import org.lrkit.schedule.Sgdr;
-import org.lrkit.schedule.Shape;
 import org.lrkit.schedule.TrainingClock;
 import org.lrkit.spec.Specs;
 
@@ -18,7 +18,7 @@ class ReadmeExamplesTest {
 
     @Test
     void warmupThenCosine() {
-        Schedule lr = Schedule.cosine(0.1, 0.0, 9_500).withWarmup(Shape.LINEAR, 500, 0.0);
+        Schedule lr = Schedule.cosine(0.1, 0.0, 9_500).withWarmup(Interpolation.LINEAR, 500, 0.0);
         assertThat(lr.valueAt(0)).isEqualTo(0.0);
         assertThat(lr.valueAt(250)).isEqualTo(0.05);
         assertThat(lr.valueAt(500)).isEqualTo(0.1);
@@ -29,7 +29,7 @@ class ReadmeExamplesTest {
 
     @Test
     void oneCyclePolicyWithMirroredMomentum() {
-        OneCycle oneCycle = OneCycle.of(0.004, 0.1, 4e-7, 10_000, 0.3, 0.0, Shape.COSINE);
+        OneCycle oneCycle = OneCycle.of(0.004, 0.1, 4e-7, 10_000, 0.3, 0.0, Interpolation.COSINE);
         Policy policy = Policy.of(oneCycle).withMomentum(oneCycle.mirrored(0.95, 0.85));
         assertThat(oneCycle.stepsUp()).isEqualTo(3_000);
         assertThat(policy.learningRate().valueAt(0)).isEqualTo(0.004);

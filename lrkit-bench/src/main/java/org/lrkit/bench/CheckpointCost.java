@@ -19,7 +19,7 @@ import org.lrkit.djl.checkpoint.TrainingProgress;
 import org.lrkit.djl.engine.EngineSettings;
 import org.lrkit.djl.engine.Engines;
 import org.lrkit.djl.optim.ScheduledSgd;
-import org.lrkit.djl.rangetest.Json;
+import org.lrkit.djl.rangetest.ReportJson;
 import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.djl.train.TrainingSteps;
 import org.lrkit.schedule.Policy;
@@ -101,6 +101,6 @@ public final class CheckpointCost {
         }
         result.put("repeats", repeats);
         Files.delete(file);
-        System.out.println(Json.of(result));
+        System.out.println(ReportJson.of(result));
     }
 }

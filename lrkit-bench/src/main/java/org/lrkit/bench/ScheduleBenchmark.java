@@ -8,6 +8,7 @@ import org.lrkit.schedule.Anneal;
 import org.lrkit.schedule.Constant;
 import org.lrkit.schedule.Cyclical;
 import org.lrkit.schedule.ExponentialDecay;
+import org.lrkit.schedule.Interpolation;
 import org.lrkit.schedule.InverseTimeDecay;
 import org.lrkit.schedule.Join;
 import org.lrkit.schedule.MultiStepDecay;
@@ -16,7 +17,6 @@ import org.lrkit.schedule.PastEnd;
 import org.lrkit.schedule.Polynomial;
 import org.lrkit.schedule.Schedule;
 import org.lrkit.schedule.Sgdr;
-import org.lrkit.schedule.Shape;
 import org.lrkit.schedule.StepDecay;
 import org.lrkit.schedule.Warmup;
 import org.lrkit.spec.Specs;
@@ -87,9 +87,9 @@ public class ScheduleBenchmark {
 
         // Native schedules, each planned over RUN steps where it has an end.
         final Schedule constant = new Constant(0.1);
-        final Schedule linear = new Anneal(Shape.LINEAR, 0.1, 0.0, RUN, PastEnd.HOLD);
-        final Schedule cosine = new Anneal(Shape.COSINE, 0.1, 1e-5, RUN, PastEnd.HOLD);
-        final Schedule exponential = new Anneal(Shape.EXPONENTIAL, 0.1, 1e-4, RUN, PastEnd.HOLD);
+        final Schedule linear = new Anneal(Interpolation.LINEAR, 0.1, 0.0, RUN, PastEnd.HOLD);
+        final Schedule cosine = new Anneal(Interpolation.COSINE, 0.1, 1e-5, RUN, PastEnd.HOLD);
+        final Schedule exponential = new Anneal(Interpolation.EXPONENTIAL, 0.1, 1e-4, RUN, PastEnd.HOLD);
         /** DeepLab's "poly" policy: power 0.9. */
         final Schedule polynomial = new Polynomial(0.01, 0.0, RUN, 0.9, PastEnd.HOLD);
         /** x0.1 three times over the run. */
@@ -103,11 +103,11 @@ public class ScheduleBenchmark {
         final Schedule inverseTimeDecay = new InverseTimeDecay(0.01, 1e-4, 0.75);
         /** 1% linear warm-up from 0, then cosine annealing over the rest of the run. */
         final Schedule warmupCosine =
-                new Warmup(Shape.LINEAR, RUN / 100, 0.0, new Anneal(Shape.COSINE, 0.1, 0.0, RUN - RUN / 100,
-                        PastEnd.HOLD));
+                new Warmup(Interpolation.LINEAR, RUN / 100, 0.0, new Anneal(Interpolation.COSINE, 0.1, 0.0,
+                        RUN - RUN / 100, PastEnd.HOLD));
         /** Warm-up-stable-decay: constant for 80% of the run, then a linear decay to 0. */
         final Schedule join = new Join(new Constant(0.1), 8 * RUN / 10,
-                new Anneal(Shape.LINEAR, 0.1, 0.0, 2 * RUN / 10, PastEnd.HOLD));
+                new Anneal(Interpolation.LINEAR, 0.1, 0.0, 2 * RUN / 10, PastEnd.HOLD));
         /** The CLR paper's CIFAR-10 bounds and half-cycle of 2000 steps. */
         final Schedule cyclicalTriangular = Cyclical.triangular(0.001, 0.006, 2000);
         final Schedule cyclicalTriangular2 = Cyclical.triangular2(0.001, 0.006, 2000);
@@ -118,10 +118,10 @@ public class ScheduleBenchmark {
         /** SGDR with a real multiplier, warm-up at every restart. */
         final Schedule sgdrMult15 = Sgdr.of(0.05, 1e-4, 3900, 1.5).withDecay(0.9, 0.7).withWarmup(195, true);
         /** Smith and Topin's three-phase one-cycle: 45% up, 45% down, 10% annihilation. */
-        final Schedule oneCycle3Phase = OneCycle.of(0.004, 0.1, 4e-7, RUN, 0.45, 0.1, Shape.COSINE);
+        final Schedule oneCycle3Phase = OneCycle.of(0.004, 0.1, 4e-7, RUN, 0.45, 0.1, Interpolation.COSINE);
         /** The wrappers: a per-layer multiplier on a cosine, clamped. */
         final Schedule scaledClamped =
-                new Anneal(Shape.COSINE, 0.1, 0.0, RUN, PastEnd.HOLD).scaledBy(0.1).clampedTo(1e-5, 1.0);
+                new Anneal(Interpolation.COSINE, 0.1, 0.0, RUN, PastEnd.HOLD).scaledBy(0.1).clampedTo(1e-5, 1.0);
 
         // Compatibility specs, built from text as a user would.
         /** Piecewise cosine with fractional knots; the spec is a policy (momentum too), keep its lr. */

@@ -5,10 +5,10 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.lrkit.Checks;
 import org.lrkit.schedule.Cyclical;
+import org.lrkit.schedule.Interpolation;
 import org.lrkit.schedule.OneCycle;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Sgdr;
-import org.lrkit.schedule.Shape;
 import org.lrkit.spec.AutoValues;
 
 /**
@@ -89,7 +89,7 @@ public record RangeTestAdvice(List<Suggestion> suggestions, double consensus, do
         double peak = peak(totalSteps);
         double start = peak / PeakRule.WARMUP_RATIO;
         OneCycle lr = OneCycle.of(start, peak, start / 1e4, totalSteps, PeakRule.WARMUP_FRACTION, 0.0,
-                Shape.COSINE);
+                Interpolation.COSINE);
         return Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85));
     }
 

@@ -1,6 +1,8 @@
 package org.lrkit.rangetest;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 import org.lrkit.Checks;
 
 /**
@@ -55,6 +57,54 @@ public record RangeTestCurve(double[] learningRates, double[] losses, double[] s
         double[] none = new double[losses.length];
         Arrays.fill(none, Double.NaN);
         return new RangeTestCurve(learningRates, losses, smoothed, none, none.clone(), reason);
+    }
+
+    /**
+     * The median over several runs of the same sweep (one per seed): the smoothed loss is the band's median
+     * ({@link CurveBand#of}), and at each of the band's steps the training loss, validation loss and accuracy
+     * are the medians over the runs that reached that step (validation NaNs left out; NaN where no run was
+     * evaluated). The curve counts as {@link StopReason#COMPLETED} only when every run completed the sweep,
+     * otherwise as {@link StopReason#DIVERGED}.
+     *
+     * <pre>{@code
+     * List<RangeTestCurve> seeds = List.of(seed0, seed1, seed2);
+     * RangeTestCurve median = RangeTestCurve.median(CurveBand.of(seeds), seeds);
+     * }</pre>
+     *
+     * @param band the band of {@code curves}, {@code CurveBand.of(curves)}; it sets the steps and the smoothed
+     *     loss
+     * @param curves the runs, at least one
+     * @throws IllegalArgumentException if {@code curves} is empty
+     */
+    public static RangeTestCurve median(CurveBand band, List<RangeTestCurve> curves) {
+        Checks.notNull("band", band);
+        Checks.notNull("curves", curves);
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("curves must not be empty; pass the runs the band was made of");
+        }
+        int n = band.median().length;
+        double[] validationLosses = new double[n];
+        double[] accuracies = new double[n];
+        double[] losses = new double[n];
+        for (int i = 0; i < n; i++) {
+            validationLosses[i] = median(curves, i, curve -> curve.validationLosses);
+            accuracies[i] = median(curves, i, curve -> curve.accuracies);
+            losses[i] = median(curves, i, curve -> curve.losses);
+        }
+        StopReason reason = curves.stream().allMatch(c -> c.stopReason() == StopReason.COMPLETED)
+                ? StopReason.COMPLETED : StopReason.DIVERGED;
+        return new RangeTestCurve(band.learningRates(), losses, band.median(), validationLosses, accuracies, reason);
+    }
+
+    /** The median of {@code series} at {@code step} over the curves that reached it, NaNs left out. */
+    private static double median(List<RangeTestCurve> curves, int step, Function<RangeTestCurve, double[]> series) {
+        double[] values = curves.stream().filter(c -> c.size() > step).mapToDouble(c -> series.apply(c)[step])
+                .filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        int half = values.length / 2;
+        return values.length % 2 == 1 ? values[half] : (values[half - 1] + values[half]) / 2;
     }
 
     /** Number of recorded steps. */

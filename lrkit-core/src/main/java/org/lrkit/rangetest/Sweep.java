@@ -2,9 +2,9 @@ package org.lrkit.rangetest;
 
 import org.lrkit.Checks;
 import org.lrkit.schedule.Anneal;
+import org.lrkit.schedule.Interpolation;
 import org.lrkit.schedule.PastEnd;
 import org.lrkit.schedule.Schedule;
-import org.lrkit.schedule.Shape;
 
 /**
  * The learning rates of a range test: {@code steps} values from {@code start} to {@code end}, both
@@ -61,7 +61,7 @@ public record Sweep(SweepShape shape, double start, double end, int steps) {
 
     /** The sweep as a schedule over its steps (held at {@code end} afterwards). */
     public Schedule schedule() {
-        Shape curve = shape == SweepShape.EXPONENTIAL ? Shape.EXPONENTIAL : Shape.LINEAR;
+        Interpolation curve = shape == SweepShape.EXPONENTIAL ? Interpolation.EXPONENTIAL : Interpolation.LINEAR;
         return new Anneal(curve, start, end, steps - 1, PastEnd.HOLD);
     }
 

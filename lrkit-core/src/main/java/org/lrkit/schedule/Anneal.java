@@ -20,7 +20,7 @@ import org.lrkit.Checks;
  * @param steps length of the interpolation, {@code > 0}
  * @param pastEnd what later steps return
  */
-public record Anneal(Shape shape, double from, double to, long steps, PastEnd pastEnd) implements Schedule {
+public record Anneal(Interpolation shape, double from, double to, long steps, PastEnd pastEnd) implements Schedule {
 
     public Anneal {
         Checks.notNull("shape", shape);

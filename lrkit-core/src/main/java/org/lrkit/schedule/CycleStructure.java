@@ -15,7 +15,8 @@ import org.lrkit.Checks;
  * training there. For a one-cycle policy it is the last planned step.
  *
  * <pre>{@code
- * Schedule sgdr = Sgdr.of(0.05, 0.0, 10 * 390, 2.0);        // restarts after 10, 30, 70 epochs
+ * Schedule sgdr = Sgdr.builder().peak(0.05).firstPeriod(10 * 390).periodMultiplier(2).build();  // restarts
+ *                                                           // after 10, 30, 70 epochs
  * long[] ends = sgdr.cycles().orElseThrow().cycleEnds(70 * 390);  // {3899, 11699, 27299}
  * }</pre>
  */

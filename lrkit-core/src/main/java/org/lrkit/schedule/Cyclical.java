@@ -77,7 +77,7 @@ public record Cyclical(double base, double peak, long stepsUp, long stepsDown, C
      * {@code base} over {@code stepSize} steps, then hold {@code base}.
      */
     public static Schedule decayPolicy(double base, double peak, long stepSize) {
-        return new Anneal(Shape.LINEAR, peak, base, Checks.positive("stepSize", stepSize), PastEnd.HOLD);
+        return new Anneal(Interpolation.LINEAR, peak, base, Checks.positive("stepSize", stepSize), PastEnd.HOLD);
     }
 
     /** The same cycle between other bounds, e.g. the momentum that mirrors a learning-rate cycle. */

@@ -22,8 +22,18 @@ import org.lrkit.Checks;
  * <p>The same shape with other values is the cyclical momentum that mirrors the learning rate
  * ({@code 0.95 -> 0.85 -> 0.95}): {@link #mirrored}.
  *
+ * <p><b>Building one.</b> Start from {@link #builder()}: every value is named, and what is not given takes
+ * fastai's defaults (start {@code peak / 25}, end {@code start / 1e4}, 30% of the run rising, no annihilation
+ * phase, cosine curves), the same as the {@code oneCyclePolicy} spec. {@link #of} is the same in one
+ * positional call; the canonical constructor takes the phase lengths in steps.
+ *
  * <pre>{@code
- * OneCycle lr = OneCycle.of(0.004, 0.1, 4e-7, 1000, 0.3, 0.0, Shape.COSINE);   // 1000 steps, 30% up
+ * OneCycle lr = OneCycle.builder()
+ *         .peak(0.1)
+ *         .totalSteps(1000)            // 300 steps up from 0.004, 699 down to 4e-7
+ *         .build();
+ * OneCycle threePhase = OneCycle.builder().start(0.004).peak(0.1).end(4e-7).totalSteps(1000)
+ *         .fractionUp(0.45).fractionFinal(0.1).shape(Interpolation.LINEAR).build();
  * Policy policy = Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85));
  * // spec: oneCycle(start=0.004, peak=0.1, end=4.0E-7, stepsUp=300, stepsDown=699, stepsFinal=0,
  * //                shape=cosine, pastEnd=hold)
@@ -39,7 +49,7 @@ import org.lrkit.Checks;
  * @param pastEnd what steps after {@link #lastStep()} return
  */
 public record OneCycle(double start, double peak, double end, long stepsUp, long stepsDown, long stepsFinal,
-        Shape shape, PastEnd pastEnd) implements Schedule, CycleStructure {
+        Interpolation shape, PastEnd pastEnd) implements Schedule, CycleStructure {
 
     public OneCycle {
         Checks.finite("start", start);
@@ -62,7 +72,7 @@ public record OneCycle(double start, double peak, double end, long stepsUp, long
      * @throws IllegalArgumentException if a phase would get no step, naming the fraction to change
      */
     public static OneCycle of(double start, double peak, double end, long totalSteps, double fractionUp,
-            double fractionFinal, Shape shape) {
+            double fractionFinal, Interpolation shape) {
         if (totalSteps < 3) {
             throw new IllegalArgumentException("totalSteps must be >= 3 (one step up, one down, one at the end), got "
                     + totalSteps);
@@ -88,6 +98,17 @@ public record OneCycle(double start, double peak, double end, long stepsUp, long
                     + "their sum must stay below 1");
         }
         return new OneCycle(start, peak, end, up, down, last, shape, PastEnd.HOLD);
+    }
+
+    /**
+     * A builder naming each value of a one-cycle schedule; {@code peak} and {@code totalSteps} are required.
+     *
+     * <pre>{@code
+     * OneCycle lr = OneCycle.builder().peak(0.1).totalSteps(1000).build();
+     * }</pre>
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The step at which {@code end} is reached: {@code stepsUp + stepsDown + stepsFinal}. */
@@ -166,5 +187,100 @@ public record OneCycle(double start, double peak, double end, long stepsUp, long
     @Override
     public String toString() {
         return toSpec();
+    }
+
+    /**
+     * Builds a {@link OneCycle} from named values over a run of {@code totalSteps} steps ({@link OneCycle#of}
+     * spreads them over the phases). Unset values take fastai's defaults: start {@code peak / 25}, end
+     * {@code start / 1e4}, {@code fractionUp} 0.3, {@code fractionFinal} 0 (two phases), cosine curves, held
+     * past the end. The numbers are checked by {@link #build()}, with {@link OneCycle#of}'s rules and messages.
+     *
+     * <pre>{@code
+     * OneCycle lr = OneCycle.builder().peak(0.1).totalSteps(10_000).fractionUp(0.25).build();
+     * }</pre>
+     */
+    public static final class Builder {
+
+        private Double start;
+        private Double peak;
+        private Double end;
+        private long totalSteps;
+        private boolean totalStepsSet;
+        private double fractionUp = 0.3;
+        private double fractionFinal = 0.0;
+        private Interpolation shape = Interpolation.COSINE;
+        private PastEnd pastEnd = PastEnd.HOLD;
+
+        private Builder() {
+        }
+
+        /** The value at step 0 (and at the start of the annihilation phase); default {@code peak / 25}. */
+        public Builder start(double value) {
+            this.start = value;
+            return this;
+        }
+
+        /** The highest value, reached after the rising phase (required). */
+        public Builder peak(double value) {
+            this.peak = value;
+            return this;
+        }
+
+        /** The value at the last step; default {@code start / 1e4}. */
+        public Builder end(double value) {
+            this.end = value;
+            return this;
+        }
+
+        /** The length of the run in optimizer steps, at least 3 (required). */
+        public Builder totalSteps(long steps) {
+            this.totalSteps = steps;
+            this.totalStepsSet = true;
+            return this;
+        }
+
+        /** The fraction of the run spent rising, in [0, 1]; default 0.3 (build refuses a phase with no step). */
+        public Builder fractionUp(double fraction) {
+            this.fractionUp = fraction;
+            return this;
+        }
+
+        /** The fraction of the run spent in annihilation, in [0, 1]; default 0 (a two-phase cycle). */
+        public Builder fractionFinal(double fraction) {
+            this.fractionFinal = fraction;
+            return this;
+        }
+
+        /** The curve of every phase; default {@link Interpolation#COSINE}. */
+        public Builder shape(Interpolation curve) {
+            this.shape = Checks.notNull("shape", curve);
+            return this;
+        }
+
+        /** What steps after the last one return; default {@link PastEnd#HOLD}. */
+        public Builder pastEnd(PastEnd rule) {
+            this.pastEnd = Checks.notNull("pastEnd", rule);
+            return this;
+        }
+
+        /**
+         * The schedule.
+         *
+         * @throws IllegalArgumentException if {@code peak} or {@code totalSteps} was not set, or a value breaks
+         *     a rule of {@link OneCycle#of} (a non-finite value, a fraction outside [0, 1], a phase with no step)
+         */
+        public OneCycle build() {
+            if (peak == null) {
+                throw new IllegalArgumentException("peak must be set, got none; call peak(...), "
+                        + "e.g. OneCycle.builder().peak(0.1).totalSteps(1000)");
+            }
+            if (!totalStepsSet) {
+                throw new IllegalArgumentException("totalSteps must be set, got none; call totalSteps(...), "
+                        + "e.g. OneCycle.builder().peak(0.1).totalSteps(1000)");
+            }
+            double first = start == null ? peak / 25.0 : start;
+            double last = end == null ? first / 1e4 : end;
+            return of(first, peak, last, totalSteps, fractionUp, fractionFinal, shape).withPastEnd(pastEnd);
+        }
     }
 }

@@ -14,7 +14,7 @@ import org.lrkit.Checks;
  * extrapolation continues the last segment.
  *
  * <pre>{@code
- * Schedule lr = new Piecewise(Shape.COSINE, new double[] {0, 2, 9}, new double[] {0.04, 1.0, 4e-6},
+ * Schedule lr = new Piecewise(Interpolation.COSINE, new double[] {0, 2, 9}, new double[] {0.04, 1.0, 4e-6},
  *         PastEnd.HOLD);
  * // spec: piecewise(shape=cosine, knots=[0.0, 2.0, 9.0], values=[0.04, 1.0, 4.0E-6], pastEnd=hold)
  * }</pre>
@@ -26,7 +26,7 @@ import org.lrkit.Checks;
  * @param values value at each knot, finite, as many as knots (copied)
  * @param pastEnd what steps after the last knot return
  */
-public record Piecewise(Shape shape, double[] knots, double[] values, PastEnd pastEnd)
+public record Piecewise(Interpolation shape, double[] knots, double[] values, PastEnd pastEnd)
         implements Schedule, CycleStructure {
 
     public Piecewise {

@@ -13,10 +13,10 @@ package org.lrkit.schedule;
  * {@code default} methods wrap them.
  *
  * <pre>{@code
- * Schedule lr = Schedule.cosine(0.1, 0.0, 9_000)          // anneal 0.1 -> 0 over 9000 steps
- *         .withWarmup(Shape.LINEAR, 1_000, 0.0);           // after 1000 steps of linear warm-up from 0
- * double first = lr.valueAt(0);                             // 0.0
- * double peak  = lr.valueAt(1_000);                         // 0.1
+ * Schedule lr = Schedule.cosine(0.1, 0.0, 9_000)           // anneal 0.1 -> 0 over 9000 steps
+ *         .withWarmup(Interpolation.LINEAR, 1_000, 0.0);   // after 1000 steps of linear warm-up from 0
+ * double first = lr.valueAt(0);                            // 0.0
+ * double peak  = lr.valueAt(1_000);                        // 0.1
  * }</pre>
  *
  * <p><b>Past the end.</b> Schedules planned over a finite number of steps (interpolations, one-cycle)
@@ -87,7 +87,7 @@ public interface Schedule {
      * A warm-up of {@code steps} steps from {@code startValue} up to this schedule's first value, then
      * this schedule in local time (its step 0 comes right after the warm-up).
      */
-    default Schedule withWarmup(Shape shape, long steps, double startValue) {
+    default Schedule withWarmup(Interpolation shape, long steps, double startValue) {
         return new Warmup(shape, steps, startValue, this);
     }
 
@@ -106,17 +106,17 @@ public interface Schedule {
 
     /** Linear interpolation from {@code from} (step 0) to {@code to} (step {@code steps}), then held. */
     static Schedule linear(double from, double to, long steps) {
-        return new Anneal(Shape.LINEAR, from, to, steps, PastEnd.HOLD);
+        return new Anneal(Interpolation.LINEAR, from, to, steps, PastEnd.HOLD);
     }
 
     /** Half-cosine interpolation from {@code from} (step 0) to {@code to} (step {@code steps}), then held. */
     static Schedule cosine(double from, double to, long steps) {
-        return new Anneal(Shape.COSINE, from, to, steps, PastEnd.HOLD);
+        return new Anneal(Interpolation.COSINE, from, to, steps, PastEnd.HOLD);
     }
 
     /** Geometric interpolation from {@code from} (step 0) to {@code to} (step {@code steps}), then held. */
     static Schedule exponential(double from, double to, long steps) {
-        return new Anneal(Shape.EXPONENTIAL, from, to, steps, PastEnd.HOLD);
+        return new Anneal(Interpolation.EXPONENTIAL, from, to, steps, PastEnd.HOLD);
     }
 
     /**

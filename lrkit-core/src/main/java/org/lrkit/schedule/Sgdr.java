@@ -25,8 +25,17 @@ import org.lrkit.Checks;
  * cycle starts {@code S_i}, never by a floating logarithm alone, so a step that lands on a restart always
  * gets the restart's peak (PyTorch's, timm's and Keras's log-based index can miss it by one).
  *
+ * <p><b>Building one.</b> Start from {@link #builder()}: every value is named, and what is not given is plain
+ * SGDR (floor 0, period multiplier 1, no decay, no warm-up, no cycle limit, time exponent 1). {@link #of} is
+ * plain SGDR in one positional call, and {@link #withDecay}, {@link #withWarmup} and {@link #withCycleLimit}
+ * vary an existing schedule.
+ *
  * <pre>{@code
- * Sgdr lr = Sgdr.of(0.05, 0.0, 10 * 390, 2.0);   // T0 = 10 epochs of 390 steps, T_mult = 2
+ * Sgdr lr = Sgdr.builder()
+ *         .peak(0.05)
+ *         .firstPeriod(10 * 390)         // T0 = 10 epochs of 390 steps
+ *         .periodMultiplier(2.0)         // T_mult = 2
+ *         .build();                      // = Sgdr.of(0.05, 0.0, 10 * 390, 2.0)
  * // spec: sgdr(peak=0.05, floor=0.0, firstPeriod=3900.0, periodMultiplier=2.0, peakDecay=1.0,
  * //            floorDecay=1.0, warmupSteps=0.0, warmupEveryCycle=false, cycleLimit=0, timeExponent=1.0)
  * }</pre>
@@ -78,6 +87,17 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
                         + "cycleLimit that ends the restarts before then");
             }
         }
+    }
+
+    /**
+     * A builder naming each value of an SGDR schedule; {@code peak} and {@code firstPeriod} are required.
+     *
+     * <pre>{@code
+     * Sgdr lr = Sgdr.builder().peak(0.05).floor(1e-4).firstPeriod(3900).periodMultiplier(2).build();
+     * }</pre>
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Plain SGDR: restarts to {@code peak}, anneals to {@code floor}, no decay, no warm-up, no limit. */
@@ -173,13 +193,13 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
         double sinceRestart = step - cycleStart(cycle);
         double warmup = warmupEveryCycle || cycle == 0 ? warmupSteps : 0.0;
         if (sinceRestart < warmup) {
-            return Shape.LINEAR.interpolate(cycleFloor, cyclePeak, sinceRestart / warmup);
+            return Interpolation.LINEAR.interpolate(cycleFloor, cyclePeak, sinceRestart / warmup);
         }
         double fraction = (sinceRestart - warmup) / (period(cycle) - warmup);
         if (timeExponent != 1.0) {
             fraction = Math.pow(fraction, timeExponent);
         }
-        return Shape.COSINE.interpolate(cyclePeak, cycleFloor, fraction);
+        return Interpolation.COSINE.interpolate(cyclePeak, cycleFloor, fraction);
     }
 
     @Override
@@ -222,5 +242,111 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
     @Override
     public String toString() {
         return toSpec();
+    }
+
+    /**
+     * Builds an {@link Sgdr} from named values. Unset values are plain SGDR's: floor 0, period multiplier 1,
+     * peak and floor decay 1, no warm-up, no cycle limit, time exponent 1. The numbers are checked by
+     * {@link #build()}, with the record's rules and messages (e.g. {@code floor <= peak}).
+     *
+     * <pre>{@code
+     * Sgdr lr = Sgdr.builder().peak(0.05).firstPeriod(3900).periodMultiplier(2).peakDecay(0.9)
+     *         .warmupSteps(195).warmupEveryCycle(true).build();
+     * }</pre>
+     */
+    public static final class Builder {
+
+        private Double peak;
+        private double floor;
+        private Double firstPeriod;
+        private double periodMultiplier = 1.0;
+        private double peakDecay = 1.0;
+        private double floorDecay = 1.0;
+        private double warmupSteps;
+        private boolean warmupEveryCycle;
+        private long cycleLimit;
+        private double timeExponent = 1.0;
+
+        private Builder() {
+        }
+
+        /** The value right after each restart, before peak decay (required). */
+        public Builder peak(double value) {
+            this.peak = value;
+            return this;
+        }
+
+        /** The value the cosine anneals towards, before floor decay; default 0. */
+        public Builder floor(double value) {
+            this.floor = value;
+            return this;
+        }
+
+        /** The length of the first cycle in optimizer steps, {@code > 0}, may be fractional (required). */
+        public Builder firstPeriod(double steps) {
+            this.firstPeriod = steps;
+            return this;
+        }
+
+        /** The growth of the period at each restart, {@code >= 1}; default 1 (equal cycles). */
+        public Builder periodMultiplier(double multiplier) {
+            this.periodMultiplier = multiplier;
+            return this;
+        }
+
+        /** The multiplier of the peak at each restart, {@code > 0}; default 1. */
+        public Builder peakDecay(double multiplier) {
+            this.peakDecay = multiplier;
+            return this;
+        }
+
+        /** The multiplier of the floor at each restart, {@code > 0}; default 1. */
+        public Builder floorDecay(double multiplier) {
+            this.floorDecay = multiplier;
+            return this;
+        }
+
+        /** Steps of linear warm-up at the start of the first cycle, {@code >= 0}; default 0. */
+        public Builder warmupSteps(double steps) {
+            this.warmupSteps = steps;
+            return this;
+        }
+
+        /** Whether every cycle warms up, not only the first; default false. */
+        public Builder warmupEveryCycle(boolean everyCycle) {
+            this.warmupEveryCycle = everyCycle;
+            return this;
+        }
+
+        /** The number of cycles after which the floor is held, {@code >= 0}; default 0 (unlimited). */
+        public Builder cycleLimit(long cycles) {
+            this.cycleLimit = cycles;
+            return this;
+        }
+
+        /** The exponent applied to the fraction of the cycle (k-decay), {@code > 0}; default 1. */
+        public Builder timeExponent(double exponent) {
+            this.timeExponent = exponent;
+            return this;
+        }
+
+        /**
+         * The schedule.
+         *
+         * @throws IllegalArgumentException if {@code peak} or {@code firstPeriod} was not set, or the values
+         *     break a rule of {@link Sgdr} (floor above peak, warm-up not shorter than the first period, ...)
+         */
+        public Sgdr build() {
+            if (peak == null) {
+                throw new IllegalArgumentException("peak must be set, got none; call peak(...), "
+                        + "e.g. Sgdr.builder().peak(0.05).firstPeriod(3900)");
+            }
+            if (firstPeriod == null) {
+                throw new IllegalArgumentException("firstPeriod must be set, got none; call firstPeriod(...), "
+                        + "e.g. Sgdr.builder().peak(0.05).firstPeriod(3900)");
+            }
+            return new Sgdr(peak, floor, firstPeriod, periodMultiplier, peakDecay, floorDecay, warmupSteps,
+                    warmupEveryCycle, cycleLimit, timeExponent);
+        }
     }
 }

@@ -11,7 +11,7 @@ import org.lrkit.Checks;
  * <pre>{@code
  * TrainingClock clock = TrainingClock.ofBatches(391, 1, Remainder.STEP);  // CIFAR-10, batch 128
  * double firstPeriod = clock.steps(10);                                    // 3910.0 steps = 10 epochs
- * Sgdr lr = Sgdr.of(0.05, 0.0, firstPeriod, 2.0);
+ * Sgdr lr = Sgdr.builder().peak(0.05).firstPeriod(firstPeriod).periodMultiplier(2.0).build();
  * double epoch = clock.epochs(5000);                                       // 12.787...
  * }</pre>
  *

@@ -10,7 +10,7 @@ import org.lrkit.Checks;
  * {@code warmup_prefix=True}; no jump at the end of the warm-up).
  *
  * <pre>{@code
- * Schedule lr = Schedule.cosine(0.1, 0.0, 9_000).withWarmup(Shape.LINEAR, 1_000, 0.0);
+ * Schedule lr = Schedule.cosine(0.1, 0.0, 9_000).withWarmup(Interpolation.LINEAR, 1_000, 0.0);
  * // spec: warmup(shape=linear, steps=1000, start=0.0, then=cosine(from=0.1, to=0.0, steps=9000, pastEnd=hold))
  * }</pre>
  *
@@ -19,7 +19,7 @@ import org.lrkit.Checks;
  * @param start value at step 0, finite
  * @param then the schedule after the warm-up, in local time
  */
-public record Warmup(Shape shape, long steps, double start, Schedule then) implements Schedule {
+public record Warmup(Interpolation shape, long steps, double start, Schedule then) implements Schedule {
 
     public Warmup {
         Checks.notNull("shape", shape);

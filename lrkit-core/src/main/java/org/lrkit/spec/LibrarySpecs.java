@@ -3,13 +3,13 @@ package org.lrkit.spec;
 import java.util.List;
 import org.lrkit.Checks;
 import org.lrkit.schedule.Anneal;
+import org.lrkit.schedule.Interpolation;
 import org.lrkit.schedule.Join;
 import org.lrkit.schedule.PastEnd;
 import org.lrkit.schedule.Piecewise;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
 import org.lrkit.schedule.Sgdr;
-import org.lrkit.schedule.Shape;
 import org.lrkit.schedule.Warmup;
 
 /**
@@ -40,9 +40,9 @@ final class LibrarySpecs {
                     long warmupSteps = Checks.nonNegative("warmup_steps", a.integer("warmup_steps"));
                     double initial = a.real("initial_learning_rate");
                     double top = a.isSet("warmup_target") ? a.real("warmup_target") : initial;
-                    Schedule decay = new Anneal(Shape.COSINE, top, alpha * top, decaySteps, PastEnd.HOLD);
+                    Schedule decay = new Anneal(Interpolation.COSINE, top, alpha * top, decaySteps, PastEnd.HOLD);
                     return a.isSet("warmup_target") && warmupSteps > 0
-                            ? new Warmup(Shape.LINEAR, warmupSteps, initial, decay) : decay;
+                            ? new Warmup(Interpolation.LINEAR, warmupSteps, initial, decay) : decay;
                 });
     }
 
@@ -89,8 +89,8 @@ final class LibrarySpecs {
                     }
                     double[] lrs = {lrMax / Checks.positive("div", a.real("div")), lrMax,
                             lrMax / Checks.positive("div_final", a.real("div_final"))};
-                    return Policy.of(new Piecewise(Shape.COSINE, knots, lrs, PastEnd.HOLD))
-                            .withMomentum(new Piecewise(Shape.COSINE, knots, moms, PastEnd.HOLD));
+                    return Policy.of(new Piecewise(Interpolation.COSINE, knots, lrs, PastEnd.HOLD))
+                            .withMomentum(new Piecewise(Interpolation.COSINE, knots, moms, PastEnd.HOLD));
                 });
     }
 
@@ -130,7 +130,7 @@ final class LibrarySpecs {
                     double peak = a.real("peak_value");
                     double initial = peak / Checks.positive("div_factor", a.real("div_factor"));
                     double last = initial / Checks.positive("final_div_factor", a.real("final_div_factor"));
-                    return new Piecewise(Shape.COSINE, new double[] {0, peakStep, total},
+                    return new Piecewise(Interpolation.COSINE, new double[] {0, peakStep, total},
                             new double[] {initial, peak, last}, PastEnd.HOLD);
                 });
     }
@@ -159,8 +159,10 @@ final class LibrarySpecs {
                                     + "includes the warm-up), got decay_steps=" + decay[i] + ", warmup_steps="
                                     + warmup[i] + " in cycle " + i);
                         }
-                        Schedule cosine = new Anneal(Shape.COSINE, peak[i], end[i], decay[i] - warmup[i], PastEnd.HOLD);
-                        Schedule cycle = warmup[i] > 0 ? new Warmup(Shape.LINEAR, warmup[i], init[i], cosine) : cosine;
+                        Schedule cosine = new Anneal(Interpolation.COSINE, peak[i], end[i], decay[i] - warmup[i],
+                                PastEnd.HOLD);
+                        Schedule cycle = warmup[i] > 0 ? new Warmup(Interpolation.LINEAR, warmup[i], init[i],
+                                cosine) : cosine;
                         schedule = schedule == null ? cycle : new Join(cycle, decay[i], schedule);
                     }
                     return schedule;
@@ -209,21 +211,25 @@ final class LibrarySpecs {
                         + "overlaps the first cycle (and the rate jumps at its end)")
                 .optional("k_decay", "1.0", "k-decay exponent")
                 .builds(a -> {
-                    Sgdr cosine = new Sgdr(a.real("base_lr"), a.real("lr_min"),
-                            Checks.positive("t_initial", a.integer("t_initial")),
-                            Checks.atLeast("cycle_mul", a.real("cycle_mul"), 1.0),
-                            Checks.positive("cycle_decay", a.real("cycle_decay")), 1.0, 0.0, false,
-                            Checks.positive("cycle_limit", a.integer("cycle_limit")),
-                            Checks.positive("k_decay", a.real("k_decay")));
+                    Sgdr cosine = Sgdr.builder()
+                            .peak(a.real("base_lr"))
+                            .floor(a.real("lr_min"))
+                            .firstPeriod(Checks.positive("t_initial", a.integer("t_initial")))
+                            .periodMultiplier(Checks.atLeast("cycle_mul", a.real("cycle_mul"), 1.0))
+                            .peakDecay(Checks.positive("cycle_decay", a.real("cycle_decay")))
+                            .cycleLimit(Checks.positive("cycle_limit", a.integer("cycle_limit")))
+                            .timeExponent(Checks.positive("k_decay", a.real("k_decay")))
+                            .build();
                     long warmup = Checks.nonNegative("warmup_t", a.integer("warmup_t"));
                     if (warmup == 0) {
                         return cosine;
                     }
                     double warmupStart = a.real("warmup_lr_init");
                     if (a.flag("warmup_prefix")) {
-                        return new Warmup(Shape.LINEAR, warmup, warmupStart, cosine);
+                        return new Warmup(Interpolation.LINEAR, warmup, warmupStart, cosine);
                     }
-                    return new Join(new Anneal(Shape.LINEAR, warmupStart, a.real("base_lr"), warmup, PastEnd.HOLD),
+                    return new Join(new Anneal(Interpolation.LINEAR, warmupStart, a.real("base_lr"), warmup,
+                            PastEnd.HOLD),
                             warmup, cosine.skipping(warmup));
                 });
     }

@@ -9,6 +9,7 @@ import org.lrkit.schedule.Constant;
 import org.lrkit.schedule.CycleScaling;
 import org.lrkit.schedule.Cyclical;
 import org.lrkit.schedule.ExponentialDecay;
+import org.lrkit.schedule.Interpolation;
 import org.lrkit.schedule.InverseTimeDecay;
 import org.lrkit.schedule.Join;
 import org.lrkit.schedule.MultiStepDecay;
@@ -20,7 +21,6 @@ import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Polynomial;
 import org.lrkit.schedule.Scaled;
 import org.lrkit.schedule.Sgdr;
-import org.lrkit.schedule.Shape;
 import org.lrkit.schedule.Skip;
 import org.lrkit.schedule.StepDecay;
 import org.lrkit.schedule.TimeWarp;
@@ -30,9 +30,9 @@ import org.lrkit.schedule.Warmup;
 final class NativeSpecs {
 
     static final Map<String, PastEnd> PAST_END = words(PastEnd.values(), PastEnd::word);
-    static final Map<String, Shape> SHAPES = words(Shape.values(), Shape::word);
-    private static final Map<String, Shape> CYCLE_SHAPES =
-            words(new Shape[] {Shape.LINEAR, Shape.COSINE}, Shape::word);
+    static final Map<String, Interpolation> SHAPES = words(Interpolation.values(), Interpolation::word);
+    private static final Map<String, Interpolation> CYCLE_SHAPES =
+            words(new Interpolation[] {Interpolation.LINEAR, Interpolation.COSINE}, Interpolation::word);
     private static final Map<String, CycleScaling.ExpRangeDecay> EXP_RANGE_DECAY =
             words(CycleScaling.ExpRangeDecay.values(), CycleScaling.ExpRangeDecay::word);
     private static final String PAST_END_TEXT = "what steps after the end return: hold, error or extrapolate";
@@ -53,7 +53,7 @@ final class NativeSpecs {
                 SpecType.named("constant", "the same value at every step")
                         .required("value", "the value")
                         .builds(a -> new Constant(a.real("value"))),
-                anneal(Shape.LINEAR), anneal(Shape.COSINE), anneal(Shape.EXPONENTIAL),
+                anneal(Interpolation.LINEAR), anneal(Interpolation.COSINE), anneal(Interpolation.EXPONENTIAL),
                 SpecType.named("polynomial", "polynomial decay to + (from - to)(1 - t/steps)^power")
                         .required("from", "value at step 0")
                         .required("to", "value at step `steps`")
@@ -157,7 +157,7 @@ final class NativeSpecs {
                         }));
     }
 
-    private static SpecType anneal(Shape shape) {
+    private static SpecType anneal(Interpolation shape) {
         return SpecType.named(shape.word(), shape.word() + " interpolation from `from` at step 0 to `to` at step `steps`")
                 .required("from", "value at step 0")
                 .required("to", "value at step `steps`")
@@ -242,8 +242,15 @@ final class NativeSpecs {
                         throw new IllegalArgumentException("end must be <= start, got end=" + end + ", start="
                                 + start + "; the annihilation phase goes far below the start");
                     }
-                    OneCycle lr = OneCycle.of(start, peak, end, a.integer("totalSteps"), a.real("fractionUp"),
-                            a.real("fractionFinal"), a.choice("shape", CYCLE_SHAPES));
+                    OneCycle lr = OneCycle.builder()
+                            .start(start)
+                            .peak(peak)
+                            .end(end)
+                            .totalSteps(a.integer("totalSteps"))
+                            .fractionUp(a.real("fractionUp"))
+                            .fractionFinal(a.real("fractionFinal"))
+                            .shape(a.choice("shape", CYCLE_SHAPES))
+                            .build();
                     if (!a.flag("cycleMomentum")) {
                         return Policy.of(lr);
                     }

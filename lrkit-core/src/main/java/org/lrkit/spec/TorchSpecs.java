@@ -8,12 +8,12 @@ import org.lrkit.schedule.Anneal;
 import org.lrkit.schedule.CycleScaling;
 import org.lrkit.schedule.Cyclical;
 import org.lrkit.schedule.ExponentialDecay;
+import org.lrkit.schedule.Interpolation;
 import org.lrkit.schedule.MultiStepDecay;
 import org.lrkit.schedule.PastEnd;
 import org.lrkit.schedule.Piecewise;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Sgdr;
-import org.lrkit.schedule.Shape;
 import org.lrkit.schedule.StepDecay;
 
 /**
@@ -24,8 +24,9 @@ import org.lrkit.schedule.StepDecay;
  */
 final class TorchSpecs {
 
-    private static final Map<String, Shape> ANNEAL = NativeSpecs.words(new Shape[] {Shape.COSINE, Shape.LINEAR},
-            shape -> shape == Shape.COSINE ? "cos" : "linear");
+    private static final Map<String, Interpolation> ANNEAL = NativeSpecs.words(
+            new Interpolation[] {Interpolation.COSINE, Interpolation.LINEAR},
+            shape -> shape == Interpolation.COSINE ? "cos" : "linear");
     private static final Map<String, String> MODES = NativeSpecs.words(
             new String[] {"triangular", "triangular2", "exp_range"}, mode -> mode);
     private static final String PAST_END =
@@ -53,7 +54,7 @@ final class TorchSpecs {
                         .required("T_max", "steps of the half cosine")
                         .optional("eta_min", "0.0", "the value at T_max")
                         .optional("past_end", "extrapolate", PAST_END)
-                        .builds(a -> new Anneal(Shape.COSINE, a.real("base_lr"), a.real("eta_min"),
+                        .builds(a -> new Anneal(Interpolation.COSINE, a.real("base_lr"), a.real("eta_min"),
                                 Checks.positive("T_max", a.integer("T_max")), a.choice("past_end", NativeSpecs.PAST_END))),
                 SpecType.named("torch.StepLR", "PyTorch's StepLR: times gamma every step_size steps")
                         .required("base_lr", "the optimizer's learning rate")
@@ -89,7 +90,7 @@ final class TorchSpecs {
                                 throw new IllegalArgumentException("start_factor must be in (0, 1], got " + startFactor);
                             }
                             double endFactor = Checks.fraction("end_factor", a.real("end_factor"));
-                            return new Anneal(Shape.LINEAR, base * startFactor, base * endFactor,
+                            return new Anneal(Interpolation.LINEAR, base * startFactor, base * endFactor,
                                     Checks.positive("total_iters", a.integer("total_iters")), PastEnd.HOLD);
                         }));
     }
@@ -129,7 +130,7 @@ final class TorchSpecs {
                                     + ", or use more steps");
                         }
                     }
-                    Shape shape = a.choice("anneal_strategy", ANNEAL);
+                    Interpolation shape = a.choice("anneal_strategy", ANNEAL);
                     PastEnd pastEnd = a.choice("past_end", NativeSpecs.PAST_END);
                     double[] lrs = three ? new double[] {initial, maxLr, initial, min} : new double[] {initial, maxLr, min};
                     Policy policy = Policy.of(new Piecewise(shape, knots, lrs, pastEnd));

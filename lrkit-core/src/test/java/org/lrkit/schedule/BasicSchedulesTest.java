@@ -92,9 +92,9 @@ class BasicSchedulesTest {
 
     @Test
     void annealPastEndRules() {
-        Anneal hold = new Anneal(Shape.LINEAR, 1.0, 0.0, 10, PastEnd.HOLD);
-        Anneal extrapolate = new Anneal(Shape.LINEAR, 1.0, 0.0, 10, PastEnd.EXTRAPOLATE);
-        Anneal error = new Anneal(Shape.LINEAR, 1.0, 0.0, 10, PastEnd.ERROR);
+        Anneal hold = new Anneal(Interpolation.LINEAR, 1.0, 0.0, 10, PastEnd.HOLD);
+        Anneal extrapolate = new Anneal(Interpolation.LINEAR, 1.0, 0.0, 10, PastEnd.EXTRAPOLATE);
+        Anneal error = new Anneal(Interpolation.LINEAR, 1.0, 0.0, 10, PastEnd.ERROR);
         assertThat(hold.valueAt(15)).isEqualTo(0.0);
         assertThat(extrapolate.valueAt(15)).isCloseTo(-0.5, within(TOLERANCE));
         assertThat(extrapolate.valueAt(30)).isCloseTo(-2.0, within(TOLERANCE));
@@ -106,12 +106,12 @@ class BasicSchedulesTest {
 
     @Test
     void cosineExtrapolatesPeriodically() {
-        Anneal lr = new Anneal(Shape.COSINE, 1.0, 0.0, 10, PastEnd.EXTRAPOLATE);
+        Anneal lr = new Anneal(Interpolation.COSINE, 1.0, 0.0, 10, PastEnd.EXTRAPOLATE);
         // cos(pi * 12/10) = cos(pi * 8/10): the curve rises again like PyTorch's CosineAnnealingLR
         assertThat(lr.valueAt(12)).isCloseTo(0.09549150281252633, within(TOLERANCE));
         assertThat(lr.valueAt(15)).isCloseTo(0.5, within(TOLERANCE));
         assertThat(lr.valueAt(20)).isCloseTo(1.0, within(TOLERANCE));
-        Anneal exponential = new Anneal(Shape.EXPONENTIAL, 1.0, 0.01, 10, PastEnd.EXTRAPOLATE);
+        Anneal exponential = new Anneal(Interpolation.EXPONENTIAL, 1.0, 0.01, 10, PastEnd.EXTRAPOLATE);
         assertThat(exponential.valueAt(20)).isCloseTo(1e-4, within(1e-18));
     }
 
@@ -119,9 +119,9 @@ class BasicSchedulesTest {
     void annealSpecs() {
         assertThat(Schedule.cosine(0.1, 0.0, 1000).toSpec())
                 .isEqualTo("cosine(from=0.1, to=0.0, steps=1000, pastEnd=hold)");
-        assertThat(new Anneal(Shape.EXPONENTIAL, 1.0, 1e-3, 5, PastEnd.EXTRAPOLATE).toString())
+        assertThat(new Anneal(Interpolation.EXPONENTIAL, 1.0, 1e-3, 5, PastEnd.EXTRAPOLATE).toString())
                 .isEqualTo("exponential(from=1.0, to=0.001, steps=5, pastEnd=extrapolate)");
-        assertThat(Schedule.linear(1, 0, 3)).isEqualTo(new Anneal(Shape.LINEAR, 1, 0, 3, PastEnd.HOLD));
+        assertThat(Schedule.linear(1, 0, 3)).isEqualTo(new Anneal(Interpolation.LINEAR, 1, 0, 3, PastEnd.HOLD));
     }
 
     // ---- polynomial ----------------------------------------------------------------------------------

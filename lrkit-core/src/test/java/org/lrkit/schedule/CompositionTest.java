@@ -15,7 +15,7 @@ class CompositionTest {
 
     @Test
     void linearWarmupThenTheScheduleInLocalTime() {
-        Schedule lr = new Warmup(Shape.LINEAR, 4, 0.0, Schedule.cosine(1.0, 0.0, 10));
+        Schedule lr = new Warmup(Interpolation.LINEAR, 4, 0.0, Schedule.cosine(1.0, 0.0, 10));
         assertThat(lr.valueAt(0)).isEqualTo(0.0);
         assertThat(lr.valueAt(1)).isEqualTo(0.25);
         assertThat(lr.valueAt(2)).isEqualTo(0.5);
@@ -30,7 +30,7 @@ class CompositionTest {
     @Test
     void valueAtTheEndOfTheWarmupIsTheFirstValueOfTheSchedule() {
         Schedule then = Schedule.cosine(0.3, 0.1, 7);
-        for (Shape shape : Shape.values()) {
+        for (Interpolation shape : Interpolation.values()) {
             Warmup warmup = new Warmup(shape, 5, 0.01, then);
             assertThat(warmup.valueAt(5)).as(shape.word()).isEqualTo(then.valueAt(0));
             assertThat(warmup.valueAt(0)).as(shape.word()).isEqualTo(0.01);
@@ -39,11 +39,11 @@ class CompositionTest {
 
     @Test
     void cosineAndExponentialWarmups() {
-        Schedule cosine = new Warmup(Shape.COSINE, 4, 0.0, Schedule.constant(1.0));
+        Schedule cosine = new Warmup(Interpolation.COSINE, 4, 0.0, Schedule.constant(1.0));
         assertThat(cosine.valueAt(1)).isCloseTo(0.14644660940672627, within(TOLERANCE));
         assertThat(cosine.valueAt(2)).isCloseTo(0.5, within(TOLERANCE));
         assertThat(cosine.valueAt(3)).isCloseTo(0.8535533905932737, within(TOLERANCE));
-        Schedule exponential = new Warmup(Shape.EXPONENTIAL, 2, 0.01, Schedule.constant(1.0));
+        Schedule exponential = new Warmup(Interpolation.EXPONENTIAL, 2, 0.01, Schedule.constant(1.0));
         assertThat(exponential.valueAt(1)).isCloseTo(0.1, within(TOLERANCE));
         assertThat(exponential.valueAt(2)).isEqualTo(1.0);
     }
@@ -51,8 +51,8 @@ class CompositionTest {
     @Test
     void withWarmupBuildsAWarmup() {
         Schedule cosine = Schedule.cosine(0.1, 0.0, 9_000);
-        Schedule lr = cosine.withWarmup(Shape.LINEAR, 1_000, 0.0);
-        assertThat(lr).isEqualTo(new Warmup(Shape.LINEAR, 1_000, 0.0, cosine));
+        Schedule lr = cosine.withWarmup(Interpolation.LINEAR, 1_000, 0.0);
+        assertThat(lr).isEqualTo(new Warmup(Interpolation.LINEAR, 1_000, 0.0, cosine));
         assertThat(lr.valueAt(500)).isEqualTo(0.05);
         assertThat(lr.valueAt(1_000)).isEqualTo(0.1);
         assertThat(lr.toSpec()).isEqualTo(
@@ -61,7 +61,7 @@ class CompositionTest {
 
     @Test
     void warmupDelaysTheCyclesOfItsSchedule() {
-        Schedule lr = new Warmup(Shape.LINEAR, 3, 0.0, Cyclical.triangular(0.1, 1.0, 2));
+        Schedule lr = new Warmup(Interpolation.LINEAR, 3, 0.0, Cyclical.triangular(0.1, 1.0, 2));
         CycleStructure cycles = lr.cycles().orElseThrow();
         assertThat(cycles.positionAt(0)).isEqualTo(new CyclePosition(0, "warmup", 0.0));
         assertThat(cycles.positionAt(2)).isEqualTo(new CyclePosition(0, "warmup", 2.0 / 3));
@@ -71,7 +71,7 @@ class CompositionTest {
         assertThat(cycles.nextCycleEnd(0)).hasValue(6);
         assertThat(cycles.isCycleEnd(10)).isTrue();
         assertThat(cycles.isCycleEnd(9)).isFalse();
-        assertThat(new Warmup(Shape.LINEAR, 3, 0.0, Schedule.constant(1)).cycles()).isEmpty();
+        assertThat(new Warmup(Interpolation.LINEAR, 3, 0.0, Schedule.constant(1)).cycles()).isEmpty();
     }
 
     // ---- join ------------------------------------------------------------------------------------------
@@ -94,7 +94,7 @@ class CompositionTest {
     @Test
     void joinCutsTheFirstScheduleOff() {
         // the first schedule's later values are never used, even past its own end
-        Schedule lr = new Join(new Anneal(Shape.LINEAR, 0.0, 1.0, 2, PastEnd.ERROR), 3, Schedule.constant(5));
+        Schedule lr = new Join(new Anneal(Interpolation.LINEAR, 0.0, 1.0, 2, PastEnd.ERROR), 3, Schedule.constant(5));
         assertThat(lr.valueAt(2)).isEqualTo(1.0);
         assertThat(lr.valueAt(3)).isEqualTo(5.0);
         assertThat(lr.valueAt(50)).isEqualTo(5.0);
@@ -181,7 +181,7 @@ class CompositionTest {
     void cycleStructuresOfWrappersRejectNegativeSteps() {
         Cyclical clr = Cyclical.triangular(0.1, 1.0, 2);
         CycleStructure[] structures = {
-            clr.withWarmup(Shape.LINEAR, 3, 0.0).cycles().orElseThrow(),
+            clr.withWarmup(Interpolation.LINEAR, 3, 0.0).cycles().orElseThrow(),
             clr.skipping(2).cycles().orElseThrow(),
             Schedule.constant(1).followedBy(4, clr).cycles().orElseThrow(),
             clr.followedBy(4, Schedule.constant(1)).cycles().orElseThrow(),

@@ -107,7 +107,7 @@ class CyclicalTest {
     void decayPolicyFallsOnceThenHolds() {
         Schedule decay = Cyclical.decayPolicy(0.1, 1.0, 3);
         assertThat(values(decay, 6)).containsExactly(new double[] {1.0, 0.7, 0.4, 0.1, 0.1, 0.1}, within(TOLERANCE));
-        assertThat(decay).isEqualTo(new Anneal(Shape.LINEAR, 1.0, 0.1, 3, PastEnd.HOLD));
+        assertThat(decay).isEqualTo(new Anneal(Interpolation.LINEAR, 1.0, 0.1, 3, PastEnd.HOLD));
         assertThat(decay.valueAt(3)).isEqualTo(0.1);
     }
 

@@ -9,7 +9,7 @@ import org.lrkit.spec.Specs;
 
 class ElasticTest {
 
-    private final OneCycle plan = OneCycle.of(0.004, 0.1, 4e-7, 10_000, 0.3, 0.0, Shape.LINEAR);
+    private final OneCycle plan = OneCycle.of(0.004, 0.1, 4e-7, 10_000, 0.3, 0.0, Interpolation.LINEAR);
 
     @Test
     void stretchKeepsThePastAndEndsOnTheNewLastStep() {

@@ -36,7 +36,7 @@ class PolicyTest {
 
     @Test
     void oneCyclePolicyText() {
-        OneCycle oneCycle = OneCycle.of(0.004, 0.1, 4e-7, 1000, 0.3, 0.0, Shape.COSINE);
+        OneCycle oneCycle = OneCycle.of(0.004, 0.1, 4e-7, 1000, 0.3, 0.0, Interpolation.COSINE);
         Policy policy = Policy.of(oneCycle).withMomentum(oneCycle.mirrored(0.95, 0.85));
         assertThat(policy.toSpec()).isEqualTo("policy(lr=oneCycle(start=0.004, peak=0.1, end=4.0E-7, stepsUp=300, "
                 + "stepsDown=699, stepsFinal=0, shape=cosine, pastEnd=hold), momentum=oneCycle(start=0.95, peak=0.85, "

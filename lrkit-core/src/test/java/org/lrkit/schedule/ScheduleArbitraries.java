@@ -73,8 +73,8 @@ public final class ScheduleArbitraries {
         return steps(Long.MAX_VALUE);
     }
 
-    public Arbitrary<Shape> shapes() {
-        return Arbitraries.of(Shape.class);
+    public Arbitrary<Interpolation> shapes() {
+        return Arbitraries.of(Interpolation.class);
     }
 
     public Arbitrary<PastEnd> pastEnds() {
@@ -93,7 +93,7 @@ public final class ScheduleArbitraries {
 
     public Arbitrary<Anneal> anneals() {
         return Combinators.combine(shapes(), real(), real(), steps(), pastEnds(), Arbitraries.of(1.0, -1.0))
-                .as((shape, from, to, steps, pastEnd, sign) -> shape == Shape.EXPONENTIAL
+                .as((shape, from, to, steps, pastEnd, sign) -> shape == Interpolation.EXPONENTIAL
                         ? new Anneal(shape, sign * nonZero(from), sign * nonZero(to), steps, pastEnd)
                         : new Anneal(shape, from, to, steps, pastEnd));
     }
@@ -184,7 +184,7 @@ public final class ScheduleArbitraries {
         Arbitrary<Long> finals = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0L)),
                 Tuple.of(1, steps(Long.MAX_VALUE / 4)));
         return Combinators.combine(values, steps(Long.MAX_VALUE / 4), steps(Long.MAX_VALUE / 4), finals, shapes(),
-                pastEnds()).as((v, up, down, last, shape, pastEnd) -> shape == Shape.EXPONENTIAL
+                pastEnds()).as((v, up, down, last, shape, pastEnd) -> shape == Interpolation.EXPONENTIAL
                         ? new OneCycle(v[3] * nonZero(v[0]), v[3] * nonZero(v[1]), v[3] * nonZero(v[2]), up, down,
                                 last, shape, pastEnd)
                         : new OneCycle(v[0], v[1], v[2], up, down, last, shape, pastEnd));
@@ -200,7 +200,7 @@ public final class ScheduleArbitraries {
                     for (int i = 0; i < knots.length; i++) {
                         knots[i] = i == 0 ? 0.0 : knots[i - 1] + gapList.get(i - 1);
                         double value = valueList.get(i);
-                        values[i] = shape == Shape.EXPONENTIAL ? sign * nonZero(value) : value;
+                        values[i] = shape == Interpolation.EXPONENTIAL ? sign * nonZero(value) : value;
                     }
                     // wide gaps can overflow or be absorbed by a large knot: such draws are discarded
                     return isStrictlyIncreasingAndFinite(knots) ? new Piecewise(shape, knots, values, pastEnd) : null;
@@ -250,10 +250,11 @@ public final class ScheduleArbitraries {
                         return new Scaled(then, start);
                     }
                     boolean exponentialOk = first != 0.0 && Double.isFinite(first);
-                    if (shape == Shape.EXPONENTIAL && exponentialOk) {
+                    if (shape == Interpolation.EXPONENTIAL && exponentialOk) {
                         return new Warmup(shape, steps, Math.copySign(nonZero(start), first), then);
                     }
-                    return new Warmup(shape == Shape.EXPONENTIAL ? Shape.LINEAR : shape, steps, start, then);
+                    return new Warmup(shape == Interpolation.EXPONENTIAL ? Interpolation.LINEAR : shape, steps, start,
+                            then);
                 });
         Arbitrary<Schedule> joins = Combinators.combine(inner, steps(), inner).as(Join::new);
         Arbitrary<Schedule> scaled = Combinators.combine(inner, real()).as(Scaled::new);

@@ -277,7 +277,7 @@ class ScheduleProperties {
                                           @ForAll @LongRange(min = 1, max = 3_000) long steps,
                                           @ForAll @LongRange(min = 0, max = 3_000) long k) {
         Assume.that(outcome(then, 0) instanceof Double);
-        Warmup warmup = new Warmup(Shape.LINEAR, steps, 0.0, then);
+        Warmup warmup = new Warmup(Interpolation.LINEAR, steps, 0.0, then);
         assertThat(outcome(warmup, steps + k)).isEqualTo(outcome(then, k));
         assertThat(warmup.valueAt(0)).isEqualTo(0.0);
     }
@@ -344,8 +344,8 @@ class ScheduleProperties {
                 real("power", v -> new InverseTimeDecay(1, 1e-4, v)),
                 real("warmupSteps", v -> Sgdr.of(1, 0, 10, 2).withWarmup(v, true)),
                 real("epochs", v -> new TrainingClock(10).steps(v)),
-                real("fractionUp", v -> OneCycle.of(0, 1, 0, 100, v, 0, Shape.LINEAR)),
-                real("fractionFinal", v -> OneCycle.of(0, 1, 0, 100, 0.3, v, Shape.LINEAR)));
+                real("fractionUp", v -> OneCycle.of(0, 1, 0, 100, v, 0, Interpolation.LINEAR)),
+                real("fractionFinal", v -> OneCycle.of(0, 1, 0, 100, 0.3, v, Interpolation.LINEAR)));
     }
 
     @Provide
@@ -356,7 +356,7 @@ class ScheduleProperties {
                 real("to", v -> Schedule.linear(1, v, 10)),
                 real("initial", v -> new StepDecay(v, 10, 0.1)),
                 real("initial", v -> new InverseTimeDecay(v, 1e-4, 0.75)),
-                real("start", v -> ONE.withWarmup(Shape.LINEAR, 5, v)),
+                real("start", v -> ONE.withWarmup(Interpolation.LINEAR, 5, v)),
                 real("factor", v -> ONE.scaledBy(v)),
                 real("offset", v -> ONE.plus(v)),
                 real("min", v -> ONE.clampedTo(v, 1)),
@@ -365,8 +365,8 @@ class ScheduleProperties {
                 real("peak", v -> Cyclical.triangular2(0, v, 2)),
                 real("peak", v -> Sgdr.of(v, 0, 10, 2)),
                 real("floor", v -> Sgdr.of(1, v, 10, 2)),
-                real("end", v -> OneCycle.of(0, 1, v, 100, 0.3, 0, Shape.COSINE)),
-                real("values[1]", v -> new Piecewise(Shape.LINEAR, new double[] {0, 1}, new double[] {1, v},
+                real("end", v -> OneCycle.of(0, 1, v, 100, 0.3, 0, Interpolation.COSINE)),
+                real("values[1]", v -> new Piecewise(Interpolation.LINEAR, new double[] {0, 1}, new double[] {1, v},
                         PastEnd.HOLD)));
     }
 
@@ -376,12 +376,12 @@ class ScheduleProperties {
                 integer("steps", v -> Schedule.linear(1, 0, v)),
                 integer("steps", v -> Schedule.polynomial(1, 0, v, 2)),
                 integer("stepSize", v -> new StepDecay(1, v, 0.1)),
-                integer("steps", v -> ONE.withWarmup(Shape.COSINE, v, 0)),
+                integer("steps", v -> ONE.withWarmup(Interpolation.COSINE, v, 0)),
                 integer("steps", v -> ONE.followedBy(v, ONE)),
                 integer("stepsUp", v -> new Cyclical(0, 1, v, 2, new CycleScaling.Triangular())),
                 integer("stepsDown", v -> new Cyclical(0, 1, 2, v, new CycleScaling.Triangular())),
-                integer("stepsUp", v -> new OneCycle(0, 1, 0, v, 2, 0, Shape.LINEAR, PastEnd.HOLD)),
-                integer("stepsDown", v -> new OneCycle(0, 1, 0, 2, v, 0, Shape.LINEAR, PastEnd.HOLD)),
+                integer("stepsUp", v -> new OneCycle(0, 1, 0, v, 2, 0, Interpolation.LINEAR, PastEnd.HOLD)),
+                integer("stepsDown", v -> new OneCycle(0, 1, 0, 2, v, 0, Interpolation.LINEAR, PastEnd.HOLD)),
                 integer("stepsPerEpoch", v -> new TrainingClock(v)),
                 integer("batchesPerEpoch", v -> TrainingClock.ofBatches(v, 1, TrainingClock.Remainder.STEP)),
                 integer("accumulationSteps", v -> TrainingClock.ofBatches(10, v, TrainingClock.Remainder.DROP)));
@@ -391,12 +391,12 @@ class ScheduleProperties {
     Arbitrary<Tuple2<String, LongConsumer>> nonNegativeIntegerParameters() {
         return Arbitraries.of(
                 integer("steps", v -> ONE.skipping(v)),
-                integer("stepsFinal", v -> new OneCycle(0, 1, 0, 2, 2, v, Shape.LINEAR, PastEnd.HOLD)),
+                integer("stepsFinal", v -> new OneCycle(0, 1, 0, 2, 2, v, Interpolation.LINEAR, PastEnd.HOLD)),
                 integer("cycleLimit", v -> Sgdr.of(1, 0, 10, 2).withCycleLimit(v)),
                 integer("milestones[0]", v -> new MultiStepDecay(1, new long[] {v}, 0.1)),
                 integer("step", v -> Sgdr.of(1, 0, 10, 2).valueAt(v)),
                 integer("step", v -> Cyclical.triangular(0, 1, 3).valueAt(v)),
-                integer("step", v -> OneCycle.of(0, 1, 0, 100, 0.3, 0, Shape.LINEAR).valueAt(v)),
+                integer("step", v -> OneCycle.of(0, 1, 0, 100, 0.3, 0, Interpolation.LINEAR).valueAt(v)),
                 integer("step", v -> new TrainingClock(3).epochs(v)));
     }
 

@@ -219,4 +219,25 @@ class SgdrTest {
         // floor_1 = 0.5 < peak_1 = 0.5 only fails from cycle 2 on: a limit of 2 cycles is fine
         assertThat(new Sgdr(1.0, 0.5, 10, 1, 0.5, 1.0, 0, false, 2, 1.0).cycleLimit()).isEqualTo(2);
     }
+
+    @Test
+    void builderNamesTheValuesAndDefaultsToPlainSgdr() {
+        assertThat(Sgdr.builder().peak(0.05).firstPeriod(3900).periodMultiplier(2).build())
+                .isEqualTo(Sgdr.of(0.05, 0.0, 3900, 2.0));
+        assertThat(Sgdr.builder().peak(0.05).floor(1e-4).firstPeriod(3900).periodMultiplier(1.5).peakDecay(0.9)
+                .floorDecay(0.7).warmupSteps(195).warmupEveryCycle(true).cycleLimit(4).timeExponent(2).build())
+                .isEqualTo(new Sgdr(0.05, 1e-4, 3900, 1.5, 0.9, 0.7, 195, true, 4, 2.0));
+    }
+
+    @Test
+    void builderNamesWhatIsMissingOrWrong() {
+        assertThatThrownBy(() -> Sgdr.builder().firstPeriod(10).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("peak must be set");
+        assertThatThrownBy(() -> Sgdr.builder().peak(0.1).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("firstPeriod must be set");
+        assertThatThrownBy(() -> Sgdr.builder().peak(0.1).floor(0.2).firstPeriod(10).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("floor must be <= peak");
+        assertThatThrownBy(() -> Sgdr.builder().peak(0.1).firstPeriod(10).periodMultiplier(0.5).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periodMultiplier");
+    }
 }

@@ -42,12 +42,13 @@ class ValidationTest {
         cases.add(notFinite("Constant", "value", v -> new Constant(v)));
 
         // anneal
-        cases.add(notFinite("Anneal", "from", v -> new Anneal(Shape.LINEAR, v, 0, 10, PastEnd.HOLD)));
-        cases.add(notFinite("Anneal", "to", v -> new Anneal(Shape.LINEAR, 1, v, 10, PastEnd.HOLD)));
+        cases.add(notFinite("Anneal", "from", v -> new Anneal(Interpolation.LINEAR, v, 0, 10, PastEnd.HOLD)));
+        cases.add(notFinite("Anneal", "to", v -> new Anneal(Interpolation.LINEAR, 1, v, 10, PastEnd.HOLD)));
         cases.add(Stream.of(
                 bad("Anneal shape=null", () -> new Anneal(null, 1, 0, 10, PastEnd.HOLD), "shape must not be null"),
-                bad("Anneal pastEnd=null", () -> new Anneal(Shape.LINEAR, 1, 0, 10, null), "pastEnd must not be null"),
-                bad("Anneal steps=0", () -> new Anneal(Shape.LINEAR, 1, 0, 0, PastEnd.HOLD), "steps must be > 0, got 0"),
+                bad("Anneal pastEnd=null", () -> new Anneal(Interpolation.LINEAR, 1, 0, 10, null),
+                        "pastEnd must not be null"),
+                bad("Anneal steps=0", () -> new Anneal(Interpolation.LINEAR, 1, 0, 0, PastEnd.HOLD), "steps must be > 0, got 0"),
                 bad("Anneal steps=-5", () -> Schedule.cosine(1, 0, -5), "steps must be > 0, got -5"),
                 bad("Anneal exponential to 0", () -> Schedule.exponential(1, 0, 10),
                         "an exponential curve needs from and to non-zero and of the same sign", "from=1.0, to=0.0"),
@@ -95,23 +96,23 @@ class ValidationTest {
                         "power must be >= 0, got -0.75")));
 
         // warmup and composition
-        cases.add(notFinite("Warmup", "start", v -> new Warmup(Shape.LINEAR, 5, v, ONE)));
+        cases.add(notFinite("Warmup", "start", v -> new Warmup(Interpolation.LINEAR, 5, v, ONE)));
         cases.add(notFinite("Scaled", "factor", v -> new Scaled(ONE, v)));
         cases.add(notFinite("Offset", "offset", v -> new Offset(ONE, v)));
         cases.add(notFinite("Clamped", "min", v -> new Clamped(ONE, v, 1)));
         cases.add(notFinite("Clamped", "max", v -> new Clamped(ONE, 0, v)));
         cases.add(Stream.of(
                 bad("Warmup shape=null", () -> new Warmup(null, 5, 0, ONE), "shape must not be null"),
-                bad("Warmup steps=0", () -> new Warmup(Shape.LINEAR, 0, 0, ONE), "steps must be > 0, got 0"),
-                bad("Warmup steps<0", () -> ONE.withWarmup(Shape.LINEAR, -2, 0), "steps must be > 0, got -2"),
-                bad("Warmup then=null", () -> new Warmup(Shape.LINEAR, 5, 0, null), "then must not be null"),
-                bad("Warmup exponential from 0", () -> new Warmup(Shape.EXPONENTIAL, 5, 0, ONE),
+                bad("Warmup steps=0", () -> new Warmup(Interpolation.LINEAR, 0, 0, ONE), "steps must be > 0, got 0"),
+                bad("Warmup steps<0", () -> ONE.withWarmup(Interpolation.LINEAR, -2, 0), "steps must be > 0, got -2"),
+                bad("Warmup then=null", () -> new Warmup(Interpolation.LINEAR, 5, 0, null), "then must not be null"),
+                bad("Warmup exponential from 0", () -> new Warmup(Interpolation.EXPONENTIAL, 5, 0, ONE),
                         "an exponential curve needs start and the first value of the warmed-up schedule non-zero",
                         "start=0.0"),
-                bad("Warmup exponential sign change", () -> new Warmup(Shape.EXPONENTIAL, 5, -0.1, ONE),
+                bad("Warmup exponential sign change", () -> new Warmup(Interpolation.EXPONENTIAL, 5, -0.1, ONE),
                         "non-zero and of the same sign", "start=-0.1"),
                 bad("Warmup exponential to a zero first value",
-                        () -> new Warmup(Shape.EXPONENTIAL, 5, 0.1, Schedule.linear(0, 1, 10)),
+                        () -> new Warmup(Interpolation.EXPONENTIAL, 5, 0.1, Schedule.linear(0, 1, 10)),
                         "the first value of the warmed-up schedule=0.0"),
                 bad("Join first=null", () -> new Join(null, 5, ONE), "first must not be null"),
                 bad("Join then=null", () -> new Join(ONE, 5, null), "then must not be null"),
@@ -180,68 +181,76 @@ class ValidationTest {
                         "timeExponent must be > 0, got 0.0")));
 
         // one-cycle
-        cases.add(notFinite("OneCycle", "start", v -> new OneCycle(v, 1, 0, 2, 2, 0, Shape.LINEAR, PastEnd.HOLD)));
-        cases.add(notFinite("OneCycle", "peak", v -> new OneCycle(0, v, 0, 2, 2, 0, Shape.LINEAR, PastEnd.HOLD)));
-        cases.add(notFinite("OneCycle", "end", v -> new OneCycle(0, 1, v, 2, 2, 0, Shape.LINEAR, PastEnd.HOLD)));
-        cases.add(notFinite("OneCycle.of", "fractionUp", v -> OneCycle.of(0, 1, 0, 100, v, 0, Shape.LINEAR)));
-        cases.add(notFinite("OneCycle.of", "fractionFinal", v -> OneCycle.of(0, 1, 0, 100, 0.3, v, Shape.LINEAR)));
+        cases.add(notFinite("OneCycle", "start", v -> new OneCycle(v, 1, 0, 2, 2, 0, Interpolation.LINEAR,
+                PastEnd.HOLD)));
+        cases.add(notFinite("OneCycle", "peak", v -> new OneCycle(0, v, 0, 2, 2, 0, Interpolation.LINEAR,
+                PastEnd.HOLD)));
+        cases.add(notFinite("OneCycle", "end", v -> new OneCycle(0, 1, v, 2, 2, 0, Interpolation.LINEAR,
+                PastEnd.HOLD)));
+        cases.add(notFinite("OneCycle.of", "fractionUp", v -> OneCycle.of(0, 1, 0, 100, v, 0, Interpolation.LINEAR)));
+        cases.add(notFinite("OneCycle.of", "fractionFinal", v -> OneCycle.of(0, 1, 0, 100, 0.3, v,
+                Interpolation.LINEAR)));
         cases.add(notFinite("OneCycle.mirrored", "start",
-                v -> OneCycle.of(0, 1, 0, 100, 0.3, 0, Shape.LINEAR).mirrored(v, 0.85)));
+                v -> OneCycle.of(0, 1, 0, 100, 0.3, 0, Interpolation.LINEAR).mirrored(v, 0.85)));
         cases.add(Stream.of(
-                bad("OneCycle stepsUp=0", () -> new OneCycle(0, 1, 0, 0, 2, 0, Shape.LINEAR, PastEnd.HOLD),
+                bad("OneCycle stepsUp=0", () -> new OneCycle(0, 1, 0, 0, 2, 0, Interpolation.LINEAR, PastEnd.HOLD),
                         "stepsUp must be > 0, got 0"),
-                bad("OneCycle stepsDown=0", () -> new OneCycle(0, 1, 0, 2, 0, 0, Shape.LINEAR, PastEnd.HOLD),
+                bad("OneCycle stepsDown=0", () -> new OneCycle(0, 1, 0, 2, 0, 0, Interpolation.LINEAR, PastEnd.HOLD),
                         "stepsDown must be > 0, got 0"),
-                bad("OneCycle stepsFinal<0", () -> new OneCycle(0, 1, 0, 2, 2, -1, Shape.LINEAR, PastEnd.HOLD),
+                bad("OneCycle stepsFinal<0", () -> new OneCycle(0, 1, 0, 2, 2, -1, Interpolation.LINEAR, PastEnd.HOLD),
                         "stepsFinal must be >= 0, got -1"),
                 bad("OneCycle shape=null", () -> new OneCycle(0, 1, 0, 2, 2, 0, null, PastEnd.HOLD),
                         "shape must not be null"),
-                bad("OneCycle pastEnd=null", () -> new OneCycle(0, 1, 0, 2, 2, 0, Shape.LINEAR, null),
+                bad("OneCycle pastEnd=null", () -> new OneCycle(0, 1, 0, 2, 2, 0, Interpolation.LINEAR, null),
                         "pastEnd must not be null"),
-                bad("OneCycle exponential start 0", () -> new OneCycle(0, 1, 0.1, 2, 2, 0, Shape.EXPONENTIAL, PastEnd.HOLD),
+                bad("OneCycle exponential start 0", () -> new OneCycle(0, 1, 0.1, 2, 2, 0, Interpolation.EXPONENTIAL, PastEnd.HOLD),
                         "an exponential curve needs start and peak non-zero", "start=0.0, peak=1.0"),
-                bad("OneCycle exponential end 0", () -> new OneCycle(0.1, 1, 0, 2, 2, 0, Shape.EXPONENTIAL, PastEnd.HOLD),
+                bad("OneCycle exponential end 0", () -> new OneCycle(0.1, 1, 0, 2, 2, 0, Interpolation.EXPONENTIAL, PastEnd.HOLD),
                         "an exponential curve needs peak and end non-zero", "peak=1.0, end=0.0"),
-                bad("OneCycle.of totalSteps=2", () -> OneCycle.of(0, 1, 0, 2, 0.5, 0, Shape.LINEAR),
+                bad("OneCycle.of totalSteps=2", () -> OneCycle.of(0, 1, 0, 2, 0.5, 0, Interpolation.LINEAR),
                         "totalSteps must be >= 3", "got 2"),
-                bad("OneCycle.of fractionUp>1", () -> OneCycle.of(0, 1, 0, 100, 1.5, 0, Shape.LINEAR),
+                bad("OneCycle.of fractionUp>1", () -> OneCycle.of(0, 1, 0, 100, 1.5, 0, Interpolation.LINEAR),
                         "fractionUp must be in [0, 1] (a fraction, not a percentage), got 1.5"),
-                bad("OneCycle.of fractionUp as a percentage", () -> OneCycle.of(0, 1, 0, 100, 30, 0, Shape.LINEAR),
+                bad("OneCycle.of fractionUp as a percentage", () -> OneCycle.of(0, 1, 0, 100, 30, 0,
+                        Interpolation.LINEAR),
                         "fractionUp must be in [0, 1] (a fraction, not a percentage), got 30.0"),
-                bad("OneCycle.of fractionFinal<0", () -> OneCycle.of(0, 1, 0, 100, 0.3, -0.1, Shape.LINEAR),
+                bad("OneCycle.of fractionFinal<0", () -> OneCycle.of(0, 1, 0, 100, 0.3, -0.1, Interpolation.LINEAR),
                         "fractionFinal must be in [0, 1]", "got -0.1"),
                 bad("OneCycle.of shape=null", () -> OneCycle.of(0, 1, 0, 100, 0.3, 0, null), "shape must not be null"),
-                bad("OneCycle.withPastEnd(null)", () -> OneCycle.of(0, 1, 0, 100, 0.3, 0, Shape.LINEAR).withPastEnd(null),
+                bad("OneCycle.withPastEnd(null)", () -> OneCycle.of(0, 1, 0, 100, 0.3, 0, Interpolation.LINEAR).withPastEnd(null),
                         "pastEnd must not be null")));
 
         // piecewise
-        cases.add(notFinite("Piecewise", "knots[1]", v -> new Piecewise(Shape.LINEAR, new double[] {0, v},
+        cases.add(notFinite("Piecewise", "knots[1]", v -> new Piecewise(Interpolation.LINEAR, new double[] {0, v},
                 new double[] {1, 0}, PastEnd.HOLD)));
-        cases.add(notFinite("Piecewise", "values[1]", v -> new Piecewise(Shape.LINEAR, new double[] {0, 1},
+        cases.add(notFinite("Piecewise", "values[1]", v -> new Piecewise(Interpolation.LINEAR, new double[] {0, 1},
                 new double[] {1, v}, PastEnd.HOLD)));
         cases.add(Stream.of(
                 bad("Piecewise shape=null", () -> new Piecewise(null, new double[] {0, 1}, new double[] {1, 0},
                         PastEnd.HOLD), "shape must not be null"),
-                bad("Piecewise knots=null", () -> new Piecewise(Shape.LINEAR, null, new double[] {1, 0}, PastEnd.HOLD),
+                bad("Piecewise knots=null", () -> new Piecewise(Interpolation.LINEAR, null, new double[] {1, 0},
+                        PastEnd.HOLD),
                         "knots must not be null"),
-                bad("Piecewise values=null", () -> new Piecewise(Shape.LINEAR, new double[] {0, 1}, null, PastEnd.HOLD),
+                bad("Piecewise values=null", () -> new Piecewise(Interpolation.LINEAR, new double[] {0, 1}, null,
+                        PastEnd.HOLD),
                         "values must not be null"),
-                bad("Piecewise pastEnd=null", () -> new Piecewise(Shape.LINEAR, new double[] {0, 1},
+                bad("Piecewise pastEnd=null", () -> new Piecewise(Interpolation.LINEAR, new double[] {0, 1},
                         new double[] {1, 0}, null), "pastEnd must not be null"),
-                bad("Piecewise one knot", () -> new Piecewise(Shape.LINEAR, new double[] {0}, new double[] {1},
+                bad("Piecewise one knot", () -> new Piecewise(Interpolation.LINEAR, new double[] {0}, new double[] {1},
                         PastEnd.HOLD), "knots and values must have the same length, at least 2, got 1 knots and 1 values"),
-                bad("Piecewise length mismatch", () -> new Piecewise(Shape.LINEAR, new double[] {0, 1, 2},
+                bad("Piecewise length mismatch", () -> new Piecewise(Interpolation.LINEAR, new double[] {0, 1, 2},
                         new double[] {1, 0}, PastEnd.HOLD), "got 3 knots and 2 values"),
-                bad("Piecewise first knot not 0", () -> new Piecewise(Shape.LINEAR, new double[] {1, 2},
+                bad("Piecewise first knot not 0", () -> new Piecewise(Interpolation.LINEAR, new double[] {1, 2},
                         new double[] {1, 0}, PastEnd.HOLD), "knots[0] must be 0, got 1.0"),
-                bad("Piecewise first knot NaN", () -> new Piecewise(Shape.LINEAR, new double[] {NAN, 2},
+                bad("Piecewise first knot NaN", () -> new Piecewise(Interpolation.LINEAR, new double[] {NAN, 2},
                         new double[] {1, 0}, PastEnd.HOLD), "knots[0]", "NaN"),
-                bad("Piecewise repeated knot", () -> new Piecewise(Shape.LINEAR, new double[] {0, 2, 2},
+                bad("Piecewise repeated knot", () -> new Piecewise(Interpolation.LINEAR, new double[] {0, 2, 2},
                         new double[] {1, 0, 1}, PastEnd.HOLD), "knots must be strictly increasing",
                         "knots[1]=2.0 >= knots[2]=2.0"),
-                bad("Piecewise decreasing knots", () -> new Piecewise(Shape.LINEAR, new double[] {0, 3, 2.5},
+                bad("Piecewise decreasing knots", () -> new Piecewise(Interpolation.LINEAR, new double[] {0, 3, 2.5},
                         new double[] {1, 0, 1}, PastEnd.HOLD), "knots[1]=3.0 >= knots[2]=2.5"),
-                bad("Piecewise exponential through 0", () -> new Piecewise(Shape.EXPONENTIAL, new double[] {0, 1, 2},
+                bad("Piecewise exponential through 0", () -> new Piecewise(Interpolation.EXPONENTIAL,
+                        new double[] {0, 1, 2},
                         new double[] {1, 0.5, 0}, PastEnd.HOLD), "an exponential curve needs values[1] and values[2]",
                         "values[2]=0.0")));
 
@@ -264,13 +273,13 @@ class ValidationTest {
                 Schedule.linear(1, 0, 10),
                 Schedule.cosine(1, 0, 10),
                 Schedule.exponential(1, 0.1, 10),
-                new Anneal(Shape.LINEAR, 1, 0, 10, PastEnd.EXTRAPOLATE),
+                new Anneal(Interpolation.LINEAR, 1, 0, 10, PastEnd.EXTRAPOLATE),
                 Schedule.polynomial(1, 0, 10, 2),
                 new StepDecay(1, 10, 0.1),
                 new MultiStepDecay(1, new long[] {1, 2}, 0.1),
                 new ExponentialDecay(1, 0.9),
                 new InverseTimeDecay(1, 1e-4, 0.75),
-                new Warmup(Shape.LINEAR, 3, 0, ONE),
+                new Warmup(Interpolation.LINEAR, 3, 0, ONE),
                 new Join(ONE, 3, ONE),
                 new Scaled(ONE, 2),
                 new Offset(ONE, 2),
@@ -279,9 +288,9 @@ class ValidationTest {
                 clr,
                 Cyclical.expRange(0.1, 1, 2, 0.9),
                 Sgdr.of(1, 0, 10, 2),
-                OneCycle.of(0, 1, 0, 100, 0.3, 0, Shape.COSINE),
-                OneCycle.of(0, 1, 0, 100, 0.3, 0, Shape.COSINE).withPastEnd(PastEnd.EXTRAPOLATE),
-                new Piecewise(Shape.LINEAR, new double[] {0, 1}, new double[] {1, 0}, PastEnd.EXTRAPOLATE))
+                OneCycle.of(0, 1, 0, 100, 0.3, 0, Interpolation.COSINE),
+                OneCycle.of(0, 1, 0, 100, 0.3, 0, Interpolation.COSINE).withPastEnd(PastEnd.EXTRAPOLATE),
+                new Piecewise(Interpolation.LINEAR, new double[] {0, 1}, new double[] {1, 0}, PastEnd.EXTRAPOLATE))
                 .map(schedule -> Arguments.of(Named.of(schedule.toString(), schedule)));
     }
 

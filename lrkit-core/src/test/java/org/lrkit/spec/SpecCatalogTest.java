@@ -16,13 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lrkit.schedule.Anneal;
 import org.lrkit.schedule.Constant;
 import org.lrkit.schedule.Cyclical;
+import org.lrkit.schedule.Interpolation;
 import org.lrkit.schedule.OneCycle;
 import org.lrkit.schedule.PastEnd;
 import org.lrkit.schedule.Piecewise;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
 import org.lrkit.schedule.Sgdr;
-import org.lrkit.schedule.Shape;
 
 /** The catalog of lrkit's own specs: one working example per name, defaults, and every kind of error. */
 class SpecCatalogTest {
@@ -52,7 +52,7 @@ class SpecCatalogTest {
 
     static {
         example("constant(value=0.1)", equalTo(new Constant(0.1)));
-        example("linear(from=1, to=0, steps=10)", equalTo(new Anneal(Shape.LINEAR, 1, 0, 10, PastEnd.HOLD)));
+        example("linear(from=1, to=0, steps=10)", equalTo(new Anneal(Interpolation.LINEAR, 1, 0, 10, PastEnd.HOLD)));
         example("cosine(from=1, to=0, steps=10, pastEnd=extrapolate)", valueAt(12, 0.09549150281252633));
         example("exponential(from=1, to=0.01, steps=10)", valueAt(5, 0.1));
         example("polynomial(from=1, to=0, steps=10)", valueAt(5, 0.5));
@@ -71,12 +71,12 @@ class SpecCatalogTest {
         example("clrDecay(base=0.1, peak=1, stepSize=3)", equalTo(Cyclical.decayPolicy(0.1, 1, 3)));
         example("sgdr(peak=1, firstPeriod=2, periodMultiplier=2)", equalTo(Sgdr.of(1, 0, 2, 2)));
         example("oneCycle(start=0.1, peak=1, end=0.001, stepsUp=3, stepsDown=5)",
-                equalTo(new OneCycle(0.1, 1, 0.001, 3, 5, 0, Shape.COSINE, PastEnd.HOLD)));
+                equalTo(new OneCycle(0.1, 1, 0.001, 3, 5, 0, Interpolation.COSINE, PastEnd.HOLD)));
         example("oneCyclePolicy(peak=0.1, totalSteps=1000)", policy -> {
-            OneCycle lr = OneCycle.of(0.1 / 25, 0.1, 0.1 / 25 / 1e4, 1000, 0.3, 0.0, Shape.COSINE);
+            OneCycle lr = OneCycle.of(0.1 / 25, 0.1, 0.1 / 25 / 1e4, 1000, 0.3, 0.0, Interpolation.COSINE);
             assertThat(policy).isEqualTo(Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85)));
         });
-        example("piecewise(knots=[0, 2, 4], values=[0, 1, 0])", equalTo(new Piecewise(Shape.LINEAR,
+        example("piecewise(knots=[0, 2, 4], values=[0, 1, 0])", equalTo(new Piecewise(Interpolation.LINEAR,
                 new double[] {0, 2, 4}, new double[] {0, 1, 0}, PastEnd.HOLD)));
         example("policy(lr=constant(value=0.1), momentum=constant(value=0.9), beta1=constant(value=0.8))",
                 policy -> assertThat(policy).isEqualTo(Policy.of(new Constant(0.1)).withMomentum(new Constant(0.9))
@@ -131,18 +131,18 @@ class SpecCatalogTest {
                         new org.lrkit.schedule.CycleScaling.ExpRange(0.9,
                                 org.lrkit.schedule.CycleScaling.ExpRangeDecay.AMPLITUDE)));
         assertThat(Specs.parseSchedule("warmup(steps=3, then=constant(value=1))"))
-                .isEqualTo(new org.lrkit.schedule.Warmup(Shape.LINEAR, 3, 0.0, new Constant(1)));
+                .isEqualTo(new org.lrkit.schedule.Warmup(Interpolation.LINEAR, 3, 0.0, new Constant(1)));
         assertThat(Specs.parseSchedule("oneCyclePolicy(peak=0.1, totalSteps=100, cycleMomentum=false)"))
-                .isEqualTo(OneCycle.of(0.1 / 25, 0.1, 0.1 / 25 / 1e4, 100, 0.3, 0.0, Shape.COSINE));
+                .isEqualTo(OneCycle.of(0.1 / 25, 0.1, 0.1 / 25 / 1e4, 100, 0.3, 0.0, Interpolation.COSINE));
         Policy threePhase = Specs.parsePolicy("oneCyclePolicy(peak=1, totalSteps=101, fractionUp=0.4, "
                 + "fractionFinal=0.2, start=0.1, end=0.001, shape=linear, momentumHigh=0.9, momentumLow=0.8)");
-        OneCycle lr = OneCycle.of(0.1, 1, 0.001, 101, 0.4, 0.2, Shape.LINEAR);
+        OneCycle lr = OneCycle.of(0.1, 1, 0.001, 101, 0.4, 0.2, Interpolation.LINEAR);
         assertThat(threePhase).isEqualTo(Policy.of(lr).withMomentum(lr.mirrored(0.9, 0.8)));
     }
 
     @Test
     void oneCycleAcceptsEveryShapeItsRecordAccepts() {
-        OneCycle exponential = new OneCycle(0.01, 1, 1e-4, 2, 2, 0, Shape.EXPONENTIAL, PastEnd.HOLD);
+        OneCycle exponential = new OneCycle(0.01, 1, 1e-4, 2, 2, 0, Interpolation.EXPONENTIAL, PastEnd.HOLD);
         assertThat(Specs.parseSchedule(exponential.toSpec())).isEqualTo(exponential);
         assertThat(Specs.parseSchedule("oneCycle(start=0.01, peak=1, end=0.0001, stepsUp=2, stepsDown=2, "
                 + "shape=exponential)").valueAt(1)).isCloseTo(0.1, within(TOLERANCE));

@@ -10,10 +10,10 @@ import java.util.List;
 import org.lrkit.Checks;
 import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.djl.train.CycleEnd;
-import org.lrkit.djl.train.TrainingListener;
+import org.lrkit.djl.train.TrainingRunListener;
 
 /**
- * A {@link TrainingListener} that saves the model at the end of every cycle of the learning-rate schedule
+ * A {@link TrainingRunListener} that saves the model at the end of every cycle of the learning-rate schedule
  * (from the policy's cycle structure: the trough before each SGDR restart, the end of each cyclical-LR cycle,
  * the last step of a one-cycle policy), as {@code snapshot-cycle-NNN.lrkit} in a directory.
  *
@@ -23,7 +23,7 @@ import org.lrkit.djl.train.TrainingListener;
  * SnapshotEnsemble.evaluate(model, testSet, 256, snapshots.saved(), 3);
  * }</pre>
  */
-public final class SnapshotSaver implements TrainingListener {
+public final class SnapshotSaver implements TrainingRunListener {
 
     private final Block block;
     private final Path directory;

@@ -24,7 +24,7 @@ import org.lrkit.schedule.Policy;
  * optimizer. When the policy has no momentum schedule the constant {@link Builder#momentum} applies.
  *
  * <pre>{@code
- * OneCycle lr = OneCycle.of(0.004, 0.1, 4e-7, 10_000, 0.3, 0.0, Shape.COSINE);
+ * OneCycle lr = OneCycle.builder().start(0.004).peak(0.1).end(4e-7).totalSteps(10_000).build();
  * ScheduledSgd sgd = ScheduledSgd.builder(Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85)))
  *         .nesterov(true)
  *         .weightDecay(5e-4)

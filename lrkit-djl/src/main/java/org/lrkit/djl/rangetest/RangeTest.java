@@ -2,43 +2,26 @@ package org.lrkit.djl.rangetest;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
-import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.loss.Loss;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.function.DoubleFunction;
 import org.lrkit.Checks;
 import org.lrkit.djl.optim.ScheduledOptimizer;
-import org.lrkit.djl.train.DivergenceException;
-import org.lrkit.djl.train.Evaluation;
-import org.lrkit.djl.train.EvaluationResult;
-import org.lrkit.djl.train.Seeds;
-import org.lrkit.djl.train.TrainingSteps;
 import org.lrkit.rangetest.CurveBand;
 import org.lrkit.rangetest.DivergenceRule;
-import org.lrkit.rangetest.LossSmoother;
 import org.lrkit.rangetest.RangeTestAdvice;
 import org.lrkit.rangetest.RangeTestCurve;
-import org.lrkit.rangetest.RangeTestGrid;
-import org.lrkit.rangetest.RangeTestRecorder;
-import org.lrkit.rangetest.StopReason;
 import org.lrkit.rangetest.Suggestions;
 import org.lrkit.rangetest.Sweep;
 import org.lrkit.schedule.Policy;
-import org.lrkit.schedule.Schedule;
 
 /**
  * The learning-rate range test (Smith 2017, section 3.3) on a DJL model and its real data: a few hundred
@@ -75,50 +58,34 @@ import org.lrkit.schedule.Schedule;
  * validation subset, and Smith's cyclical bounds are read from the accuracy. <b>Several seeds</b> give the
  * median curve with a quartile band ({@link CurveBand}). A <b>momentum or weight-decay grid</b> (Smith
  * 2018) repeats the test for each value; the value whose curve reaches the lowest loss is advised.
+ *
+ * <p>This class is the entry point and checks the settings; one run of the sweep is {@code SweepRun}, the
+ * combination of grid values and seeds {@code SettingGrid} (with {@link RangeTestCurve#median} for the seeds)
+ * and the time accounting {@code RangeTestClock} ({@link RangeTestResult#timing()}).
  */
 public final class RangeTest {
 
-    /** Stream tag for the engine seed of a range-test step ({@link Seeds#derive}). */
-    static final long ENGINE_STREAM = 0x52414E47L;
-
     private final Model model;
     private final ScheduledOptimizer optimizer;
-    private final BatchSource data;
-    private final Loss loss;
     private final Sweep sweep;
-    private final double smoothing;
-    private final DivergenceRule divergence;
-    private final Dataset validation;
-    private final int validationEvery;
-    private final int validationBatchSize;
-    private final long[] seeds;
     private final OptionalDouble momentum;
-    private final double[] momentumGrid;
-    private final double[] weightDecayGrid;
     private final DoubleFunction<ScheduledOptimizer> weightDecayOptimizer;
-    private final Device device;
-    private final Consumer<RangeTestProgress> progress;
     private final boolean checkRestore;
+    private final SettingGrid grid;
+    private final SweepRun sweepRun;
 
     private RangeTest(Builder builder) {
         this.model = builder.model;
         this.optimizer = builder.optimizer;
-        this.data = builder.data;
-        this.loss = builder.loss;
         this.sweep = builder.sweep;
-        this.smoothing = builder.smoothing;
-        this.divergence = builder.divergence;
-        this.validation = builder.validation;
-        this.validationEvery = builder.validationEvery;
-        this.validationBatchSize = builder.validationBatchSize;
-        this.seeds = builder.seeds.clone();
         this.momentum = builder.momentum;
-        this.momentumGrid = builder.momentumGrid;
-        this.weightDecayGrid = builder.weightDecayGrid;
         this.weightDecayOptimizer = builder.weightDecayOptimizer;
-        this.device = builder.device != null ? builder.device : builder.model.getNDManager().getDevice();
-        this.progress = builder.progress;
         this.checkRestore = builder.checkRestore;
+        this.grid = SettingGrid.of(builder.momentumGrid, builder.weightDecayGrid, builder.seeds);
+        Device device = builder.device != null ? builder.device : builder.model.getNDManager().getDevice();
+        this.sweepRun = new SweepRun(builder.model, builder.data, builder.loss, builder.sweep, builder.smoothing,
+                builder.divergence, builder.validation, builder.validationEvery, builder.validationBatchSize, device,
+                builder.progress);
     }
 
     /**
@@ -143,75 +110,63 @@ public final class RangeTest {
      */
     public RangeTestResult run() throws IOException, TranslateException {
         long start = System.nanoTime();
-        Clock clock = new Clock();
+        RangeTestClock clock = new RangeTestClock();
         long mark = System.nanoTime();
         TrainingSnapshot snapshot = TrainingSnapshot.capture(model, optimizer);
         double userMomentum = momentumNow();
-        clock.snapshot += System.nanoTime() - mark;
+        clock.addSnapshot(System.nanoTime() - mark);
 
-        List<Setting> settings = settings();
-        int runCount = settings.size() * seeds.length;
+        int runCount = grid.runCount();
         List<RangeTestRun> runs = new ArrayList<>();
         try {
             int index = 0;
-            for (Setting setting : settings) {
-                for (long seed : seeds) {
+            for (SettingGrid.Setting setting : grid.settings()) {
+                for (long seed : grid.seeds()) {
                     if (index > 0) {
                         mark = System.nanoTime();
                         snapshot.restoreModel();
-                        clock.snapshot += System.nanoTime() - mark;
+                        clock.addSnapshot(System.nanoTime() - mark);
                     }
-                    double m = Double.isNaN(setting.momentum) ? userMomentum : setting.momentum;
+                    double m = Double.isNaN(setting.momentum()) ? userMomentum : setting.momentum();
                     RangeTestCurve curve = runOne(setting, m, seed, index, runCount, clock);
-                    runs.add(new RangeTestRun(seed, m, setting.weightDecay, curve));
+                    runs.add(new RangeTestRun(seed, m, setting.weightDecay(), curve));
                     index++;
                 }
             }
         } finally {
             mark = System.nanoTime();
             snapshot.restore();
-            clock.snapshot += System.nanoTime() - mark;
+            clock.addSnapshot(System.nanoTime() - mark);
         }
         mark = System.nanoTime();
         List<String> differences = checkRestore ? snapshot.differences() : List.of();
-        clock.snapshot += System.nanoTime() - mark;
+        clock.addSnapshot(System.nanoTime() - mark);
 
-        List<RangeTestCurve> combined = new ArrayList<>();
-        List<Optional<CurveBand>> bands = new ArrayList<>();
-        for (int s = 0; s < settings.size(); s++) {
-            List<RangeTestCurve> curves = runs.subList(s * seeds.length, (s + 1) * seeds.length).stream()
-                    .map(RangeTestRun::curve).toList();
-            if (curves.size() == 1) {
-                combined.add(curves.get(0));
-                bands.add(Optional.empty());
-            } else {
-                CurveBand band = CurveBand.of(curves);
-                combined.add(medianCurve(band, curves));
-                bands.add(Optional.of(band));
+        SettingGrid.Combined combined = grid.combine(runs);
+        RangeTestAdvice advice = advise(combined.curve());
+        RangeTestTiming timing = clock.timing(System.nanoTime() - start);
+        return new RangeTestResult(sweep, runs, combined.curve(), combined.band(), combined.grid(), advice,
+                groupRanges(advice), timing, differences, checkRestore);
+    }
+
+    /** One run of the sweep with the setting's optimizer, closed afterwards when it is not the test's own. */
+    private RangeTestCurve runOne(SettingGrid.Setting setting, double m, long seed, int index, int runCount,
+            RangeTestClock clock) throws IOException, TranslateException {
+        ScheduledOptimizer runOptimizer = optimizer;
+        if (!Double.isNaN(setting.weightDecay())) {
+            runOptimizer = weightDecayOptimizer.apply(setting.weightDecay());
+            if (runOptimizer == null || runOptimizer == optimizer) {
+                throw new IllegalArgumentException("the weight-decay grid's optimizer factory must return a new "
+                        + "optimizer for each value, got " + (runOptimizer == null ? "null" : "the test's optimizer"));
             }
         }
-        int advised = 0;
-        Optional<RangeTestGrid> grid = Optional.empty();
-        if (settings.size() > 1) {
-            double[] values = settings.stream().mapToDouble(s -> momentumGrid != null ? s.momentum : s.weightDecay)
-                    .toArray();
-            RangeTestGrid g = new RangeTestGrid(momentumGrid != null ? "momentum" : "weightDecay", values, combined);
-            double best = g.bestValue();
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == best) {
-                    advised = i;
-                    break;
-                }
+        try {
+            return sweepRun.run(runOptimizer, m, seed, index, runCount, clock);
+        } finally {
+            if (runOptimizer != optimizer) {
+                runOptimizer.close();
             }
-            grid = Optional.of(g);
         }
-        RangeTestCurve curve = combined.get(advised);
-        RangeTestAdvice advice = advise(curve);
-        long total = System.nanoTime() - start;
-        RangeTestTiming timing = new RangeTestTiming(clock.steps, clock.step / 1e9, clock.data / 1e9,
-                clock.validation / 1e9, clock.snapshot / 1e9, total / 1e9);
-        return new RangeTestResult(sweep, runs, curve, bands.get(advised), grid, advice, groupRanges(advice),
-                timing, differences, checkRestore);
     }
 
     private RangeTestAdvice advise(RangeTestCurve curve) {
@@ -249,163 +204,6 @@ public final class RangeTest {
             return policy.beta1().get().valueAt(step);
         }
         return policy.momentum().map(schedule -> schedule.valueAt(step)).orElse(Double.NaN);
-    }
-
-    private List<Setting> settings() {
-        List<Setting> settings = new ArrayList<>();
-        if (momentumGrid != null) {
-            for (double m : momentumGrid) {
-                settings.add(new Setting(m, Double.NaN));
-            }
-        } else if (weightDecayGrid != null) {
-            for (double wd : weightDecayGrid) {
-                settings.add(new Setting(Double.NaN, wd));
-            }
-        } else {
-            settings.add(new Setting(Double.NaN, Double.NaN));
-        }
-        return settings;
-    }
-
-    private RangeTestCurve runOne(Setting setting, double m, long seed, int index, int runCount, Clock clock)
-            throws IOException, TranslateException {
-        ScheduledOptimizer runOptimizer = optimizer;
-        if (!Double.isNaN(setting.weightDecay)) {
-            runOptimizer = weightDecayOptimizer.apply(setting.weightDecay);
-            if (runOptimizer == null || runOptimizer == optimizer) {
-                throw new IllegalArgumentException("the weight-decay grid's optimizer factory must return a new "
-                        + "optimizer for each value, got " + (runOptimizer == null ? "null" : "the test's optimizer"));
-            }
-        }
-        Policy policy = Policy.of(sweep.schedule());
-        if (!Double.isNaN(m)) {
-            policy = policy.withMomentum(Schedule.constant(m));
-        }
-        Engine engine = model.getNDManager().getEngine();
-        RangeTestRecorder recorder = new RangeTestRecorder(sweep, smoothing, divergence);
-        LossSmoother smoother = new LossSmoother(smoothing);
-        try {
-            runOptimizer.reset();
-            runOptimizer.setPolicy(policy);
-            runOptimizer.bind(model.getBlock());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(runOptimizer)
-                    .optDevices(new Device[] {device});
-            try (Trainer trainer = model.newTrainer(config)) {
-                TrainingSteps steps = new TrainingSteps(trainer, runOptimizer);
-                for (long epoch = 0; !recorder.finished(); epoch++) {
-                    boolean any = false;
-                    try (NDManager scope = trainer.getManager().newSubManager()) {
-                        Iterable<Batch> batches = data.epoch(scope, seed, epoch);
-                        try {
-                            long mark = System.nanoTime();
-                            Iterator<Batch> iterator = batches.iterator();
-                            while (!recorder.finished() && iterator.hasNext()) {
-                                try (Batch batch = iterator.next()) {
-                                    clock.data += System.nanoTime() - mark;
-                                    any = true;
-                                    step(steps, trainer, engine, batch, recorder, smoother, seed, index, runCount,
-                                            clock);
-                                }
-                                mark = System.nanoTime();
-                            }
-                        } finally {
-                            if (batches instanceof AutoCloseable closeable) {
-                                closeQuietly(closeable);
-                            }
-                        }
-                    }
-                    if (!any) {
-                        if (recorder.recordedSteps() >= 4) {
-                            recorder.stop();
-                            break;
-                        }
-                        throw new IllegalStateException("the range test's training data yielded no batches in epoch "
-                                + epoch);
-                    }
-                }
-            }
-        } finally {
-            if (runOptimizer != optimizer) {
-                runOptimizer.close();
-            }
-        }
-        return recorder.curve();
-    }
-
-    private void step(TrainingSteps steps, Trainer trainer, Engine engine, Batch batch, RangeTestRecorder recorder,
-            LossSmoother smoother, long seed, int index, int runCount, Clock clock)
-            throws IOException, TranslateException {
-        int step = recorder.recordedSteps();
-        double lr = recorder.nextLearningRate();
-        engine.setRandomSeed(Seeds.engineSeed(seed, ENGINE_STREAM, step));
-        long mark = System.nanoTime();
-        double value;
-        try {
-            value = steps.step(batch).loss();
-        } catch (DivergenceException e) {
-            value = e.loss();
-        }
-        clock.step += System.nanoTime() - mark;
-        clock.steps++;
-        boolean going = recorder.record(value);
-        boolean lastOfSweep = recorder.recordedSteps() == sweep.steps() && Double.isFinite(value);
-        if (validation != null && (going || lastOfSweep) && recorder.recordedSteps() % validationEvery == 0) {
-            mark = System.nanoTime();
-            EvaluationResult result = Evaluation.evaluate(trainer, validation, validationBatchSize);
-            recorder.recordValidation(result.loss(), result.accuracy());
-            clock.validation += System.nanoTime() - mark;
-        }
-        double smoothed = smoother.add(value);
-        if (progress != null) {
-            progress.accept(new RangeTestProgress(index, runCount, step, sweep.steps(), lr, value, smoothed));
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // the batches were consumed or the test failed; a loader that cannot stop its workers is not our error
-        }
-    }
-
-    /** The median over seeds, with the median validation loss and accuracy where the runs were evaluated. */
-    static RangeTestCurve medianCurve(CurveBand band, List<RangeTestCurve> curves) {
-        int n = band.median().length;
-        double[] validationLosses = new double[n];
-        double[] accuracies = new double[n];
-        double[] losses = new double[n];
-        for (int i = 0; i < n; i++) {
-            validationLosses[i] = median(curves, i, RangeTestCurve::validationLosses);
-            accuracies[i] = median(curves, i, RangeTestCurve::accuracies);
-            losses[i] = median(curves, i, RangeTestCurve::losses);
-        }
-        StopReason reason = curves.stream().allMatch(c -> c.stopReason() == StopReason.COMPLETED)
-                ? StopReason.COMPLETED : StopReason.DIVERGED;
-        return new RangeTestCurve(band.learningRates(), losses, band.median(), validationLosses, accuracies, reason);
-    }
-
-    private static double median(List<RangeTestCurve> curves, int step,
-            java.util.function.Function<RangeTestCurve, double[]> series) {
-        double[] values = curves.stream().filter(c -> c.size() > step).mapToDouble(c -> series.apply(c)[step])
-                .filter(v -> !Double.isNaN(v)).sorted().toArray();
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        int half = values.length / 2;
-        return values.length % 2 == 1 ? values[half] : (values[half - 1] + values[half]) / 2;
-    }
-
-    private record Setting(double momentum, double weightDecay) {
-    }
-
-    /** Nanoseconds spent in each part, over all runs. */
-    private static final class Clock {
-        private long steps;
-        private long step;
-        private long data;
-        private long validation;
-        private long snapshot;
     }
 
     /** Builds a {@link RangeTest}; every setter checks its argument at once. */

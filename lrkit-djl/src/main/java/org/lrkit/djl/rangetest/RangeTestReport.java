@@ -176,9 +176,7 @@ public final class RangeTestReport {
         if (extra != null) {
             root.putAll(extra);
         }
-        StringBuilder json = new StringBuilder();
-        Json.write(json, root, 0);
-        return json.append('\n').toString();
+        return ReportJson.of(root) + "\n";
     }
 
     private static Map<String, Object> grid(RangeTestGrid grid) {

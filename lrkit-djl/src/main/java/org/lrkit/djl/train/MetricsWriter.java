@@ -30,7 +30,7 @@ import org.lrkit.djl.checkpoint.AtomicFiles;
  * }
  * }</pre>
  */
-public final class MetricsWriter implements TrainingListener, Closeable {
+public final class MetricsWriter implements TrainingRunListener, Closeable {
 
     /** The file format. */
     public enum Format {

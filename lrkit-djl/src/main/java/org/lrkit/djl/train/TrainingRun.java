@@ -36,7 +36,7 @@ import org.lrkit.schedule.Policy;
  * a divergence guard, checkpoints, and bit-identical resumption.
  *
  * <pre>{@code
- * OneCycle lr = OneCycle.of(0.004, 0.1, 4e-7, 3 * 469, 0.3, 0.0, Shape.COSINE);
+ * OneCycle lr = OneCycle.builder().start(0.004).peak(0.1).end(4e-7).totalSteps(3 * 469).build();
  * ScheduledSgd sgd = ScheduledSgd.builder(Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85))).build();
  * TrainingSummary summary = TrainingRun.builder(model, sgd)
  *         .trainingData(trainSet, 128)
@@ -44,7 +44,7 @@ import org.lrkit.schedule.Policy;
  *         .inputShapes(new Shape(1, 1, 28, 28))
  *         .length(TrainingLength.epochs(3))
  *         .seed(42)
- *         .listener(ProgressBar.forConsole())
+ *         .listener(ConsoleProgressBar.forConsole())
  *         .checkpoints(CheckpointSchedule.in(runDir).everyEpochs(1))
  *         .build()
  *         .run();
@@ -78,7 +78,7 @@ public final class TrainingRun {
     private final boolean shuffle;
     private final Device device;
     private final long stepsPerEpoch;
-    private final List<TrainingListener> listeners;
+    private final List<TrainingRunListener> listeners;
     private final CheckpointSchedule checkpoints;
     private final Resume resume;
 
@@ -163,7 +163,7 @@ public final class TrainingRun {
                 announce(listener -> listener.onEnd(summary));
                 return summary;
             } catch (RuntimeException | IOException | TranslateException | Error e) {
-                for (TrainingListener listener : listeners) {
+                for (TrainingRunListener listener : listeners) {
                     try {
                         listener.onFailure(e);
                     } catch (RuntimeException suppressed) {
@@ -202,7 +202,7 @@ public final class TrainingRun {
         }
     }
 
-    private void announce(java.util.function.Consumer<TrainingListener> event) {
+    private void announce(java.util.function.Consumer<TrainingRunListener> event) {
         listeners.forEach(event);
     }
 
@@ -369,7 +369,7 @@ public final class TrainingRun {
         private boolean shuffle = true;
         private Device device;
         private long stepsPerEpoch = -1;
-        private final List<TrainingListener> listeners = new ArrayList<>();
+        private final List<TrainingRunListener> listeners = new ArrayList<>();
         private CheckpointSchedule checkpoints;
         private Resume resume;
 
@@ -457,7 +457,7 @@ public final class TrainingRun {
         }
 
         /** Adds a listener; listeners are called in the order added. */
-        public Builder listener(TrainingListener listener) {
+        public Builder listener(TrainingRunListener listener) {
             listeners.add(Checks.notNull("listener", listener));
             return this;
         }

@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.lrkit.djl.optim.OptimizerState;
 import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.schedule.Elastic;
+import org.lrkit.schedule.Interpolation;
 import org.lrkit.schedule.OneCycle;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
-import org.lrkit.schedule.Shape;
 
 /** Resuming with a changed policy is refused unless an elastic rule says how to continue. */
 class ResumeTest {
 
-    private static final OneCycle LR = OneCycle.of(0.004, 0.1, 4e-6, 100, 0.3, 0.0, Shape.COSINE);
+    private static final OneCycle LR = OneCycle.of(0.004, 0.1, 4e-6, 100, 0.3, 0.0, Interpolation.COSINE);
     private static final Policy RECORDED = Policy.of(LR).withMomentum(LR.mirrored(0.95, 0.85));
 
     private static Checkpoint checkpointAt(long step, long planned) {
@@ -33,7 +33,7 @@ class ResumeTest {
 
     @Test
     void changedPolicyIsRefusedWithBothSpecsAndTheWaysForward() {
-        OneCycle other = OneCycle.of(0.004, 0.2, 4e-6, 100, 0.3, 0.0, Shape.COSINE);
+        OneCycle other = OneCycle.of(0.004, 0.2, 4e-6, 100, 0.3, 0.0, Interpolation.COSINE);
         Policy changed = Policy.of(other).withMomentum(other.mirrored(0.95, 0.85));
         assertThatThrownBy(() -> Resume.reconcile(checkpointAt(40, 100), changed, 100, Elastic.Rule.STRICT))
                 .isInstanceOf(PolicyMismatchException.class)
@@ -87,7 +87,7 @@ class ResumeTest {
 
     @Test
     void appendCycleRunsTheNewPolicyInLocalTimeAfterThePlan() {
-        OneCycle next = OneCycle.of(0.001, 0.02, 1e-6, 50, 0.3, 0.0, Shape.COSINE);
+        OneCycle next = OneCycle.of(0.001, 0.02, 1e-6, 50, 0.3, 0.0, Interpolation.COSINE);
         Policy nextPolicy = Policy.of(next).withMomentum(next.mirrored(0.95, 0.85));
         Policy appended = Resume.reconcile(checkpointAt(100, 100), nextPolicy, 150, Elastic.Rule.APPEND_CYCLE);
         assertThat(appended.learningRate().valueAt(99)).isEqualTo(LR.valueAt(99));

@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lrkit.schedule.Interpolation;
 import org.lrkit.schedule.OneCycle;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
-import org.lrkit.schedule.Shape;
 
 /**
  * The optimizers' updates against a hand computation in double precision: DJL calls {@code update} on a
@@ -49,7 +49,7 @@ class HandOptimizerTest {
 
     /** A one-cycle policy over the test's steps, with momentum mirrored from 0.95 down to 0.85. */
     private static Policy oneCycle() {
-        OneCycle lr = OneCycle.of(0.02, 0.2, 0.001, STEPS, 0.4, 0.0, Shape.LINEAR);
+        OneCycle lr = OneCycle.of(0.02, 0.2, 0.001, STEPS, 0.4, 0.0, Interpolation.LINEAR);
         return Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85));
     }
 
@@ -86,7 +86,7 @@ class HandOptimizerTest {
 
     @Test
     void adamWithScheduledBeta1AndL2Decay() {
-        OneCycle lr = OneCycle.of(0.001, 0.01, 0.0001, STEPS, 0.4, 0.0, Shape.COSINE);
+        OneCycle lr = OneCycle.of(0.001, 0.01, 0.0001, STEPS, 0.4, 0.0, Interpolation.COSINE);
         Policy policy = Policy.of(lr).withBeta1(lr.mirrored(0.95, 0.85));
         ScheduledAdamW adam = ScheduledAdamW.adam(policy).weightDecay(0.02).build();
         check(adam, policy, Variant.ADAM, 0.02, WeightDecayMode.L2, ParameterGroups.uniform());

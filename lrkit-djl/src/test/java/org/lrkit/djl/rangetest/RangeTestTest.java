@@ -42,7 +42,7 @@ import org.lrkit.djl.testing.Measurements;
 import org.lrkit.djl.testing.Runs;
 import org.lrkit.djl.train.StepResult;
 import org.lrkit.djl.train.TrainingLength;
-import org.lrkit.djl.train.TrainingListener;
+import org.lrkit.djl.train.TrainingRunListener;
 import org.lrkit.djl.train.TrainingSteps;
 import org.lrkit.rangetest.StopReason;
 import org.lrkit.rangetest.Sweep;
@@ -265,7 +265,7 @@ class RangeTestTest {
         try (Model model = Fixtures.model("mid", architecture.get())) {
             ScheduledSgd sgd = Runs.sgd(policy);
             List<Double> losses = new ArrayList<>();
-            Runs.run(model, sgd, data, input, TrainingLength.steps(steps)).listener(new TrainingListener() {
+            Runs.run(model, sgd, data, input, TrainingLength.steps(steps)).listener(new TrainingRunListener() {
                 @Override
                 public void onStep(long epoch, StepResult step) {
                     losses.add(step.loss());

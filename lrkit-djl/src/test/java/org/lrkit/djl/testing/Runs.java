@@ -6,6 +6,7 @@ import ai.djl.training.dataset.Dataset;
 import org.lrkit.djl.optim.ScheduledSgd;
 import org.lrkit.djl.train.TrainingLength;
 import org.lrkit.djl.train.TrainingRun;
+import org.lrkit.schedule.Interpolation;
 import org.lrkit.schedule.OneCycle;
 import org.lrkit.schedule.Policy;
 
@@ -17,7 +18,7 @@ public final class Runs {
 
     /** One-cycle over {@code steps} steps peaking at {@code peak}, with momentum 0.95 -> 0.85 -> 0.95. */
     public static Policy oneCycle(double peak, long steps) {
-        OneCycle lr = OneCycle.of(peak / 25, peak, peak / 2500, steps, 0.3, 0.0, org.lrkit.schedule.Shape.COSINE);
+        OneCycle lr = OneCycle.of(peak / 25, peak, peak / 2500, steps, 0.3, 0.0, Interpolation.COSINE);
         return Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85));
     }
 

@@ -53,7 +53,7 @@ class CheckpointScheduleTest {
         try (Model model = Fixtures.model("every", Fixtures.mlp())) {
             Runs.run(model, Runs.sgd(Runs.oneCycle(0.1, 20)), blobs, Fixtures.mlpInput(), TrainingLength.steps(20))
                     .checkpoints(CheckpointSchedule.in(directory).everySteps(7).atEnd(false))
-                    .listener(new TrainingListener() {
+                    .listener(new TrainingRunListener() {
                         @Override
                         public void onStep(long epoch, StepResult step) {
                             readStep(file, writtenAt);

@@ -36,7 +36,7 @@ class NativeMemoryTest {
             Runs.run(model, Runs.sgd(Runs.oneCycle(0.1, epochs * 10L)), train, Fixtures.cnnInput(),
                     TrainingLength.epochs(epochs))
                     .validationData(test)
-                    .listener(new TrainingListener() {
+                    .listener(new TrainingRunListener() {
                         @Override
                         public void onStep(long epoch, StepResult step) {
                             duringEpochs.add(system.getManagedArrays().size());

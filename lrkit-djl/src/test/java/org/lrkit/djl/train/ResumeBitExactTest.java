@@ -102,7 +102,7 @@ class ResumeBitExactTest {
             ScheduledSgd sgd = Runs.sgd(policy);
             List<Double> losses = new ArrayList<>();
             TrainingRun.Builder builder = Runs.run(model, sgd, data, input, TrainingLength.steps(steps))
-                    .listener(new TrainingListener() {
+                    .listener(new TrainingRunListener() {
                         @Override
                         public void onStep(long epoch, StepResult step) {
                             losses.add(step.loss());

@@ -71,7 +71,7 @@ class TrainingRunTest {
             summary = Runs.run(model, sgd, stripesTrain, Fixtures.cnnInput(), TrainingLength.epochs(4))
                     .validationData(stripesTest)
                     .listener(metrics)
-                    .listener(new TrainingListener() {
+                    .listener(new TrainingRunListener() {
                         @Override
                         public void onStep(long epoch, StepResult step) {
                             results.add(step);
@@ -129,7 +129,7 @@ class TrainingRunTest {
             ScheduledSgd sgd = ScheduledSgd.builder(explosive).momentum(0.9).build();
             List<Throwable> failures = new ArrayList<>();
             TrainingRun run = Runs.run(model, sgd, blobs, Fixtures.mlpInput(), TrainingLength.steps(40))
-                    .listener(new TrainingListener() {
+                    .listener(new TrainingRunListener() {
                         @Override
                         public void onFailure(Throwable error) {
                             failures.add(error);

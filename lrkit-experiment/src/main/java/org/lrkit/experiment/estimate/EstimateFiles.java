@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.lrkit.djl.checkpoint.AtomicFiles;
-import org.lrkit.djl.rangetest.CurvatureEstimate;
-import org.lrkit.djl.rangetest.HessianFreeRecord;
-import org.lrkit.djl.rangetest.LayerEstimate;
+import org.lrkit.djl.curvature.CurvatureEstimate;
+import org.lrkit.djl.curvature.HessianFreeRecord;
+import org.lrkit.djl.curvature.LayerEstimate;
 
 /**
  * Writes the rows of an estimate run as CSV, at full double precision (empty cells for NaN and for rows without

@@ -1,7 +1,7 @@
 package org.lrkit.experiment.estimate;
 
-import org.lrkit.djl.rangetest.CurvatureEstimate;
-import org.lrkit.djl.rangetest.HessianFreeRecord;
+import org.lrkit.djl.curvature.CurvatureEstimate;
+import org.lrkit.djl.curvature.HessianFreeRecord;
 
 /**
  * One row of an estimate run: a Hessian-free estimate (global and per layer), the training loss around it and,

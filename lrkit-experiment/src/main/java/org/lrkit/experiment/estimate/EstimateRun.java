@@ -15,16 +15,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.lrkit.Checks;
-import org.lrkit.experiment.run.RunFailure;
+import org.lrkit.djl.curvature.CurvatureEstimate;
+import org.lrkit.djl.curvature.CurvatureProbe;
+import org.lrkit.djl.curvature.HessianFreeMonitor;
 import org.lrkit.djl.optim.ScheduledOptimizer;
-import org.lrkit.djl.rangetest.CurvatureEstimate;
-import org.lrkit.djl.rangetest.CurvatureProbe;
-import org.lrkit.djl.rangetest.HessianFreeMonitor;
 import org.lrkit.djl.train.DivergenceException;
 import org.lrkit.djl.train.StepResult;
 import org.lrkit.djl.train.TrainingLength;
-import org.lrkit.djl.train.TrainingListener;
 import org.lrkit.djl.train.TrainingRun;
+import org.lrkit.djl.train.TrainingRunListener;
+import org.lrkit.experiment.run.RunFailure;
 import org.lrkit.vision.loader.ImageLoader;
 
 /**
@@ -122,7 +122,7 @@ public final class EstimateRun {
                 }
                 rows.add(new EstimateRow(record, meanLoss, curvature));
             });
-            TrainingListener recorder = new TrainingListener() {
+            TrainingRunListener recorder = new TrainingRunListener() {
                 @Override
                 public void onStep(long epoch, StepResult step) {
                     recent.addLast(step.loss());

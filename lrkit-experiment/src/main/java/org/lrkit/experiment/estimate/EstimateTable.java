@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lrkit.djl.curvature.HessianFreeRecord;
+import org.lrkit.djl.curvature.LayerEstimate;
 import org.lrkit.experiment.report.Numbers;
-import org.lrkit.djl.rangetest.HessianFreeRecord;
-import org.lrkit.djl.rangetest.LayerEstimate;
 
 /**
  * The rows of an estimate run as {@code lrkit estimate} prints them: the title, one line per estimate (step,

@@ -17,8 +17,8 @@ import org.lrkit.djl.train.EpochResult;
 import org.lrkit.djl.train.MetricsWriter;
 import org.lrkit.djl.train.StepResult;
 import org.lrkit.djl.train.TrainingLength;
-import org.lrkit.djl.train.TrainingListener;
 import org.lrkit.djl.train.TrainingRun;
+import org.lrkit.djl.train.TrainingRunListener;
 import org.lrkit.djl.train.TrainingSummary;
 import org.lrkit.experiment.report.Numbers;
 import org.lrkit.experiment.report.ResultTable;
@@ -136,9 +136,9 @@ final class PolicyRun {
         return (a + b - 1) / b;
     }
 
-    private static TrainingListener listener(String name, long epochs, Progress progress, Position position,
+    private static TrainingRunListener listener(String name, long epochs, Progress progress, Position position,
             double secondsBefore, int checkpointEvery) {
-        return new TrainingListener() {
+        return new TrainingRunListener() {
             @Override
             public void onStep(long epoch, StepResult step) {
                 position.step = step.step() + 1;

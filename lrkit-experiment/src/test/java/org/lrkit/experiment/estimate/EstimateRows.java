@@ -1,9 +1,9 @@
 package org.lrkit.experiment.estimate;
 
 import java.util.Map;
-import org.lrkit.djl.rangetest.CurvatureEstimate;
-import org.lrkit.djl.rangetest.HessianFreeRecord;
-import org.lrkit.djl.rangetest.LayerEstimate;
+import org.lrkit.djl.curvature.CurvatureEstimate;
+import org.lrkit.djl.curvature.HessianFreeRecord;
+import org.lrkit.djl.curvature.LayerEstimate;
 
 /** Hand-made rows of an estimate run, for tests that need no training. */
 final class EstimateRows {

@@ -1,4 +1,4 @@
-package org.lrkit.djl.rangetest;
+package org.lrkit.djl.curvature;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.lrkit.Checks;
+import org.lrkit.curvature.HessianFreeEstimate;
 import org.lrkit.djl.optim.ParameterGroups;
 import org.lrkit.djl.optim.ScheduledOptimizer;
 import org.lrkit.djl.train.StepResult;
-import org.lrkit.djl.train.TrainingListener;
-import org.lrkit.rangetest.HessianFreeEstimate;
+import org.lrkit.djl.train.TrainingRunListener;
 
 /**
  * Smith &amp; Topin's Hessian-free estimate of the optimal learning rate (Super-Convergence, 2018, section 4),
- * logged during training, for the whole model and per layer: a {@link TrainingListener} that every
+ * logged during training, for the whole model and per layer: a {@link TrainingRunListener} that every
  * {@code k} steps keeps two successive weight snapshots on the device, and after the third step computes,
  * with NDArray operations in double precision, for each parameter
  * <pre>
@@ -48,7 +48,7 @@ import org.lrkit.rangetest.HessianFreeEstimate;
  * {@code 1/a} on a quadratic {@code a w^2 / 2}; momentum blurs it (the authors ignore it). Close the
  * monitor to free its snapshots early; they also go with the model.
  */
-public final class HessianFreeMonitor implements TrainingListener, AutoCloseable {
+public final class HessianFreeMonitor implements TrainingRunListener, AutoCloseable {
 
     private final Block block;
     private final ParameterGroups groups;

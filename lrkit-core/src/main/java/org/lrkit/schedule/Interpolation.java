@@ -13,8 +13,20 @@ package org.lrkit.schedule;
  *
  * <p>For {@code f} outside {@code [0, 1]} the same formulas extrapolate: the cosine is periodic, the line
  * keeps its slope.
+ *
+ * <p>Schedules take one where a curve between two values is chosen ({@link Anneal}, {@link Warmup},
+ * {@link Piecewise}, {@link OneCycle}); in spec text it is the word {@link #word()}:
+ *
+ * <pre>{@code
+ * double half = Interpolation.COSINE.interpolate(0.1, 0.0, 0.5);      // 0.05
+ * Schedule lr = new Anneal(Interpolation.COSINE, 0.1, 0.0, 9_000, PastEnd.HOLD);
+ * }</pre>
+ *
+ * <p>The cosine curve is the annealing of Loshchilov and Hutter, "SGDR: Stochastic Gradient Descent with
+ * Warm Restarts" (ICLR 2017). (Named {@code Shape} before lrkit 0.1; renamed so that it does not clash
+ * with DJL's {@code ai.djl.ndarray.types.Shape} in user code.)
  */
-public enum Shape {
+public enum Interpolation {
     LINEAR {
         @Override
         double formula(double from, double to, double fraction) {

@@ -7,14 +7,18 @@ package org.lrkit.djl.train;
  * empty default, so implement only what you need.
  *
  * <pre>{@code
- * TrainingListener printer = new TrainingListener() {
+ * TrainingRunListener printer = new TrainingRunListener() {
  *     public void onEpoch(EpochResult epoch) {
  *         System.out.printf("epoch %d: accuracy %.4f%n", epoch.epoch(), epoch.validationAccuracy());
  *     }
  * };
  * }</pre>
+ *
+ * <p>Not DJL's {@code ai.djl.training.listener.TrainingListener}, which listens to DJL's own
+ * {@code EasyTrain} loop; this one listens to lrkit's {@link TrainingRun}. (Named {@code TrainingListener}
+ * before lrkit 0.1.)
  */
-public interface TrainingListener {
+public interface TrainingRunListener {
 
     /** The run (or its resumption) starts. */
     default void onStart(RunStart start) {

@@ -1,4 +1,4 @@
-package org.lrkit.djl.rangetest;
+package org.lrkit.djl.curvature;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

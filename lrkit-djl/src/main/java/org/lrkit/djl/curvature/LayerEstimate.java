@@ -1,4 +1,4 @@
-package org.lrkit.djl.rangetest;
+package org.lrkit.djl.curvature;
 
 /**
  * The Hessian-free estimate of one layer (or of the whole model) from one triple of weight snapshots.

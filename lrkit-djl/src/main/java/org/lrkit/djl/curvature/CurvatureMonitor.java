@@ -1,4 +1,4 @@
-package org.lrkit.djl.rangetest;
+package org.lrkit.djl.curvature;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.lrkit.Checks;
 import org.lrkit.djl.train.StepResult;
-import org.lrkit.djl.train.TrainingListener;
+import org.lrkit.djl.train.TrainingRunListener;
 
 /**
  * Runs a {@link CurvatureProbe} on a fixed batch every {@code k} steps of training and keeps the results: the
@@ -21,7 +21,7 @@ import org.lrkit.djl.train.TrainingListener;
  * TrainingRun.builder(model, optimizer)...listener(curvature).build().run();
  * }</pre>
  */
-public final class CurvatureMonitor implements TrainingListener {
+public final class CurvatureMonitor implements TrainingRunListener {
 
     /**
      * One probe.

@@ -15,10 +15,12 @@ import org.lrkit.Checks;
  * </pre>
  *
  * <pre>{@code
- * TrainingRun.builder(model, optimizer)...listener(ProgressBar.forConsole()).build().run();
+ * TrainingRun.builder(model, optimizer)...listener(ConsoleProgressBar.forConsole()).build().run();
  * }</pre>
+ *
+ * <p>Not DJL's {@code ai.djl.training.util.ProgressBar}. (Named {@code ProgressBar} before lrkit 0.1.)
  */
-public final class ProgressBar implements TrainingListener {
+public final class ConsoleProgressBar implements TrainingRunListener {
 
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 200_000_000L;
@@ -37,15 +39,15 @@ public final class ProgressBar implements TrainingListener {
      * @param enabled whether to draw at all
      * @param clock nanosecond time source (System::nanoTime)
      */
-    public ProgressBar(PrintStream out, boolean enabled, LongSupplier clock) {
+    public ConsoleProgressBar(PrintStream out, boolean enabled, LongSupplier clock) {
         this.out = Checks.notNull("out", out);
         this.enabled = enabled;
         this.clock = Checks.notNull("clock", clock);
     }
 
     /** A bar on standard error, enabled only when there is a console. */
-    public static ProgressBar forConsole() {
-        return new ProgressBar(System.err, System.console() != null, System::nanoTime);
+    public static ConsoleProgressBar forConsole() {
+        return new ConsoleProgressBar(System.err, System.console() != null, System::nanoTime);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.lrkit.djl.rangetest;
+package org.lrkit.djl.curvature;
 
 /**
  * The curvature of the loss along its gradient on one batch ({@link CurvatureProbe}).

@@ -1,4 +1,4 @@
-package org.lrkit.djl.rangetest;
+package org.lrkit.djl.curvature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -15,6 +15,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lrkit.curvature.HessianFreeEstimate;
 import org.lrkit.djl.optim.ScheduledSgd;
 import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.djl.testing.Fixtures;
@@ -22,7 +23,6 @@ import org.lrkit.djl.testing.Measurements;
 import org.lrkit.djl.testing.Runs;
 import org.lrkit.djl.train.TrainingLength;
 import org.lrkit.djl.train.TrainingRun;
-import org.lrkit.rangetest.HessianFreeEstimate;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
 

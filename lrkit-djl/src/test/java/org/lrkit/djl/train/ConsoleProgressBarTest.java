@@ -11,21 +11,22 @@ import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
 
 /** The progress bar's text, its estimate of the time left, and its silence when disabled. */
-class ProgressBarTest {
+class ConsoleProgressBarTest {
 
     @Test
     void rendersBarPercentageLossLearningRateAndEta() {
-        assertThat(ProgressBar.render(370, 1000, 9, 0.61237, 0.08412, 252))
+        assertThat(ConsoleProgressBar.render(370, 1000, 9, 0.61237, 0.08412, 252))
                 .isEqualTo("[###########-------------------]  37% step 370/1000 epoch 9 loss 0.6124 lr 0.08412 ETA 0:04:12");
-        assertThat(ProgressBar.render(0, 10, 0, 2.0, 0.1, -1)).endsWith("ETA --:--");
-        assertThat(ProgressBar.duration(3 * 3600 + 61)).isEqualTo("3:01:01");
+        assertThat(ConsoleProgressBar.render(0, 10, 0, 2.0, 0.1, -1)).endsWith("ETA --:--");
+        assertThat(ConsoleProgressBar.duration(3 * 3600 + 61)).isEqualTo("3:01:01");
     }
 
     @Test
     void estimatesTimeLeftFromThisSessionsPace() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         AtomicLong now = new AtomicLong();
-        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, now::get);
+        ConsoleProgressBar bar = new ConsoleProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                true, now::get);
         bar.onStart(new RunStart(100, 200, 10, Policy.of(Schedule.constant(0.1))));
         now.set(10_000_000_000L); // 10 s for 10 steps: 1 s per step, 90 left
         bar.onStep(10, new StepResult(109, 0.5, 0.1, 0.9));
@@ -37,7 +38,8 @@ class ProgressBarTest {
     @Test
     void staysQuietWhenDisabled() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, System::nanoTime);
+        ConsoleProgressBar bar = new ConsoleProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                false, System::nanoTime);
         bar.onStart(new RunStart(0, 10, 10, Policy.of(Schedule.constant(0.1))));
         bar.onStep(0, new StepResult(0, 0.5, 0.1, 0.9));
         bar.onEpoch(new EpochResult(0, 10, 0.5, 0.4, 0.9, 0.1, 1));

@@ -1,4 +1,4 @@
-package org.lrkit.djl.rangetest;
+package org.lrkit.djl.curvature;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;

@@ -1,4 +1,4 @@
-package org.lrkit.djl.rangetest;
+package org.lrkit.djl.curvature;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -16,8 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lrkit.Checks;
+import org.lrkit.curvature.HessianFreeEstimate;
 import org.lrkit.djl.optim.Gradients;
-import org.lrkit.rangetest.HessianFreeEstimate;
+import org.lrkit.djl.rangetest.TrainingSnapshot;
 
 /**
  * The curvature of the loss along its gradient on one batch, from a finite-difference Hessian-vector product,

@@ -1,4 +1,4 @@
-package org.lrkit.rangetest;
+package org.lrkit.curvature;
 
 import org.lrkit.Checks;
 

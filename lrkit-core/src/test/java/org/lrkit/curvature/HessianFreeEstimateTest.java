@@ -1,4 +1,4 @@
-package org.lrkit.rangetest;
+package org.lrkit.curvature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,149 +1,199 @@
 package org.lrkit.experiment.report;
 
+import com.google.gson.FormattingStyle;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The JSON of run directories ({@code config.json}, {@code summary.json}): a writer for maps (objects, keys
- * in their order), collections and primitive arrays (arrays), strings, numbers, booleans and null, and a
- * reader that gives back {@link LinkedHashMap}s, {@link ArrayList}s, {@link String}s, {@link Double}s,
- * {@link Boolean}s and {@code null}. Non-finite numbers are written as {@code null}.
+ * The JSON of run directories ({@code config.json}, {@code summary.json}, {@code reproduction.json}), read and
+ * written with Gson, plus typed accessors for the maps it reads.
+ *
+ * <p>{@link #write} takes plain Java values: maps (objects, keys in the map's order), collections and
+ * {@code double[]}/{@code long[]} (arrays), strings, numbers, booleans and {@code null}; anything else is written
+ * as its {@code toString()}. Objects and arrays holding objects or arrays get one entry a line, indented by two
+ * spaces; arrays of plain values stay on one line. Whole doubles below 10<sup>15</sup> are written without a
+ * fraction, non-finite ones as {@code null}; text is not HTML-escaped.
+ *
+ * <p>{@link #parse} reads strict JSON back into {@link LinkedHashMap}s, {@link ArrayList}s, {@link String}s,
+ * {@link Double}s (every number), {@link Boolean}s and {@code null}. For example:
+ *
+ * <pre>{@code
+ * Map<String, Object> summary = new LinkedHashMap<>();
+ * summary.put("status", "completed");
+ * summary.put("epochs", 30);
+ * summary.put("accuracy", new double[] {0.5, 0.75});
+ * String text = Json.write(summary);
+ * // {
+ * //   "status": "completed",
+ * //   "epochs": 30,
+ * //   "accuracy": [0.5, 0.75]
+ * // }
+ * Map<String, Object> back = Json.parseObject(text);
+ * Json.whole(back, "epochs", 0);            // 30
+ * Json.text(back, "status", "unknown");     // "completed"
+ * }</pre>
  */
 public final class Json {
+
+    /** Objects, and arrays that hold objects or arrays: an entry a line. */
+    private static final FormattingStyle BLOCK = FormattingStyle.PRETTY.withNewline("\n").withIndent("  ");
+    /** Arrays of plain values: on one line, {@code ", "} between the values. */
+    private static final FormattingStyle LINE = FormattingStyle.COMPACT.withSpaceAfterSeparators(true);
+    /** Gson's syntax errors end in {@code " at line L column C path P"}. */
+    private static final Pattern LOCATED = Pattern.compile("(.*) at line (\\d+) column (\\d+) path \\S*");
+    /**
+     * Gson's syntax errors in this class's words. Where Gson has consumed the offending character its column is
+     * the next one: {@code shift} moves it back onto the character.
+     */
+    private static final List<Problem> PROBLEMS = List.of(
+            new Problem("Expected ':'", "expected ':'", -1),
+            new Problem("Unterminated object", "expected ',' or '}'", -1),
+            new Problem("Unterminated array", "expected ',' or ']'", -1),
+            new Problem("Expected name", "expected a key in quotes", -1),
+            new Problem("Invalid escape sequence", "bad escape", 0),
+            new Problem("Expected value", "expected a value", 0),
+            new Problem("End of input", "unexpected end of text", 0),
+            new Problem("Unterminated string", "unterminated string", 0),
+            new Problem("Malformed Unicode escape", "bad \\u escape", 0),
+            new Problem("Unescaped control characters", "unescaped control character in a string", 0),
+            new Problem("Use JsonReader.setStrictness", "not strict JSON (a comment, unquoted or single-quoted"
+                    + " text, NaN, a leading zero or an extra comma)", 0));
+    /** What Gson's strict mode says of text after the value, which it has read. */
+    private static final Problem AFTER_VALUE = new Problem("Use JsonReader.setStrictness",
+            "unexpected text after the value", -1);
 
     private Json() {
     }
 
-    /** The JSON text of {@code value}, indented by two spaces, with a final newline. */
+    /**
+     * The JSON text of {@code value}, with a final newline: {@code Json.write(Map.of("seeds", List.of(0, 1)))} is
+     * <code>"{\n  \"seeds\": [0, 1]\n}\n"</code>.
+     *
+     * @param value a map, collection, {@code double[]}, {@code long[]}, string, number, boolean or {@code null}
+     * @return the text, objects indented by two spaces
+     */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(out, value, 0);
-        return out.append('\n').toString();
+        StringWriter text = new StringWriter();
+        try {
+            JsonWriter out = new JsonWriter(text);
+            out.setFormattingStyle(BLOCK);
+            out.setHtmlSafe(false);
+            out.setSerializeNulls(true);
+            write(out, value);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string failed: " + e.getMessage(), e);
+        }
+        return text.append('\n').toString();
     }
 
-    private static void write(StringBuilder out, Object value, int indent) {
+    private static void write(JsonWriter out, Object value) throws IOException {
         if (value == null) {
-            out.append("null");
+            out.nullValue();
         } else if (value instanceof String text) {
-            string(out, text);
+            out.value(text);
         } else if (value instanceof Double || value instanceof Float) {
             number(out, ((Number) value).doubleValue());
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
+        } else if (value instanceof Number number) {
+            out.value(number);
+        } else if (value instanceof Boolean flag) {
+            out.value(flag.booleanValue());
         } else if (value instanceof double[] numbers) {
-            out.append('[');
-            for (int i = 0; i < numbers.length; i++) {
-                out.append(i > 0 ? ", " : "");
-                number(out, numbers[i]);
-            }
-            out.append(']');
+            array(out, Arrays.stream(numbers).boxed().toList(), true);
         } else if (value instanceof long[] numbers) {
-            out.append('[');
-            for (int i = 0; i < numbers.length; i++) {
-                out.append(i > 0 ? ", " : "").append(numbers[i]);
-            }
-            out.append(']');
+            array(out, Arrays.stream(numbers).boxed().toList(), true);
         } else if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                out.append("{}");
-                return;
+            out.beginObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.name(String.valueOf(entry.getKey()));
+                write(out, entry.getValue());
             }
-            out.append("{\n");
-            Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
-            while (entries.hasNext()) {
-                Map.Entry<?, ?> entry = entries.next();
-                out.append("  ".repeat(indent + 1));
-                string(out, String.valueOf(entry.getKey()));
-                out.append(": ");
-                write(out, entry.getValue(), indent + 1);
-                out.append(entries.hasNext() ? ",\n" : "\n");
-            }
-            out.append("  ".repeat(indent)).append('}');
+            out.endObject();
         } else if (value instanceof Collection<?> items) {
-            if (items.isEmpty()) {
-                out.append("[]");
-                return;
-            }
-            boolean flat = items.stream().noneMatch(item -> item instanceof Map || item instanceof Collection);
-            if (flat) {
-                out.append('[');
-                Iterator<?> it = items.iterator();
-                while (it.hasNext()) {
-                    write(out, it.next(), indent);
-                    out.append(it.hasNext() ? ", " : "");
-                }
-                out.append(']');
-                return;
-            }
-            out.append("[\n");
-            Iterator<?> it = items.iterator();
-            while (it.hasNext()) {
-                out.append("  ".repeat(indent + 1));
-                write(out, it.next(), indent + 1);
-                out.append(it.hasNext() ? ",\n" : "\n");
-            }
-            out.append("  ".repeat(indent)).append(']');
+            array(out, items, items.stream().noneMatch(item -> item instanceof Map || item instanceof Collection));
         } else {
-            string(out, value.toString());
+            out.value(value.toString());
         }
     }
 
-    private static void number(StringBuilder out, double value) {
+    /** Writes {@code items} as an array, on one line if {@code oneLine}. */
+    private static void array(JsonWriter out, Collection<?> items, boolean oneLine) throws IOException {
+        FormattingStyle style = out.getFormattingStyle();
+        // The bracket (and the key before it) goes where the enclosing style puts it; the values follow the array's.
+        out.beginArray();
+        out.setFormattingStyle(oneLine ? LINE : style);
+        for (Object item : items) {
+            write(out, item);
+        }
+        out.endArray();
+        out.setFormattingStyle(style);
+    }
+
+    /** Writes a whole number below 10<sup>15</sup> without a fraction, a non-finite one as {@code null}. */
+    private static void number(JsonWriter out, double value) throws IOException {
         if (!Double.isFinite(value)) {
-            out.append("null");
+            out.nullValue();
         } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            out.append((long) value);
+            out.value((long) value);
         } else {
-            out.append(value);
+            out.value(value);
         }
-    }
-
-    private static void string(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     /**
-     * Reads JSON text.
+     * Reads strict JSON text (RFC 8259: no comments, no unquoted or single-quoted text, no NaN, nothing after the
+     * value): {@code Json.parse("[1, \"a\", null]")} is {@code [1.0, "a", null]}.
      *
-     * @throws IllegalArgumentException naming the position of the first error
+     * @param text the JSON text
+     * @return {@link LinkedHashMap}, {@link ArrayList}, {@link String}, {@link Double}, {@link Boolean} or
+     *         {@code null}
+     * @throws IllegalArgumentException naming the line, the column and the first error, e.g.
+     *         {@code invalid JSON at line 3, column 7: expected ':'}
      */
     public static Object parse(String text) {
-        Reader reader = new Reader(text);
-        reader.skipSpace();
-        Object value = reader.value();
-        reader.skipSpace();
-        if (reader.pos < text.length()) {
-            throw reader.error("unexpected text after the value");
+        JsonReader reader = new JsonReader(new StringReader(text));
+        reader.setStrictness(Strictness.STRICT);
+        JsonElement tree;
+        try {
+            reader.peek(); // an empty text is an error (JsonParser would make it JSON null)
+            tree = JsonParser.parseReader(reader);
+        } catch (IOException | JsonParseException e) {
+            throw invalid(e, null);
         }
-        return value;
+        try {
+            reader.peek(); // in strict mode, anything but the end of the text throws
+        } catch (IOException e) {
+            throw invalid(e, AFTER_VALUE);
+        }
+        return value(tree);
     }
 
     /**
-     * Reads a JSON object.
+     * Reads a JSON object, as {@link #parse} does: {@code Json.parseObject("{\"a\": 1}")} is {@code {a=1.0}}.
      *
-     * @throws IllegalArgumentException if the text is not JSON or not an object
+     * @param text the JSON text
+     * @return the object's entries in their order in the text
+     * @throws IllegalArgumentException if the text is not JSON ({@link #parse}) or not an object
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(String text) {
@@ -159,224 +209,115 @@ public final class Json {
                 : value instanceof Boolean ? "a boolean" : "a number";
     }
 
-    /** A recursive-descent reader over one text. */
-    private static final class Reader {
-        private final String text;
-        private int pos;
-
-        Reader(String text) {
-            this.text = text;
-        }
-
-        Object value() {
-            if (pos >= text.length()) {
-                throw error("unexpected end of text");
-            }
-            char c = text.charAt(pos);
-            return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
-                case '"' -> string();
-                case 't' -> literal("true", Boolean.TRUE);
-                case 'f' -> literal("false", Boolean.FALSE);
-                case 'n' -> literal("null", null);
-                default -> number();
-            };
-        }
-
-        private Map<String, Object> object() {
+    /** Gson's tree as plain Java values. */
+    private static Object value(JsonElement element) {
+        if (element instanceof JsonObject object) {
             Map<String, Object> map = new LinkedHashMap<>();
-            pos++;
-            skipSpace();
-            if (peek() == '}') {
-                pos++;
-                return map;
+            for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
+                map.put(entry.getKey(), value(entry.getValue()));
             }
-            while (true) {
-                skipSpace();
-                if (peek() != '"') {
-                    throw error("expected a key in quotes");
-                }
-                String key = string();
-                skipSpace();
-                expect(':');
-                skipSpace();
-                map.put(key, value());
-                skipSpace();
-                char c = next();
-                if (c == '}') {
-                    return map;
-                }
-                if (c != ',') {
-                    pos--;
-                    throw error("expected ',' or '}'");
-                }
-            }
+            return map;
         }
+        if (element instanceof JsonArray array) {
+            List<Object> list = new ArrayList<>(array.size());
+            for (JsonElement item : array) {
+                list.add(value(item));
+            }
+            return list;
+        }
+        if (element instanceof JsonPrimitive primitive) {
+            return primitive.isBoolean() ? Boolean.valueOf(primitive.getAsBoolean())
+                    : primitive.isNumber() ? Double.valueOf(primitive.getAsDouble()) : primitive.getAsString();
+        }
+        return null;
+    }
 
-        private List<Object> array() {
-            List<Object> list = new ArrayList<>();
-            pos++;
-            skipSpace();
-            if (peek() == ']') {
-                pos++;
-                return list;
-            }
-            while (true) {
-                skipSpace();
-                list.add(value());
-                skipSpace();
-                char c = next();
-                if (c == ']') {
-                    return list;
-                }
-                if (c != ',') {
-                    pos--;
-                    throw error("expected ',' or ']'");
-                }
-            }
+    /**
+     * The one-line error for Gson's {@code failure}: in the words of {@code problem}, or of the first of
+     * {@link #PROBLEMS} that Gson's message starts with, or in Gson's own.
+     */
+    private static IllegalArgumentException invalid(Exception failure, Problem problem) {
+        Throwable cause = failure instanceof JsonParseException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        String message = Objects.toString(cause.getMessage(), "").lines().findFirst().orElse("");
+        Matcher located = LOCATED.matcher(message);
+        String what = located.matches() ? located.group(1) : message;
+        String words = what.isEmpty() ? "malformed" : Character.toLowerCase(what.charAt(0)) + what.substring(1);
+        Problem known = problem != null ? problem : PROBLEMS.stream().filter(p -> what.startsWith(p.gson()))
+                .findFirst().orElse(new Problem(what, words, 0));
+        if (!located.matches()) {
+            return new IllegalArgumentException("invalid JSON: " + known.words(), failure);
         }
+        int column = Math.max(1, Integer.parseInt(located.group(3)) + known.shift());
+        return new IllegalArgumentException("invalid JSON at line " + located.group(2) + ", column " + column + ": "
+                + known.words(), failure);
+    }
 
-        private String string() {
-            StringBuilder out = new StringBuilder();
-            pos++;
-            while (true) {
-                if (pos >= text.length()) {
-                    throw error("unterminated string");
-                }
-                char c = text.charAt(pos++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                char escaped = next();
-                switch (escaped) {
-                    case '"', '\\', '/' -> out.append(escaped);
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'u' -> {
-                        if (pos + 4 > text.length()) {
-                            throw error("short \\u escape");
-                        }
-                        try {
-                            out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException e) {
-                            throw error("bad \\u escape");
-                        }
-                        pos += 4;
-                    }
-                    default -> throw error("bad escape \\" + escaped);
-                }
-            }
-        }
-
-        private Double number() {
-            int start = pos;
-            while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-                pos++;
-            }
-            if (start == pos) {
-                throw error("unexpected character '" + text.charAt(pos) + "'");
-            }
-            try {
-                return Double.valueOf(text.substring(start, pos));
-            } catch (NumberFormatException e) {
-                pos = start;
-                throw error("bad number");
-            }
-        }
-
-        private Object literal(String word, Object value) {
-            if (!text.startsWith(word, pos)) {
-                throw error("unexpected character '" + text.charAt(pos) + "'");
-            }
-            pos += word.length();
-            return value;
-        }
-
-        private void expect(char c) {
-            if (next() != c) {
-                pos--;
-                throw error("expected '" + c + "'");
-            }
-        }
-
-        private char peek() {
-            if (pos >= text.length()) {
-                throw error("unexpected end of text");
-            }
-            return text.charAt(pos);
-        }
-
-        private char next() {
-            char c = peek();
-            pos++;
-            return c;
-        }
-
-        void skipSpace() {
-            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-                pos++;
-            }
-        }
-
-        IllegalArgumentException error(String message) {
-            int line = 1;
-            int column = 1;
-            for (int i = 0; i < Math.min(pos, text.length()); i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                    column = 1;
-                } else {
-                    column++;
-                }
-            }
-            return new IllegalArgumentException("invalid JSON at line " + line + ", column " + column + ": " + message);
-        }
+    /** A Gson error message's start, the words this class uses instead, and the correction to Gson's column. */
+    private record Problem(String gson, String words, int shift) {
     }
 
     // ---- reading helpers for the maps the parser returns ----
 
-    /** The object under {@code key}, or an empty map. */
+    /**
+     * The object under {@code key}: {@code Json.object(config, "settings")}.
+     *
+     * @return the object, or an empty map if {@code map} is null or the value is missing or not an object
+     */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> object(Map<String, Object> map, String key) {
         Object value = map == null ? null : map.get(key);
         return value instanceof Map ? (Map<String, Object>) value : new LinkedHashMap<>();
     }
 
-    /** The array under {@code key}, or an empty list. */
+    /**
+     * The array under {@code key}: {@code Json.array(summary, "runs")}.
+     *
+     * @return the array, or an empty list if {@code map} is null or the value is missing or not an array
+     */
     @SuppressWarnings("unchecked")
     public static List<Object> array(Map<String, Object> map, String key) {
         Object value = map == null ? null : map.get(key);
         return value instanceof List ? (List<Object>) value : new ArrayList<>();
     }
 
-    /** The string under {@code key}, or {@code fallback}. */
+    /**
+     * The value under {@code key} as text; whole numbers below 10<sup>15</sup> without a fraction:
+     * {@code Json.text(settings, "batchSize", "?")} is {@code "128"}, not {@code "128.0"}.
+     *
+     * @return the text, or {@code fallback} if {@code map} is null or the value is missing or null
+     */
     public static String text(Map<String, Object> map, String key, String fallback) {
         Object value = map == null ? null : map.get(key);
         return value == null ? fallback : value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
                 ? Long.toString(d.longValue()) : value.toString();
     }
 
-    /** The number under {@code key}, or {@code NaN}. */
+    /**
+     * The number under {@code key}: {@code Json.number(advice, "consensus")}.
+     *
+     * @return the number, or {@code NaN} if {@code map} is null or the value is missing or not a number
+     */
     public static double number(Map<String, Object> map, String key) {
         Object value = map == null ? null : map.get(key);
         return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-    /** The whole number under {@code key}, or {@code fallback}. */
+    /**
+     * The whole number under {@code key} (a fraction is cut off): {@code Json.whole(settings, "epochs", 0)}.
+     *
+     * @return the number, or {@code fallback} if {@code map} is null or the value is missing or not a number
+     */
     public static long whole(Map<String, Object> map, String key, long fallback) {
         Object value = map == null ? null : map.get(key);
         return value instanceof Number n ? n.longValue() : fallback;
     }
 
-    /** The boolean under {@code key}, or {@code fallback}. */
+    /**
+     * The boolean under {@code key}: {@code Json.flag(settings, "nesterov", false)}.
+     *
+     * @return the boolean, or {@code fallback} if {@code map} is null or the value is missing or not a boolean
+     */
     public static boolean flag(Map<String, Object> map, String key, boolean fallback) {
         Object value = map == null ? null : map.get(key);
         return value instanceof Boolean b ? b : fallback;

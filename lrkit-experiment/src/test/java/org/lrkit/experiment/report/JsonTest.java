@@ -58,4 +58,44 @@ class JsonTest {
         assertThatThrownBy(() -> Json.parse("{} x")).hasMessageContaining("unexpected text after the value");
         assertThatThrownBy(() -> Json.parseObject("[1]")).hasMessage("expected a JSON object, got an array");
     }
+
+    @Test
+    void writesObjectsAnEntryALineAndPlainArraysOnOneLine() {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("seed", 0);
+        run.put("curve", new double[] {0.5, 1.0E-4, Double.NaN});
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", "a<b> & c=d \u00e9");
+        map.put("runs", List.of(run));
+        map.put("empty", Map.of());
+        map.put("tags", List.of("x", "y"));
+
+        assertThat(Json.write(map)).isEqualTo("""
+                {
+                  "name": "a<b> & c=d \u00e9",
+                  "runs": [
+                    {
+                      "seed": 0,
+                      "curve": [0.5, 1.0E-4, null]
+                    }
+                  ],
+                  "empty": {},
+                  "tags": ["x", "y"]
+                }
+                """);
+        assertThat(Json.write(List.of())).isEqualTo("[]\n");
+        assertThat(Json.write(2.0)).isEqualTo("2\n");
+    }
+
+    @Test
+    void rejectsWhatStrictJsonForbidsInOneLine() {
+        for (String text : List.of("{'a': 1}", "[NaN]", "// note\n{}", "[1,]", "[01]", "", "{\"a\": 1} {}")) {
+            assertThatThrownBy(() -> Json.parse(text)).as(text)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("invalid JSON at line ")
+                    .hasMessageNotContaining("\n");
+        }
+        assertThatThrownBy(() -> Json.parse("[1 2]"))
+                .hasMessage("invalid JSON at line 1, column 4: expected ',' or ']'");
+    }
 }

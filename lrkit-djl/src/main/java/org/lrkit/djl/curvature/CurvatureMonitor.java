@@ -61,6 +61,15 @@ public final class CurvatureMonitor implements TrainingRunListener {
                 Checks.notNull("data", data), Checks.notNull("labels", labels), CurvatureProbe.DEFAULT_RELATIVE_STEP);
     }
 
+    /**
+     * A monitor that probes only when asked ({@link #probe}), for a caller with its own cadence (such as a
+     * probe next to each Hessian-free estimate). The batch must stay open for the monitor's life.
+     */
+    public static CurvatureMonitor onDemand(Model model, Loss loss, NDList data, NDList labels) {
+        return new CurvatureMonitor(0, Checks.notNull("model", model), Checks.notNull("loss", loss),
+                Checks.notNull("data", data), Checks.notNull("labels", labels), CurvatureProbe.DEFAULT_RELATIVE_STEP);
+    }
+
     /** Calls {@code listener} with each new record, on the training thread. */
     public CurvatureMonitor addListener(Consumer<Record> listener) {
         listeners.add(Checks.notNull("listener", listener));
@@ -74,15 +83,23 @@ public final class CurvatureMonitor implements TrainingRunListener {
 
     @Override
     public void onStep(long epoch, StepResult step) {
-        if ((step.step() + 1) % every != 0) {
-            return;
+        if (every > 0 && (step.step() + 1) % every == 0) {
+            probe(step.step(), step.learningRate());
         }
-        int seed = (int) (step.step() & Integer.MAX_VALUE);
-        Record record = new Record(step.step(), step.learningRate(),
+    }
+
+    /**
+     * Probes now, after optimizer step {@code step} applied with base learning rate {@code learningRate}, and
+     * records the result (the probe's randomness is seeded by the step, so a rerun probes alike).
+     */
+    public Record probe(long step, double learningRate) {
+        int seed = (int) (step & Integer.MAX_VALUE);
+        Record record = new Record(step, learningRate,
                 CurvatureProbe.measure(model, loss, data, labels, relativeStep, seed));
         records.add(record);
         for (Consumer<Record> listener : listeners) {
             listener.accept(record);
         }
+        return record;
     }
 }

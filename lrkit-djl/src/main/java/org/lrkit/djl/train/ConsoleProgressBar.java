@@ -23,16 +23,12 @@ import org.lrkit.Checks;
 public final class ConsoleProgressBar implements TrainingRunListener {
 
     private static final int WIDTH = 30;
-    private static final long REDRAW_NANOS = 200_000_000L;
 
     private final PrintStream out;
-    private final boolean enabled;
-    private final LongSupplier clock;
+    private final ProgressLine line;
     private long startNanos;
     private long startStep;
     private long plannedSteps;
-    private long lastDraw = Long.MIN_VALUE;
-    private boolean lineOpen;
 
     /**
      * @param out where to draw
@@ -41,8 +37,7 @@ public final class ConsoleProgressBar implements TrainingRunListener {
      */
     public ConsoleProgressBar(PrintStream out, boolean enabled, LongSupplier clock) {
         this.out = Checks.notNull("out", out);
-        this.enabled = enabled;
-        this.clock = Checks.notNull("clock", clock);
+        this.line = new ProgressLine(out, enabled, clock);
     }
 
     /** A bar on standard error, enabled only when there is a console. */
@@ -52,47 +47,37 @@ public final class ConsoleProgressBar implements TrainingRunListener {
 
     @Override
     public void onStart(RunStart start) {
-        startNanos = clock.getAsLong();
+        startNanos = line.now();
         startStep = start.startStep();
         plannedSteps = start.plannedSteps();
     }
 
     @Override
     public void onStep(long epoch, StepResult step) {
-        long now = clock.getAsLong();
-        boolean last = step.step() + 1 >= plannedSteps;
-        if (!enabled || (!last && lastDraw != Long.MIN_VALUE && now - lastDraw < REDRAW_NANOS)) {
-            return;
-        }
-        lastDraw = now;
-        out.print("\r" + render(step.step() + 1, plannedSteps, epoch, step.loss(), step.learningRate(),
-                eta(now, step.step() + 1)));
-        out.flush();
-        lineOpen = true;
+        long done = step.step() + 1;
+        double left = ProgressLine.secondsLeft((line.now() - startNanos) / 1e9, done - startStep, plannedSteps
+                - startStep);
+        line.draw(render(done, plannedSteps, epoch, step.loss(), step.learningRate(), left), done >= plannedSteps);
     }
 
     @Override
     public void onEpoch(EpochResult epoch) {
-        if (!enabled) {
+        if (!line.enabled()) {
             return;
         }
-        endLine();
+        line.endLine();
         out.printf(Locale.ROOT, "epoch %d: train loss %.4f, val loss %.4f, val accuracy %.4f (%.1f s)%n", epoch.epoch(),
                 epoch.trainLoss(), epoch.validationLoss(), epoch.validationAccuracy(), epoch.seconds());
     }
 
     @Override
     public void onEnd(TrainingSummary summary) {
-        if (enabled) {
-            endLine();
-        }
+        line.endLine();
     }
 
     @Override
     public void onFailure(Throwable error) {
-        if (enabled) {
-            endLine();
-        }
+        line.endLine();
     }
 
     /**
@@ -101,35 +86,13 @@ public final class ConsoleProgressBar implements TrainingRunListener {
      * @param etaSeconds estimated seconds left, negative if unknown
      */
     public static String render(long done, long total, long epoch, double loss, double learningRate, double etaSeconds) {
-        double fraction = total > 0 ? Math.min(1.0, (double) done / total) : 0;
-        int filled = (int) Math.round(fraction * WIDTH);
-        return String.format(Locale.ROOT, "[%s%s] %3d%% step %d/%d epoch %d loss %.4f lr %.4g ETA %s",
-                "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(fraction * 100), done, total, epoch, loss,
-                learningRate, duration(etaSeconds));
+        return String.format(Locale.ROOT, "%s step %d/%d epoch %d loss %.4f lr %.4g ETA %s",
+                ProgressLine.bar(done, total, WIDTH), done, total, epoch, loss, learningRate,
+                ProgressLine.duration(etaSeconds));
     }
 
-    /** {@code h:mm:ss}, or {@code --:--} when negative. */
+    /** {@code h:mm:ss}, or {@code --:--} when negative (see {@link ProgressLine#duration}). */
     static String duration(double seconds) {
-        if (!(seconds >= 0)) {
-            return "--:--";
-        }
-        long whole = Math.round(seconds);
-        return String.format(Locale.ROOT, "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60);
-    }
-
-    private double eta(long now, long done) {
-        long session = done - startStep;
-        if (session <= 0) {
-            return -1;
-        }
-        double perStep = (now - startNanos) / 1e9 / session;
-        return perStep * Math.max(0, plannedSteps - done);
-    }
-
-    private void endLine() {
-        if (lineOpen) {
-            out.println();
-            lineOpen = false;
-        }
+        return ProgressLine.duration(seconds);
     }
 }

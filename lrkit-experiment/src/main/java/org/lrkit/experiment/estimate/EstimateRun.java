@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.LongFunction;
 import org.lrkit.Checks;
 import org.lrkit.djl.curvature.CurvatureEstimate;
+import org.lrkit.djl.curvature.CurvatureMonitor;
 import org.lrkit.djl.curvature.CurvatureProbe;
 import org.lrkit.djl.curvature.HessianFreeMonitor;
 import org.lrkit.djl.optim.ScheduledOptimizer;
@@ -110,14 +111,15 @@ public final class EstimateRun {
             HessianFreeMonitor monitor = HessianFreeMonitor.every(every, model.getBlock(), optimizer);
             Loss loss = Loss.softmaxCrossEntropyLoss();
             Batch probe = curvatureEvery > 0 ? probeBatch(probeManager) : null;
+            CurvatureMonitor curvatures = probe == null ? null
+                    : CurvatureMonitor.onDemand(model, loss, probe.getData(), probe.getLabels());
             Deque<Double> recent = new ArrayDeque<>();
             long[] lastProbe = {Long.MIN_VALUE / 2};
             monitor.addListener(record -> {
                 double meanLoss = recent.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
                 CurvatureEstimate curvature = null;
-                if (probe != null && record.step() - lastProbe[0] >= curvatureEvery) {
-                    curvature = CurvatureProbe.measure(model, loss, probe.getData(), probe.getLabels(),
-                            CurvatureProbe.DEFAULT_RELATIVE_STEP, (int) (record.step() & Integer.MAX_VALUE));
+                if (curvatures != null && record.step() - lastProbe[0] >= curvatureEvery) {
+                    curvature = curvatures.probe(record.step(), record.learningRate()).estimate();
                     lastProbe[0] = record.step();
                 }
                 rows.add(new EstimateRow(record, meanLoss, curvature));

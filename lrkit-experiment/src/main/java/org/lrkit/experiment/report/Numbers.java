@@ -71,15 +71,6 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole / 60 % 60);
     }
 
-    /** {@code h:mm:ss}, or {@code --:--} when negative or NaN. */
-    public static String clock(double seconds) {
-        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            return "--:--";
-        }
-        long whole = Math.round(seconds);
-        return String.format(Locale.ROOT, "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60);
-    }
-
     /** {@code text} padded with spaces on the right to {@code width}. */
     public static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());

@@ -1,15 +1,13 @@
 package org.lrkit.experiment.run;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.Locale;
-import org.lrkit.experiment.report.Numbers;
+import org.lrkit.djl.train.ProgressLine;
 
 /**
  * What a command says while it works, on standard error: a one-line progress bar over all of its steps
  * (range test and every training run) with the time left, redrawn at most five times a second and drawn
- * only on a console; and message lines (what was read, each finished run), which also go to pipes and logs.
- * Quiet, it says nothing.
+ * only on a console (through {@link ProgressLine}, like a training run's bar); and message lines (what was
+ * read, each finished run), which also go to pipes and logs. Quiet, it says nothing.
  *
  * <pre>
  * [#######-------------]  34% step-decay seed 0: epoch 2/4, loss 0.4125, ETA 0:01:52
@@ -20,20 +18,18 @@ public final class Progress {
     private static final int WIDTH = 20;
     /** The longest line drawn, so that the bar fits an 80-column terminal. */
     private static final int LINE = 79;
-    private static final long REDRAW_NANOS = 200_000_000L;
 
     private final PrintWriter messages;
-    private final PrintStream console;
-    private final long startNanos = System.nanoTime();
+    private final ProgressLine console;
+    private final long startNanos;
     private long total;
     private long done;
     private long doneAtStart = -1;
-    private long lastDraw = Long.MIN_VALUE;
-    private boolean barOpen;
 
-    private Progress(PrintWriter messages, PrintStream console) {
+    private Progress(PrintWriter messages, ProgressLine console) {
         this.messages = messages;
         this.console = console;
+        this.startNanos = console.now();
     }
 
     /**
@@ -43,12 +39,16 @@ public final class Progress {
      * @param quiet say nothing
      */
     public static Progress of(PrintWriter err, boolean quiet) {
-        return new Progress(quiet ? null : err, !quiet && System.console() != null ? System.err : null);
+        return new Progress(quiet ? null : err, quiet ? silentLine() : ProgressLine.forConsole());
     }
 
     /** Progress that says nothing. */
     public static Progress silent() {
-        return new Progress(null, null);
+        return new Progress(null, silentLine());
+    }
+
+    private static ProgressLine silentLine() {
+        return new ProgressLine(System.err, false, System::nanoTime);
     }
 
     /** Whether messages are shown. */
@@ -72,7 +72,7 @@ public final class Progress {
         if (doneAtStart < 0) {
             doneAtStart = done - 1;
         }
-        draw(status, false);
+        draw(status, done >= total);
     }
 
     /**
@@ -85,7 +85,7 @@ public final class Progress {
         }
         total = totalSteps;
         done = doneSteps;
-        draw(status, false);
+        draw(status, done >= total);
     }
 
     /** Redraws the bar with a new status without counting a step. */
@@ -94,26 +94,17 @@ public final class Progress {
     }
 
     private void draw(String status, boolean force) {
-        if (console == null) {
+        if (!console.enabled()) {
             return;
         }
-        long now = System.nanoTime();
-        if (!force && lastDraw != Long.MIN_VALUE && now - lastDraw < REDRAW_NANOS && done < total) {
-            return;
-        }
-        lastDraw = now;
-        double fraction = total > 0 ? Math.min(1.0, (double) done / total) : 0;
-        int filled = (int) Math.round(fraction * WIDTH);
         long timed = doneAtStart < 0 ? 0 : done - doneAtStart;
-        double eta = timed > 0 ? (now - startNanos) / 1e9 / timed * Math.max(0, total - done) : -1;
-        String bar = String.format(Locale.ROOT, "[%s%s] %3d%% ", "#".repeat(filled), "-".repeat(WIDTH - filled),
-                Math.round(fraction * 100));
-        String end = ", ETA " + Numbers.clock(eta);
+        double left = ProgressLine.secondsLeft((console.now() - startNanos) / 1e9, timed, timed + Math.max(0,
+                total - done));
+        String bar = ProgressLine.bar(done, total, WIDTH) + " ";
+        String end = ", ETA " + ProgressLine.duration(left);
         int room = LINE - bar.length() - end.length();
         String shown = status.length() <= room ? status : status.substring(0, Math.max(0, room - 3)) + "...";
-        console.print("\r" + bar + shown + end + "\u001b[K");
-        console.flush();
-        barOpen = true;
+        console.draw(bar + shown + end, force);
     }
 
     /** Prints a message line (under the bar, which is redrawn on the next step). */
@@ -121,28 +112,20 @@ public final class Progress {
         if (messages == null) {
             return;
         }
-        clearBar();
+        console.clear();
         messages.println(line);
         messages.flush();
     }
 
     /** Prints a line only on a console (per-epoch detail that would clutter logs). */
     public synchronized void sayOnConsole(String line) {
-        if (console != null) {
+        if (console.enabled()) {
             say(line);
         }
     }
 
     /** Removes the bar. */
     public synchronized void finish() {
-        clearBar();
-    }
-
-    private void clearBar() {
-        if (barOpen && console != null) {
-            console.print("\r\u001b[K");
-            console.flush();
-            barOpen = false;
-        }
+        console.clear();
     }
 }

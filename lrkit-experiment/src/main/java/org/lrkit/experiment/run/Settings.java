@@ -9,7 +9,15 @@ import org.lrkit.experiment.report.Numbers;
 
 /**
  * What every training run of a command shares: the data, the model, the batch, the optimizer and the engine.
- * Recorded in {@code config.json} so that a run directory can be resumed and explained.
+ * Recorded in {@code config.json} so that a run directory can be resumed and explained. {@link #of} gives the
+ * command line's defaults, which the {@code with...} methods change by name:
+ *
+ * <pre>{@code
+ * Settings settings = Settings.of("fashion-mnist", "fashion_cnn")     // batch 128, SGD momentum 0.9, wd 5e-4
+ *         .withBatchSize(512)
+ *         .withOptimizer("sgd", 0.9, true, 5e-4)                      // Nesterov
+ *         .withSubsets(20_000, 0);                                    // 20,000 training images, every test image
+ * }</pre>
  *
  * @param dataset the dataset name ({@code fashion-mnist-embedded}, {@code fashion-mnist}, {@code cifar10}, ...)
  * @param data the folder or archive to read it from only, or {@code null} for the standard places
@@ -54,6 +62,40 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be > 0, got " + threads);
         }
+    }
+
+    /**
+     * The command line's defaults for {@code dataset} and {@code model}: the standard places for the data,
+     * batch 128, SGD with momentum 0.9 (no Nesterov) and weight decay 5e-4, CIFAR augmentation, every image,
+     * the CPU with the engine's threads.
+     */
+    public static Settings of(String dataset, String model) {
+        return new Settings(dataset, null, model, 128, "sgd", 0.9, false, 5e-4, true, 0, 0, "cpu", 0);
+    }
+
+    /** These settings with {@code size} examples per step. */
+    public Settings withBatchSize(int size) {
+        return new Settings(dataset, data, model, size, optimizer, momentum, nesterov, weightDecay, augment,
+                trainSize, testSize, device, threads);
+    }
+
+    /**
+     * These settings with another optimizer.
+     *
+     * @param name {@code sgd} or {@code adamw}
+     * @param momentumOrBeta1 SGD's momentum or AdamW's beta1, where the policy schedules none
+     * @param useNesterov Nesterov momentum (SGD)
+     * @param decay L2 weight decay for SGD, decoupled for AdamW
+     */
+    public Settings withOptimizer(String name, double momentumOrBeta1, boolean useNesterov, double decay) {
+        return new Settings(dataset, data, model, batchSize, name, momentumOrBeta1, useNesterov, decay, augment,
+                trainSize, testSize, device, threads);
+    }
+
+    /** These settings on class-balanced subsets of {@code train} and {@code test} images (0 for all). */
+    public Settings withSubsets(int train, int test) {
+        return new Settings(dataset, data, model, batchSize, optimizer, momentum, nesterov, weightDecay, augment,
+                train, test, device, threads);
     }
 
     /** This configuration as the {@code settings} object of {@code config.json}. */

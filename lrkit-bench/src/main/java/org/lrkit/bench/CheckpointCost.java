@@ -19,9 +19,9 @@ import org.lrkit.djl.checkpoint.TrainingProgress;
 import org.lrkit.djl.engine.EngineSettings;
 import org.lrkit.djl.engine.Engines;
 import org.lrkit.djl.optim.ScheduledSgd;
-import org.lrkit.djl.rangetest.ReportJson;
 import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.djl.train.TrainingSteps;
+import org.lrkit.experiment.report.Json;
 import org.lrkit.schedule.Policy;
 import org.lrkit.spec.Specs;
 import org.lrkit.vision.model.Models;
@@ -101,6 +101,6 @@ public final class CheckpointCost {
         }
         result.put("repeats", repeats);
         Files.delete(file);
-        System.out.println(ReportJson.of(result));
+        System.out.print(Json.write(result));
     }
 }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lrkit.djl.engine.EngineSettings;
 import org.lrkit.djl.engine.Engines;
-import org.lrkit.djl.rangetest.ReportJson;
+import org.lrkit.experiment.report.Json;
 
 /**
  * The machine's dense FP32 matrix-product rate through the engine lrkit trains with: the practical ceiling
@@ -43,7 +43,7 @@ public final class MatmulRate {
         result.put("version", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
         result.put("threads", threads);
         result.put("gflops", rates);
-        System.out.println(ReportJson.of(result));
+        System.out.print(Json.write(result));
     }
 
     private static double gflops(NDManager manager, int n) {

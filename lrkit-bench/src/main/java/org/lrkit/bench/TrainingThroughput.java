@@ -30,8 +30,8 @@ import java.util.Map;
 import org.lrkit.djl.engine.EngineSettings;
 import org.lrkit.djl.engine.Engines;
 import org.lrkit.djl.optim.ScheduledSgd;
-import org.lrkit.djl.rangetest.ReportJson;
 import org.lrkit.djl.train.TrainingSteps;
+import org.lrkit.experiment.report.Json;
 import org.lrkit.schedule.Policy;
 import org.lrkit.spec.Specs;
 import org.lrkit.vision.model.Models;
@@ -98,7 +98,7 @@ public final class TrainingThroughput {
                 profile, device);
         result.put("threads", threads);
         result.put("interop_threads", interop);
-        System.out.println(ReportJson.of(result));
+        System.out.print(Json.write(result));
     }
 
     private static Map<String, Object> measure(String modelName, BatchFile batches, int batchSize, int warmup,

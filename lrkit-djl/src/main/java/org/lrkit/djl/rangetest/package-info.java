@@ -4,8 +4,9 @@
  * <ul>
  *   <li>{@link org.lrkit.djl.rangetest.RangeTest} runs a range test on the model and data (several seeds,
  *       validation mode, momentum or weight-decay grids) and restores the model bit for bit
- *       ({@link org.lrkit.djl.rangetest.TrainingSnapshot}); {@link org.lrkit.djl.rangetest.RangeTestReport}
- *       writes the curves as CSV and JSON.
+ *       ({@link org.lrkit.djl.rangetest.TrainingSnapshot}); its {@link org.lrkit.djl.rangetest.RangeTestResult}
+ *       holds the curves, the advice and the timing. The files of a range test (CSV and JSON) are written by
+ *       {@code org.lrkit.experiment.report.RangeTestReport} in lrkit-experiment, with the other run files.
  * </ul>
  *
  * The engine-independent parts (sweeps, smoothing, suggestions, the median over seeds) are in

@@ -2,6 +2,7 @@ package org.lrkit.djl.testing;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -116,6 +117,14 @@ public final class Fixtures {
     public static Model model(String name, Block block) {
         Model model = Model.newInstance(name);
         model.setBlock(block);
+        return model;
+    }
+
+    /** A model holding {@code block}, initialized from seed 42: the same initial weights whatever ran before. */
+    public static Model initialized(String name, Block block, Shape input) {
+        Model model = model(name, block);
+        model.getNDManager().getEngine().setRandomSeed(42);
+        block.initialize(model.getNDManager(), DataType.FLOAT32, input);
         return model;
     }
 }

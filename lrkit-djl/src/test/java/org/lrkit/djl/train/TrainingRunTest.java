@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.ArrayDataset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import org.lrkit.djl.testing.Measurements;
 import org.lrkit.djl.testing.Runs;
 import org.lrkit.schedule.Elastic;
 import org.lrkit.schedule.Policy;
+
 
 /** A {@link TrainingRun} end to end, and its guards. */
 class TrainingRunTest {
@@ -64,13 +64,11 @@ class TrainingRunTest {
         List<EpochResult> epochs = new ArrayList<>();
         List<CycleEnd> cycleEnds = new ArrayList<>();
         TrainingSummary summary;
-        try (Model model = Fixtures.model("e2e", Fixtures.cnn());
-                MetricsWriter metrics = MetricsWriter.csv(directory)) {
+        try (Model model = Fixtures.model("e2e", Fixtures.cnn())) {
             ScheduledSgd sgd = Runs.sgd(policy);
             sgd.addObserver(applied::add);
             summary = Runs.run(model, sgd, stripesTrain, Fixtures.cnnInput(), TrainingLength.epochs(4))
                     .validationData(stripesTest)
-                    .listener(metrics)
                     .listener(new TrainingRunListener() {
                         @Override
                         public void onStep(long epoch, StepResult step) {
@@ -112,14 +110,6 @@ class TrainingRunTest {
                 summary.seconds()));
         assertThat(accuracy).as("validation accuracy after one cycle").isGreaterThan(0.9);
         assertThat(epochs.get(3).trainLoss()).isLessThan(epochs.get(0).trainLoss());
-        List<String> stepRows = Files.readAllLines(directory.resolve("steps.csv"), StandardCharsets.UTF_8);
-        assertThat(stepRows).hasSize((int) steps + 1);
-        assertThat(stepRows.get(0)).isEqualTo("step,epoch,loss,lr,momentum");
-        assertThat(stepRows.get(1)).startsWith("0,0,").endsWith("," + policy.learningRate().valueAt(0) + ","
-                + policy.momentum().orElseThrow().valueAt(0));
-        List<String> epochRows = Files.readAllLines(directory.resolve("epochs.csv"), StandardCharsets.UTF_8);
-        assertThat(epochRows).hasSize(5);
-        assertThat(epochRows.get(4)).startsWith(steps + ",3,");
     }
 
     @Test

@@ -161,6 +161,41 @@ public final class Json {
     }
 
     /**
+     * One row of a JSON Lines file: {@code row} as an object on one line, without spaces, numbers as Java
+     * prints them ({@code 1.0}, {@code 1.0E-4}), NaN and infinities as {@code null}:
+     * {@code Json.line(Map.of("step", 3L, "loss", 0.5))} is <code>{"step":3,"loss":0.5}</code>.
+     *
+     * @param row keys in the map's order; values numbers, strings, booleans or {@code null}
+     */
+    public static String line(Map<String, ?> row) {
+        StringWriter text = new StringWriter();
+        try {
+            JsonWriter out = new JsonWriter(text);
+            out.setHtmlSafe(false);
+            out.setSerializeNulls(true);
+            out.beginObject();
+            for (Map.Entry<String, ?> entry : row.entrySet()) {
+                out.name(entry.getKey());
+                Object value = entry.getValue();
+                if (value instanceof Double number && !Double.isFinite(number)) {
+                    out.nullValue();
+                } else if (value instanceof Number number) {
+                    out.value(number);
+                } else if (value instanceof Boolean flag) {
+                    out.value(flag.booleanValue());
+                } else {
+                    out.value(value == null ? null : value.toString());
+                }
+            }
+            out.endObject();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string failed: " + e.getMessage(), e);
+        }
+        return text.toString();
+    }
+
+    /**
      * Reads strict JSON text (RFC 8259: no comments, no unquoted or single-quoted text, no NaN, nothing after the
      * value): {@code Json.parse("[1, \"a\", null]")} is {@code [1.0, "a", null]}.
      *

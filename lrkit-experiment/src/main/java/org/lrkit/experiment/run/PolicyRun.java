@@ -14,7 +14,6 @@ import org.lrkit.djl.checkpoint.Resume;
 import org.lrkit.djl.ensemble.SnapshotSaver;
 import org.lrkit.djl.train.DivergenceException;
 import org.lrkit.djl.train.EpochResult;
-import org.lrkit.djl.train.MetricsWriter;
 import org.lrkit.djl.train.StepResult;
 import org.lrkit.djl.train.TrainingLength;
 import org.lrkit.djl.train.TrainingRun;

@@ -1,4 +1,4 @@
-package org.lrkit.djl.rangetest;
+package org.lrkit.experiment.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.lrkit.Checks;
 import org.lrkit.djl.checkpoint.AtomicFiles;
+import org.lrkit.djl.rangetest.GroupRange;
+import org.lrkit.djl.rangetest.RangeTestResult;
+import org.lrkit.djl.rangetest.RangeTestRun;
+import org.lrkit.djl.rangetest.RangeTestTiming;
 import org.lrkit.rangetest.CurveBand;
 import org.lrkit.rangetest.PeakRule;
 import org.lrkit.rangetest.RangeTestAdvice;
@@ -176,7 +180,7 @@ public final class RangeTestReport {
         if (extra != null) {
             root.putAll(extra);
         }
-        return ReportJson.of(root) + "\n";
+        return Json.write(root);
     }
 
     private static Map<String, Object> grid(RangeTestGrid grid) {

@@ -1,4 +1,4 @@
-package org.lrkit.djl.train;
+package org.lrkit.experiment.run;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -9,11 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import org.lrkit.Checks;
 import org.lrkit.djl.checkpoint.AtomicFiles;
+import org.lrkit.djl.train.EpochResult;
+import org.lrkit.djl.train.RunStart;
+import org.lrkit.djl.train.StepResult;
+import org.lrkit.djl.train.TrainingRunListener;
+import org.lrkit.djl.train.TrainingSummary;
+import org.lrkit.experiment.report.Json;
 
 /**
  * Writes a run's metrics as it trains: one row per optimizer step ({@code step, epoch, loss, lr, momentum})
@@ -198,11 +206,13 @@ public final class MetricsWriter implements TrainingRunListener, Closeable {
                 row.append(',').append(Double.isNaN(value) ? "" : Double.toString(value));
             }
         } else {
-            row.append("{\"step\":").append(step).append(",\"epoch\":").append(epoch);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put(columns[0], step);
+            fields.put(columns[1], epoch);
             for (int i = 0; i < values.length; i++) {
-                row.append(",\"").append(columns[i + 2]).append("\":").append(json(values[i]));
+                fields.put(columns[i + 2], values[i]);
             }
-            row.append('}');
+            row.append(Json.line(fields));
         }
         try {
             writer.write(row.toString());
@@ -210,10 +220,6 @@ public final class MetricsWriter implements TrainingRunListener, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the metrics files in " + directory, e);
         }
-    }
-
-    private static String json(double value) {
-        return Double.isFinite(value) ? Double.toString(value) : "null";
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.lrkit.djl.train;
+package org.lrkit.experiment.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lrkit.djl.train.EpochResult;
+import org.lrkit.djl.train.RunStart;
+import org.lrkit.djl.train.StepResult;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
+
 
 /** Metrics files are written as the run goes, and a resumed run drops rows written after its checkpoint. */
 class MetricsWriterTest {

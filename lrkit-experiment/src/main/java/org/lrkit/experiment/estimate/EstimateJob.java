@@ -54,6 +54,11 @@ public final class EstimateJob {
             return written;
         }
 
+        /** The same rows under another title. */
+        public Estimated titled(String newTitle) {
+            return new Estimated(rows, newTitle);
+        }
+
         /** Prints the table for people. */
         public void print(PrintWriter out) {
             EstimateTable.print(out, rows, title);
@@ -62,7 +67,7 @@ public final class EstimateJob {
 
     /**
      * Reads the training images, builds the model from {@code seed} and trains under {@code policy} while
-     * estimating.
+     * estimating, with a progress bar.
      *
      * @param policyText the policy as people read it, for the title
      * @param messages where to say what was read, or {@code null}
@@ -71,19 +76,31 @@ public final class EstimateJob {
             long seed, Progress progress, PrintWriter messages) throws IOException, TranslateException {
         Workbench.check(settings);
         Workbench bench = Workbench.openTraining(settings, 0, seed, messages);
+        long steps = estimate.steps();
+        try {
+            return run(bench, policy, policyText, estimate, seed, (step, average) -> progress.at(step.step() + 1,
+                    steps, String.format(Locale.ROOT, "step %d/%d lr %s loss %s estimate %s", step.step() + 1,
+                            steps, Numbers.number(step.learningRate()), Numbers.number(step.loss()),
+                            Numbers.number(average))));
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /**
+     * Builds a model from {@code seed} on an open workbench and trains under {@code policy} while estimating.
+     *
+     * @param policyText the policy as people read it, for the title
+     * @param listener told after every step
+     */
+    public static Estimated run(Workbench bench, Policy policy, String policyText, EstimateSettings estimate,
+            long seed, EstimateRun.StepListener listener) throws IOException, TranslateException {
         List<EstimateRow> rows;
         try (Model model = bench.newInitializedModel(seed)) {
-            EstimateRun run = new EstimateRun(model, bench.optimizer(policy), bench::trainLoader, bench.inputShape(),
-                    bench.device(), seed, estimate);
-            long steps = estimate.steps();
-            try {
-                rows = run.run((step, average) -> progress.at(step.step() + 1, steps, String.format(Locale.ROOT,
-                        "step %d/%d lr %s loss %s estimate %s", step.step() + 1, steps,
-                        Numbers.number(step.learningRate()), Numbers.number(step.loss()), Numbers.number(average))));
-            } finally {
-                progress.finish();
-            }
+            rows = new EstimateRun(model, bench.optimizer(policy), bench::trainLoader, bench.inputShape(),
+                    bench.device(), seed, estimate).run(listener);
         }
+        Settings settings = bench.settings();
         String title = EstimateChart.title(settings.model(), bench.datasetName(), settings.batchSize(),
                 settings.describeOptimizer(), policyText, estimate.steps());
         return new Estimated(rows, title);

@@ -1,6 +1,5 @@
 package org.lrkit.experiment.reproduce;
 
-import ai.djl.Model;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.lrkit.experiment.estimate.EstimateChart;
-import org.lrkit.experiment.estimate.EstimateFiles;
+import org.lrkit.experiment.estimate.EstimateJob;
 import org.lrkit.experiment.estimate.EstimateRow;
 import org.lrkit.experiment.estimate.EstimateRun;
 import org.lrkit.experiment.estimate.EstimateSettings;
@@ -54,23 +53,22 @@ public final class EstimateReproductionRunner {
         progress.plan(steps * seeds.length);
         List<EstimateOutcome> outcomes = new ArrayList<>();
         for (long seed : seeds) {
-            List<EstimateRow> rows;
-            try (Model model = bench.newInitializedModel(seed)) {
-                EstimateRun run = new EstimateRun(model, bench.optimizer(policy), bench::trainLoader,
-                        bench.inputShape(), bench.device(), seed, settings);
-                rows = run.run((step, average) -> progress.step(String.format(Locale.ROOT,
-                        "seed %d: step %d/%d, lr %s, estimate %s", seed, step.step() + 1, steps,
-                        Numbers.number(step.learningRate()), Numbers.number(average))));
+            EstimateJob.Estimated estimated;
+            try {
+                estimated = EstimateJob.run(bench, policy, plan.policy(), settings, seed, (step, average) ->
+                        progress.step(String.format(Locale.ROOT, "seed %d: step %d/%d, lr %s, estimate %s", seed,
+                                step.step() + 1, steps, Numbers.number(step.learningRate()),
+                                Numbers.number(average))));
             } finally {
                 progress.finish();
             }
+            if (seeds.length > 1) {
+                estimated = estimated.titled(estimated.title() + ", seed " + seed);
+            }
             String folder = EstimateOutcome.folderOf(seed, seeds.length);
             Path seedDirectory = directory.resolve(folder).normalize();
-            String title = EstimateChart.title(bench.settings().model(), bench.datasetName(),
-                    bench.settings().batchSize(), bench.settings().describeOptimizer(), plan.policy(), steps)
-                    + (seeds.length == 1 ? "" : ", seed " + seed);
-            EstimateFiles.write(seedDirectory, rows);
-            EstimateChart.write(seedDirectory.resolve(EstimateChart.FILE), rows, title);
+            estimated.write(seedDirectory, seedDirectory.resolve(EstimateChart.FILE));
+            List<EstimateRow> rows = estimated.rows();
             EstimateOutcome outcome = new EstimateOutcome(seed, folder, EstimateSummary.of(rows));
             outcomes.add(outcome);
             progress.say(String.format(Locale.ROOT, "seed %d: %d estimates, median %s; wrote %s", seed,

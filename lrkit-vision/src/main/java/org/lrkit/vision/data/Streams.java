@@ -2,13 +2,14 @@ package org.lrkit.vision.data;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Opening dataset files whether or not they are gzipped (detected by the magic bytes {@code 1f 8b}, never by
@@ -38,8 +39,9 @@ final class Streams {
         buffered.reset();
         if (isGzip(magic)) {
             try {
-                return new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER);
-            } catch (ZipException | EOFException e) {
+                return new BufferedInputStream(new DecoderErrors(new GzipCompressorInputStream(buffered, true)),
+                        BUFFER);
+            } catch (IOException e) {
                 throw new DatasetFormatException(source, "the gzip header is corrupt or truncated (" + e.getMessage()
                         + "); download the file again", e);
             }
@@ -49,7 +51,55 @@ final class Streams {
 
     /** True if {@code bytes} starts with the gzip magic {@code 1f 8b}. */
     static boolean isGzip(byte[] bytes) {
-        return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+        return GzipCompressorInputStream.matches(bytes, bytes.length);
+    }
+
+    /**
+     * A gzip decoder ({@link GzipCompressorInputStream}, members read one after the other) whose failures all
+     * surface as {@link ZipException}, which the readers report as corrupt or truncated gzip data.
+     */
+    private static final class DecoderErrors extends FilterInputStream {
+
+        DecoderErrors(InputStream decoder) {
+            super(decoder);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw asZip(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw asZip(e);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (IOException e) {
+                throw asZip(e);
+            }
+        }
+
+        private static ZipException asZip(IOException e) {
+            if (e instanceof ZipException zip) {
+                return zip;
+            }
+            ZipException zip = new ZipException(e.getMessage() != null ? e.getMessage()
+                    : "the data ends before the gzip stream does");
+            zip.initCause(e);
+            return zip;
+        }
     }
 
     /**

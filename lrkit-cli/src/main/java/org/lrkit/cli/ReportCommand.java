@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lrkit.experiment.report.Json;
 import org.lrkit.experiment.report.Report;
+import org.lrkit.experiment.run.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,11 +79,12 @@ public final class ReportCommand implements Callable<Integer> {
         out.flush();
         if (!quiet) {
             PrintWriter err = spec.commandLine().getErr();
-            String status = Json.text(built.data().summary(), "status", "unknown");
-            if (!status.equals("completed")) {
+            String status = built.data().status();
+            if (status.equals(Experiment.DIVERGED)) {
+                err.println("lrkit: note: the run's status is diverged: a policy's loss became NaN or infinite");
+            } else if (!status.equals(Experiment.COMPLETED)) {
                 err.println("lrkit: note: the run's status is " + status + "; resume it with: "
-                        + Json.text(built.data().summary(), "resume", "lrkit <command> --resume "
-                                + directory));
+                        + built.data().resumeCommand());
             }
             err.flush();
         }

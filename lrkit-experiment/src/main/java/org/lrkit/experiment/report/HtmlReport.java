@@ -54,7 +54,7 @@ final class HtmlReport {
                 .append(escape(Json.text(settings, "batchSize", "?"))).append(", ")
                 .append(escape(optimizer(settings))).append(" &middot; ")
                 .append(escape(created(Json.text(data.config(), "created", "")))).append(" &middot; status <b>")
-                .append(escape(Json.text(data.summary(), "status", "unknown"))).append("</b></p>\n");
+                .append(escape(data.status())).append("</b></p>\n");
         if (command.equals("demo")) {
             out.append("<p>").append(DEMO_INTRO).append("</p>\n");
         }

@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lrkit.experiment.run.Experiment;
 import org.lrkit.experiment.run.PolicyPlan;
+import org.lrkit.experiment.run.RunRecord;
 
 /**
  * A run directory as the report reads it: {@code config.json}, {@code summary.json}, each run's
@@ -68,11 +71,16 @@ public record RunData(Path directory, Map<String, Object> config, Map<String, Ob
         }
         Map<String, Object> config = readJson(directory.resolve("config.json"), true);
         Map<String, Object> summary = readJson(directory.resolve("summary.json"), false);
+        checkStatuses(directory.resolve("summary.json"), summary);
         List<PolicyPlan> policies = new ArrayList<>();
         for (Object entry : Json.array(config, "policies")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) entry;
-            policies.add(PolicyPlan.fromJson(map));
+            try {
+                policies.add(PolicyPlan.fromJson(map));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(directory.resolve("config.json") + ": " + e.getMessage(), e);
+            }
         }
         Map<String, Map<String, Object>> records = new LinkedHashMap<>();
         for (Object entry : Json.array(summary, "runs")) {
@@ -93,10 +101,22 @@ public record RunData(Path directory, Map<String, Object> config, Map<String, Ob
                 for (int i = 0; i < epochs.length; i++) {
                     epochs[i] += 1;
                 }
-                double seconds = Json.number(record, "seconds");
-                runs.add(new Run(policy.label(), seed, Json.text(record, "status", csv == null ? "pending" : "unknown"),
-                        seconds, Json.number(record, "finalAccuracy"), Json.text(record, "message", ""), epochs,
-                        csv == null ? new double[0] : csv.column("val_accuracy"),
+                String status;
+                double seconds;
+                double finalAccuracy;
+                if (record.isEmpty() && csv != null && csv.size() > 0) {
+                    // summary.json is missing or lost this run: read what epochs.csv says
+                    boolean finished = last(csv, "step") >= policy.steps();
+                    status = finished ? RunRecord.Status.COMPLETED.word() : RunRecord.Status.INTERRUPTED.word();
+                    seconds = last(csv, "seconds");
+                    finalAccuracy = finished ? last(csv, "val_accuracy") : Double.NaN;
+                } else {
+                    status = Json.text(record, "status", csv == null ? "pending" : "unknown");
+                    seconds = Json.number(record, "seconds");
+                    finalAccuracy = Json.number(record, "finalAccuracy");
+                }
+                runs.add(new Run(policy.label(), seed, status, seconds, finalAccuracy, Json.text(record, "message", ""),
+                        epochs, csv == null ? new double[0] : csv.column("val_accuracy"),
                         csv == null ? new double[0] : csv.column("val_loss"),
                         csv == null ? new double[0] : csv.column("train_loss"), folder + "/steps.csv"));
             }
@@ -109,6 +129,46 @@ public record RunData(Path directory, Map<String, Object> config, Map<String, Ob
                     Json.object(summary, "rangeTest"));
         }
         return new RunData(directory, config, summary, policies, runs, rangeTest);
+    }
+
+    private static double last(Csv csv, String column) {
+        double[] values = csv.column(column);
+        return values.length == 0 ? Double.NaN : values[values.length - 1];
+    }
+
+    /** Refuses a status that lrkit does not write, in the summary or in one of its runs. */
+    private static void checkStatuses(Path file, Map<String, Object> summary) {
+        if (summary.containsKey("status") && !Experiment.STATUSES.contains(summary.get("status"))) {
+            throw new IllegalArgumentException(file + ": status must be one of " + String.join(", ",
+                    Experiment.STATUSES.stream().sorted().toList()) + ", got " + summary.get("status")
+                    + "; delete the file to rebuild the report from the runs' own files");
+        }
+        List<String> words = Arrays.stream(RunRecord.Status.values()).map(RunRecord.Status::word).toList();
+        for (Object entry : Json.array(summary, "runs")) {
+            Object status = entry instanceof Map<?, ?> map ? map.get("status") : null;
+            if (!words.contains(status)) {
+                throw new IllegalArgumentException(file + ": a run's status must be one of " + String.join(", ", words)
+                        + ", got " + status + "; delete the file to rebuild the report from the runs' own files");
+            }
+        }
+    }
+
+    /**
+     * The run directory's status: {@code summary.json}'s, or when it is missing, {@code completed} if every run
+     * trained for its planned steps and {@code interrupted} otherwise.
+     */
+    public String status() {
+        if (summary.containsKey("status")) {
+            return (String) summary.get("status");
+        }
+        boolean done = runs.stream().allMatch(run -> run.status().equals(RunRecord.Status.COMPLETED.word()));
+        return done ? Experiment.COMPLETED : RunRecord.Status.INTERRUPTED.word();
+    }
+
+    /** The command that continues this run directory. */
+    public String resumeCommand() {
+        return Json.text(summary, "resume", Experiment.resumeCommand(Json.text(config, "command", "train"),
+                directory));
     }
 
     private static Map<String, Object> readJson(Path file, boolean required) throws IOException {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.lrkit.djl.checkpoint.AtomicFiles;
 import org.lrkit.djl.checkpoint.Checkpoint;
 import org.lrkit.djl.checkpoint.CheckpointSchedule;
@@ -38,6 +39,16 @@ public final class Experiment {
 
     /** The summary file of a run directory. */
     public static final String SUMMARY = "summary.json";
+
+    /** The status of a run directory whose runs all trained for their planned steps. */
+    public static final String COMPLETED = "completed";
+
+    /** The status of a run directory whose runs all ended, one or more of them diverged (nothing to resume). */
+    public static final String DIVERGED = "diverged";
+
+    /** Every status {@code summary.json} may hold: running, completed, diverged, failed, interrupted. */
+    public static final Set<String> STATUSES = Set.of("running", COMPLETED, DIVERGED, "failed",
+            "interrupted");
 
     private final ExperimentConfig config;
     private final Path directory;
@@ -242,7 +253,8 @@ public final class Experiment {
                 rangeTest.isEmpty() ? null : rangeTest, records);
     }
 
-    private static String resumeCommand(String command, Path directory) {
+    /** The command that continues the run of {@code command} in {@code directory}, quoted for a shell. */
+    public static String resumeCommand(String command, Path directory) {
         String path = directory.toString();
         return "lrkit " + command + " --resume " + (path.matches("[A-Za-z0-9._/+=:@-]+") ? path : "'" + path + "'");
     }
@@ -323,7 +335,8 @@ public final class Experiment {
             }
             synchronized (lock) {
                 finished = true;
-                writeSummary("completed");
+                boolean diverged = records.stream().anyMatch(r -> r.status() == RunRecord.Status.DIVERGED);
+                writeSummary(diverged ? DIVERGED : COMPLETED);
             }
         } finally {
             progress.finish();
@@ -397,7 +410,7 @@ public final class Experiment {
         map.put("lrkit", "run summary");
         map.put("command", config.command());
         map.put("status", status);
-        if (!status.equals("completed")) {
+        if (!status.equals(COMPLETED) && !status.equals(DIVERGED)) {
             map.put("resume", resumeCommand);
         }
         if (rangeTest != null) {

@@ -20,8 +20,9 @@ import org.lrkit.spec.Specs;
  */
 public record PolicyPlan(String label, String given, Spec spec, long epochs, long steps, String role) {
 
-    /** Checks the values. */
+    /** Checks the values; the label names a folder inside the run directory. */
     public PolicyPlan {
+        PolicyRequest.checkLabel("policy label", label);
         if (steps <= 0) {
             throw new IllegalArgumentException("a policy must train for at least one step, got " + steps);
         }
@@ -50,15 +51,16 @@ public record PolicyPlan(String label, String given, Spec spec, long epochs, lon
     /**
      * Reads an element of the {@code policies} array of {@code config.json}.
      *
-     * @throws IllegalArgumentException if its spec is not one, naming the policy
+     * @throws IllegalArgumentException if its label could leave the run directory or its spec is not one
      */
     public static PolicyPlan fromJson(Map<String, Object> map) {
         String label = Json.text(map, "label", "policy");
+        PolicyRequest.checkLabel("policy label", label);
         Spec spec;
         try {
             spec = Spec.parse(Json.text(map, "spec", ""));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("config.json: the spec of policy '" + label + "' cannot be read: "
+            throw new IllegalArgumentException("the spec of policy '" + label + "' cannot be read: "
                     + e.getMessage(), e);
         }
         return new PolicyPlan(label, Json.text(map, "given", ""), spec, Json.whole(map, "epochs", 0),

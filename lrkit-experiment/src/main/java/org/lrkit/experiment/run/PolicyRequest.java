@@ -51,9 +51,21 @@ public record PolicyRequest(String label, String given, Spec spec) {
 
     /** Checks the label. */
     public PolicyRequest {
-        if (!LABEL.matcher(label).matches()) {
-            throw new IllegalArgumentException("--policy label '" + label + "' must be 1-48 letters, digits, '.',"
-                    + " '_', '+' or '-', starting with a letter or digit");
+        checkLabel("--policy label", label);
+    }
+
+    /**
+     * Checks a policy label, which names a folder of the run directory ({@code runs/<label>/}): 1-48 letters,
+     * digits, {@code .}, {@code _}, {@code +} or {@code -}, starting with a letter or digit, so that no label
+     * reaches outside the run directory.
+     *
+     * @param what what the label is, for the message ({@code "--policy label"})
+     * @throws IllegalArgumentException naming the label and the rule
+     */
+    public static void checkLabel(String what, String label) {
+        if (label == null || !LABEL.matcher(label).matches()) {
+            throw new IllegalArgumentException(what + " '" + label + "' must be 1-48 letters, digits, '.', '_', '+'"
+                    + " or '-', starting with a letter or digit");
         }
     }
 

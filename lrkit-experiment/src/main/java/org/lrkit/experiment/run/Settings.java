@@ -117,8 +117,21 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
         return map;
     }
 
-    /** Reads the {@code settings} object of {@code config.json}. */
+    /**
+     * Reads the {@code settings} object of {@code config.json}.
+     *
+     * @throws IllegalArgumentException if it is missing or lacks a value that has no default
+     */
     public static Settings fromJson(Map<String, Object> map) {
+        if (map.isEmpty()) {
+            throw new IllegalArgumentException("it has no settings object (model, batch, optimizer); it was not written"
+                    + " by lrkit train, compare, demo or reproduce");
+        }
+        for (String key : new String[] {"momentum", "weightDecay"}) {
+            if (!(map.get(key) instanceof Number)) {
+                throw new IllegalArgumentException("settings." + key + " must be a number, got " + map.get(key));
+            }
+        }
         String data = Json.text(map, "data", null);
         return new Settings(Json.text(map, "dataset", "fashion-mnist-embedded"), data == null ? null : Path.of(data),
                 Json.text(map, "model", "fashion_cnn"), (int) Json.whole(map, "batchSize", 128),

@@ -52,8 +52,9 @@ public record ScaledPlan(Scale scale, Setup setup, List<PlannedPolicy> policies,
     }
 
     /**
-     * What {@link Experiment} trains for this plan on data of {@code stepsPerEpoch} steps per epoch: every policy
-     * with its length and role, the seeds, the range test (run whatever the policies say) and the snapshots.
+     * What {@link org.lrkit.experiment.run.Experiment} trains for this plan on data of {@code stepsPerEpoch} steps
+     * per epoch: every policy with its length and role, the seeds, the range test (run whatever the policies say)
+     * and the snapshots.
      *
      * @param seeds the seeds of every policy
      * @param commandLine the command line as typed, for {@code config.json}

@@ -242,7 +242,12 @@ class ScheduleCommandTest {
         Cli.Result result = Cli.run("--version");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out().strip()).matches("lrkit \\S+");
+        String[] lines = result.out().strip().split("\n");
+        assertThat(lines[0]).matches("lrkit \\S+");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[1]).matches("DJL 0\\.\\d+\\.\\d+");
+        assertThat(lines[2]).matches("libtorch \\d+\\.\\d+\\.\\d+\\S* \\(cpu, linux-x86_64\\)");
+        assertThat(lines[3]).startsWith("JDK " + System.getProperty("java.version"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.lrkit.experiment.run;
 
 import ai.djl.engine.Engine;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,8 +36,7 @@ public final class Environment {
             Engine engine = Engine.getInstance();
             return engine.getEngineName() + " " + engine.getVersion();
         }));
-        map.put("jdk", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
-                + System.getProperty("java.vm.name") + ")");
+        map.put("jdk", jdk());
         Path checkout = checkout();
         map.put("gitCommit", checkout == null ? "unknown" : commit(checkout));
         String dirty = checkout == null ? null : dirty(checkout);
@@ -50,6 +51,36 @@ public final class Environment {
         machine.put("javaMaxMemory", (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
         map.put("machine", machine);
         return map;
+    }
+
+    /** The running JDK: {@code 17.0.17 (Debian, OpenJDK 64-Bit Server VM)}. */
+    public static String jdk() {
+        return System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+                + System.getProperty("java.vm.name") + ")";
+    }
+
+    /** DJL's version, without starting the engine, or {@code unknown}. */
+    public static String djl() {
+        return safe(Engine::getDjlVersion);
+    }
+
+    /**
+     * The libtorch build on the class path, read from its native jar without loading it:
+     * {@code 2.7.1-20250812 (cpu, linux-x86_64)}, or {@code none on the class path} (DJL then needs to go
+     * online to download one).
+     */
+    public static String bundledLibtorch() {
+        try (InputStream in = Environment.class.getResourceAsStream("/native/lib/pytorch.properties")) {
+            if (in == null) {
+                return "none on the class path";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown") + " (" + properties.getProperty("flavor", "?") + ", "
+                    + properties.getProperty("classifier", "?") + ")";
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private static String safe(java.util.function.Supplier<String> supplier) {

@@ -90,6 +90,11 @@ public final class LineChart {
         return height;
     }
 
+    /** The panels, top to bottom. */
+    public List<Panel> panels() {
+        return panels;
+    }
+
     /**
      * Renders the chart and writes it as a PNG, atomically ({@link AtomicFiles}): readers of {@code file} see
      * the old image or the whole new one.

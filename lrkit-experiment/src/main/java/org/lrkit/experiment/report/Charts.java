@@ -1,7 +1,11 @@
 package org.lrkit.experiment.report;
 
 import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.lrkit.experiment.plot.Band;
 import org.lrkit.experiment.plot.LineChart;
@@ -20,6 +24,8 @@ public final class Charts {
 
     private static final Color TARGET = new Color(0x999999);
     private static final int MAX_POLICY_POINTS = 1500;
+    /** Peaks further apart than this ratio get a log learning-rate axis. */
+    static final double LOG_RATIO = 10;
 
     private Charts() {
     }
@@ -67,11 +73,42 @@ public final class Charts {
         }
         LineChart.Builder chart = LineChart.builder().title(title).xTitle("optimizer step").size(1000, anyMomentum
                 ? 620 : 440);
-        chart.panel(Panel.of("learning rate", Scale.LINEAR, rates).withWeight(3));
+        if (peaksApart(rates)) {
+            chart.panel(Panel.of("learning rate (log scale)", Scale.LOG, positiveOnly(rates)).withWeight(3));
+        } else {
+            chart.panel(Panel.of("learning rate", Scale.LINEAR, rates).withWeight(3));
+        }
         if (anyMomentum) {
             chart.panel(Panel.of("momentum", Scale.LINEAR, momenta).withWeight(2));
         }
         return chart.build();
+    }
+
+    /**
+     * Whether the policies' peak learning rates differ by more than {@link #LOG_RATIO} times, so that on a
+     * linear axis the lowest would be a flat line.
+     */
+    static boolean peaksApart(List<Series> rates) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
+        for (Series series : rates) {
+            double peak = Arrays.stream(series.y()).filter(Double::isFinite).max().orElse(Double.NaN);
+            if (peak > 0) {
+                low = Math.min(low, peak);
+                high = Math.max(high, peak);
+            }
+        }
+        return high > LOG_RATIO * low;
+    }
+
+    /** The series with every value that a log axis cannot show (zero, negative) left out as a gap. */
+    private static List<Series> positiveOnly(List<Series> series) {
+        List<Series> positive = new ArrayList<>();
+        for (Series s : series) {
+            double[] y = Arrays.stream(s.y()).map(v -> v > 0 ? v : Double.NaN).toArray();
+            positive.add(new Series(s.label(), s.x(), y, s.color()));
+        }
+        return positive;
     }
 
     /** Test accuracy (%) against the epoch, per policy (mean over seeds, the band spans them), with the target. */
@@ -99,7 +136,10 @@ public final class Charts {
                 .panel(new Panel("test accuracy (%)", Scale.LINEAR, series, 1, bands, List.of())).build();
     }
 
-    /** Test loss (top) and training loss (bottom) against the epoch, per policy. */
+    /**
+     * Test loss (top) and training loss (bottom) against the epoch, per policy; a run of one epoch or less
+     * shows its training loss step by step (from {@code steps.csv}) instead of a single point.
+     */
     public static LineChart loss(RunData data, String title) {
         List<Series> test = new ArrayList<>();
         List<Series> train = new ArrayList<>();
@@ -107,8 +147,14 @@ public final class Charts {
             String label = data.policies().get(p).label();
             Curve testCurve = Curve.of(data.runsOf(label), RunData.Run::testLoss, 1);
             Curve trainCurve = Curve.of(data.runsOf(label), RunData.Run::trainLoss, 1);
+            if (trainCurve.x.length <= 1) {
+                Curve steps = Curve.ofSteps(data, data.runsOf(label));
+                trainCurve = steps.x.length > 1 ? steps : trainCurve;
+            }
             if (testCurve.x.length > 0) {
                 test.add(new Series(label, testCurve.x, testCurve.mean, color(p)));
+            }
+            if (trainCurve.x.length > 0) {
                 train.add(new Series(label, trainCurve.x, trainCurve.mean, color(p)));
             }
         }
@@ -118,16 +164,19 @@ public final class Charts {
                 .build();
     }
 
-    /** One metric of a policy over its seeds, epoch by epoch: mean, min and max where every seed has a value. */
+    /** One metric of a policy over its seeds, point by point: mean, min and max where the seeds have a value. */
     private record Curve(double[] x, double[] mean, double[] min, double[] max, int runs) {
 
         static Curve of(List<RunData.Run> runs, java.util.function.Function<RunData.Run, double[]> metric,
                 double scale) {
             List<RunData.Run> withData = runs.stream().filter(run -> run.epoch().length > 0).toList();
-            if (withData.isEmpty()) {
-                return new Curve(new double[0], new double[0], new double[0], new double[0], 0);
-            }
-            int length = withData.stream().mapToInt(run -> run.epoch().length).max().orElse(0);
+            return of(withData.stream().map(RunData.Run::epoch).toList(), withData.stream().map(metric).toList(),
+                    scale);
+        }
+
+        /** The curve of runs whose {@code i}-th point is at {@code xs.get(r)[i]} with value {@code ys.get(r)[i]}. */
+        static Curve of(List<double[]> xs, List<double[]> ys, double scale) {
+            int length = xs.stream().mapToInt(x -> x.length).max().orElse(0);
             double[] x = new double[length];
             double[] mean = new double[length];
             double[] min = new double[length];
@@ -138,10 +187,10 @@ public final class Charts {
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = Double.NEGATIVE_INFINITY;
                 x[i] = i + 1;
-                for (RunData.Run run : withData) {
-                    if (i < run.epoch().length) {
-                        x[i] = run.epoch()[i];
-                        double v = metric.apply(run)[i] * scale;
+                for (int r = 0; r < xs.size(); r++) {
+                    if (i < xs.get(r).length) {
+                        x[i] = xs.get(r)[i];
+                        double v = ys.get(r)[i] * scale;
                         if (Double.isFinite(v)) {
                             sum += v;
                             n++;
@@ -154,7 +203,30 @@ public final class Charts {
                 min[i] = n == 0 ? Double.NaN : lo;
                 max[i] = n == 0 ? Double.NaN : hi;
             }
-            return new Curve(x, mean, min, max, withData.size());
+            return new Curve(x, mean, min, max, xs.size());
+        }
+
+        /**
+         * The training loss of every step ({@code steps.csv}) against the fractional epoch, for runs too short
+         * for an epoch curve; empty when the files are missing.
+         */
+        static Curve ofSteps(RunData data, List<RunData.Run> runs) {
+            double perEpoch = Math.max(1, data.stepsPerEpoch());
+            List<double[]> xs = new ArrayList<>();
+            List<double[]> ys = new ArrayList<>();
+            for (RunData.Run run : runs) {
+                Path file = data.directory().resolve(run.stepsCsv());
+                try {
+                    if (Files.isRegularFile(file)) {
+                        Csv csv = Csv.read(file);
+                        xs.add(Arrays.stream(csv.column("step")).map(step -> (step + 1) / perEpoch).toArray());
+                        ys.add(csv.column("loss"));
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    // a damaged steps.csv leaves the run out of this chart; the table still has it
+                }
+            }
+            return of(xs, ys, 1);
         }
     }
 }

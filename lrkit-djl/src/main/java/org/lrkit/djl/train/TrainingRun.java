@@ -195,7 +195,8 @@ public final class TrainingRun {
 
     private void checkOwner(Checkpoint recorded) throws ForeignCheckpointException {
         if (!owner.isEmpty() && !recorded.owner().isEmpty() && !owner.equals(recorded.owner())) {
-            throw new ForeignCheckpointException(resume.checkpoint() + " belongs to another run (" + recorded.ownerText()
+            throw new ForeignCheckpointException(resume.checkpoint() + " belongs to another run ("
+                    + recorded.ownerText()
                     + "), not to this one (" + Checkpoint.ownerText(owner) + "); it is left as it is: "
                     + "resume from this run's own checkpoint, or checkpoint into another directory");
         }

@@ -187,7 +187,8 @@ class TrainingRunTest {
         }
         Path file = checkpoints.resolve(CheckpointSchedule.FILE_NAME);
         double recorded = Checkpoint.read(file).progress().seconds();
-        assertThat(recorded).as("training seconds in the checkpoint").isPositive().isLessThanOrEqualTo(first.seconds());
+        assertThat(recorded).as("training seconds in the checkpoint").isPositive()
+                .isLessThanOrEqualTo(first.seconds());
         List<EpochResult> epochs = new ArrayList<>();
         TrainingSummary resumed;
         try (Model model = Fixtures.model("second", Fixtures.mlp())) {

@@ -10,9 +10,13 @@ import picocli.CommandLine.Option;
  */
 public final class CheckpointOptions {
 
-    /** Where checkpoints go ({@code <dir>/<policy>/seed-<s>/}), or {@code null} for the run directory. */
+    /**
+     * Where checkpoints go ({@code <dir>/<run>-<id>/<policy>/seed-<s>/}: a folder per run directory, so that
+     * runs can share it), or {@code null} for the run directory.
+     */
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
-            description = "Write checkpoints here (DIR/<policy>/seed-<s>/) instead of the run directory.")
+            description = "Write checkpoints here (DIR/<run>-<id>/<policy>/seed-<s>/, a folder per run) instead of "
+                    + "the run directory.")
     Path directory;
 
     /** Epochs between checkpoints. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrkit.experiment.report.Json;
 import org.lrkit.experiment.report.Numbers;
+import org.lrkit.experiment.run.ExperimentConfig;
 
 /**
  * {@code lrkit train} on 300 images of the Fashion-MNIST subset inside the jar with the MLP, 10 steps per epoch,
@@ -179,9 +180,161 @@ class TrainCommandTest {
         Cli.Result result = Cli.run(args("train", "--policy", "constant(value=0.05)", "--epochs", "1", "--out",
                 out.toString(), "--checkpoint-dir", checkpoints.toString(), "-q"));
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(checkpoints.resolve("constant/seed-0/checkpoint.lrkit")).isRegularFile();
+        String runId = (String) json(out.resolve("config.json")).get("runId");
+        assertThat(checkpoints.resolve(ExperimentConfig.checkpointSubfolder(out, runId))
+                .resolve("constant/seed-0/checkpoint.lrkit")).isRegularFile();
         assertThat(out.resolve("runs/constant/seed-0/checkpoint.lrkit")).doesNotExist();
         assertThat(out.resolve("runs/constant/seed-0/epochs.csv")).isRegularFile();
+    }
+
+    /** The checkpoint of the only run of a directory, wherever config.json says checkpoints go. */
+    private static Path checkpointOf(Path out, String label) throws Exception {
+        Object directory = Json.object(json(out.resolve("config.json")), "checkpoints").get("directory");
+        Path base = directory == null ? out.resolve("runs") : Path.of((String) directory);
+        return base.resolve(label).resolve("seed-0").resolve("checkpoint.lrkit");
+    }
+
+    /** Marks the runs of a directory as a kill -9 leaves them: running, with no time recorded. */
+    private static void killed(Path out) throws Exception {
+        String summary = Files.readString(out.resolve("summary.json"));
+        Files.writeString(out.resolve("summary.json"), summary.replace("\"completed\"", "\"running\"")
+                .replaceAll("\"seconds\": [0-9.Ee+-]+", "\"seconds\": 0.0"));
+    }
+
+    @Test
+    void aSharedCheckpointDirectoryKeepsRunsApart() throws Exception {
+        Path shared = dir.resolve("shared");
+        Path a = dir.resolve("a");
+        assertThat(Cli.run(args("train", "--policy", "constant(value=0.05)", "--epochs", "2", "--checkpoint-dir",
+                shared.toString(), "--out", a.toString(), "-q")).exitCode()).isZero();
+        byte[] first = Files.readAllBytes(checkpointOf(a, "constant"));
+        for (String out : List.of("b", "c")) {
+            List<String> more = new ArrayList<>(List.of("train", "--model", "mlp", "--test-size", "100",
+                    "--batch-size", "30", "--policy", "constant(value=0.05)", "--epochs", "2", "--checkpoint-dir",
+                    shared.toString(), "--out", dir.resolve(out).toString()));
+            more.addAll(out.equals("b") ? List.of("--train-size", "300") : List.of("--train-size", "600"));
+            Cli.Result result = Cli.run(more.toArray(String[]::new));
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.err()).doesNotContain("resuming");
+            assertThat(checkpointOf(dir.resolve(out), "constant")).isRegularFile()
+                    .isNotEqualTo(checkpointOf(a, "constant")).startsWith(shared);
+        }
+        assertThat(Files.readAllBytes(checkpointOf(a, "constant"))).as("the first run's checkpoint").isEqualTo(first);
+    }
+
+    @Test
+    void aCheckpointOfAnotherRunIsRefusedAndKept() throws Exception {
+        Path a = dir.resolve("a");
+        Path c = dir.resolve("c");
+        for (Path out : List.of(a, c)) {
+            assertThat(Cli.run(args("train", "--policy", "constant(value=0.05)", "--steps", "10", "--out",
+                    out.toString(), "-q")).exitCode()).isZero();
+        }
+        Path theirs = checkpointOf(c, "constant");
+        Files.copy(checkpointOf(a, "constant"), theirs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        byte[] copied = Files.readAllBytes(theirs);
+        killed(c);
+        String runA = (String) json(a.resolve("config.json")).get("runId");
+        String runC = (String) json(c.resolve("config.json")).get("runId");
+        assertThat(runA).isNotBlank().isNotEqualTo(runC);
+
+        Cli.Result result = Cli.run("train", "--resume", c.toString(), "-q");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("lrkit: error: ").hasLineCount(1).contains(theirs.toString(),
+                "belongs to another run", "run=" + runA, "run " + runC);
+        assertThat(Files.readAllBytes(theirs)).isEqualTo(copied);
+    }
+
+    @Test
+    void aCheckpointWithoutOwnerResumesOnlyInTheDirectoryThatWroteIt() throws Exception {
+        Path out = dir.resolve("old");
+        assertThat(Cli.run(args("train", "--policy", "constant(value=0.05)", "--steps", "10", "--out",
+                out.toString(), "-q")).exitCode()).isZero();
+        Path file = checkpointOf(out, "constant");
+        Map<String, byte[]> sections = org.lrkit.djl.checkpoint.CheckpointFile.read(file);
+        sections.put("meta", new String(sections.get("meta"), StandardCharsets.UTF_8)
+                .replaceAll("(?m)^owner\\.[^\\n]*\\n", "").getBytes(StandardCharsets.UTF_8));
+        org.lrkit.djl.checkpoint.CheckpointFile.write(file, sections);
+        byte[] old = Files.readAllBytes(file);
+        killed(out);
+
+        Cli.Result refused = Cli.run("train", "--resume", out.toString(), "-q");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).hasLineCount(1).contains(file.toString(), "does not record which run");
+        assertThat(Files.readAllBytes(file)).isEqualTo(old);
+
+        // A run directory made before lrkit recorded run ids resumes the checkpoint it holds.
+        String config = Files.readString(out.resolve("config.json"));
+        Files.writeString(out.resolve("config.json"), config.replaceAll("\"runId\": \"[^\"]*\",?", ""));
+        Cli.Result resumed = Cli.run("train", "--resume", out.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("resuming at step 10");
+    }
+
+    @Test
+    void checkpointMessagesGiveAdviceTheCommandLineCanFollow() throws Exception {
+        Path out = dir.resolve("advice");
+        assertThat(Cli.run(args("train", "--policy", "constant(value=0.05)", "--steps", "10", "--out",
+                out.toString(), "-q")).exitCode()).isZero();
+        killed(out);
+        String config = Files.readString(out.resolve("config.json"));
+        Files.writeString(out.resolve("config.json"), config.replace("\"spec\": \"constant(value=0.05)\"",
+                "\"spec\": \"constant(value=0.07)\""));
+
+        Cli.Result changed = Cli.run("train", "--resume", out.toString(), "-q");
+        assertThat(changed.exitCode()).isEqualTo(1);
+        assertThat(changed.err()).hasLineCount(1).contains("constant(value=0.05)", "constant(value=0.07)",
+                "put it back in " + out.resolve("config.json")).doesNotContain("STRETCH", "elastic");
+
+        Files.writeString(out.resolve("config.json"), config);
+        Path file = checkpointOf(out, "constant");
+        Files.write(file, new byte[0]);
+        Cli.Result empty = Cli.run("train", "--resume", out.toString(), "-q");
+        assertThat(empty.exitCode()).isEqualTo(1);
+        assertThat(empty.err()).hasLineCount(1).contains(file + " is empty", "delete " + file)
+                .doesNotContain("earlier checkpoint", "starts with ,");
+    }
+
+    @Test
+    void secondsAddUpOverEverySession() throws Exception {
+        Path out = dir.resolve("sessions");
+        assertThat(Cli.run(args("train", "--policy", "constant(value=0.05)", "--steps", "10", "--out",
+                out.toString(), "-q")).exitCode()).isZero();
+        List<String> firstRows = Files.readAllLines(out.resolve("runs/constant/seed-0/epochs.csv"));
+        double firstSession = Double.parseDouble(firstRows.get(1).replaceAll(".*,", ""));
+        String config = Files.readString(out.resolve("config.json"));
+        Files.writeString(out.resolve("config.json"), config.replace("\"steps\": 10", "\"steps\": 20"));
+        killed(out);
+
+        Cli.Result resumed = Cli.run("train", "--resume", out.toString(), "-q");
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        List<String> rows = Files.readAllLines(out.resolve("runs/constant/seed-0/epochs.csv"));
+        assertThat(rows).hasSize(3);
+        double secondEpoch = Double.parseDouble(rows.get(2).replaceAll(".*,", ""));
+        assertThat(secondEpoch).as("epochs.csv counts on from the first session").isGreaterThan(firstSession);
+        Map<?, ?> run = (Map<?, ?>) Json.array(json(out.resolve("summary.json")), "runs").get(0);
+        assertThat((Double) run.get("seconds")).as("summary.json").isGreaterThanOrEqualTo(secondEpoch);
+    }
+
+    @Test
+    void aRunShorterThanAnEpochRecordsItsFinalEvaluation() throws Exception {
+        Path out = dir.resolve("short");
+        Cli.Result result = Cli.run(args("train", "--policy", "constant(value=0.05)", "--steps", "5", "--out",
+                out.toString(), "-q", "--json"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> rows = Files.readAllLines(out.resolve("runs/constant/seed-0/epochs.csv"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy,lr,seconds");
+        assertThat(rows.get(1)).startsWith("5,0,");
+        Map<String, Object> summary = Json.parseObject(result.out());
+        Map<?, ?> run = (Map<?, ?>) Json.array(summary, "runs").get(0);
+        assertThat(Double.parseDouble(rows.get(1).split(",")[4])).isEqualTo((Double) run.get("finalAccuracy"));
+        Map<?, ?> row = (Map<?, ?>) Json.array(summary, "table").get(0);
+        assertThat(row.get("reachedTarget")).as(String.valueOf(row)).isEqualTo(1.0);
+        assertThat(row.get("epochsToTargetMean")).isEqualTo(0.5);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.Locale;
 import org.lrkit.Checks;
 
 /**
@@ -42,8 +43,8 @@ public final class AtomicFiles {
     /**
      * Replaces {@code target} atomically with what {@code content} writes.
      *
-     * @throws IOException if writing, syncing or renaming fails; the target is then unchanged and the
-     *     temporary file removed
+     * @throws IOException if writing, syncing or renaming fails, naming {@code target}; the target is then
+     *     unchanged and the temporary file removed
      */
     public static void write(Path target, Content content) throws IOException {
         Checks.notNull("target", target);
@@ -74,6 +75,10 @@ public final class AtomicFiles {
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
+            if (e instanceof IOException io && !String.valueOf(e.getMessage()).contains(absolute.toString())) {
+                throw new IOException("cannot write " + absolute + " (it is unchanged): " + io.getMessage()
+                        + adviceFor(io), io);
+            }
             throw e;
         }
         syncDirectory(directory);
@@ -83,6 +88,13 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes) throws IOException {
         Checks.notNull("bytes", bytes);
         write(target, out -> out.write(bytes));
+    }
+
+    /** What to do about a failed write, where the error says it (a full disk). */
+    private static String adviceFor(IOException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("no space") || message.contains("disk full") || message.contains("quota")
+                ? "; free some space on that disk, or write to another one" : "";
     }
 
     private static void syncDirectory(Path directory) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.lrkit.djl.tensor.ModelWeights;
  *
  * <p>On disk it is a {@link CheckpointFile} with the sections {@code meta} (UTF-8 {@code key=value} lines),
  * {@code weights} ({@link ModelWeights#toBytes()}) and {@code optimizer} ({@link OptimizerState#toBytes()}).
+ * The meta keys {@code seconds} (training time so far) and {@code owner.*} (whose run it is) were added after
+ * the first release; files without them read as 0 seconds and no owner.
  *
  * <pre>{@code
  * checkpoint.write(dir.resolve("checkpoint.lrkit"));           // atomic
@@ -34,11 +37,15 @@ import org.lrkit.djl.tensor.ModelWeights;
  * @param optimizerDescription the optimizer's settings, for people reading the file
  * @param weights the model's parameters
  * @param optimizerState the optimizer's state
+ * @param owner whose run this is, as {@code key=value} pairs the trainer chose (the run layer records its run
+ *     id, policy label, seed, dataset, training-set size and model), in the meta section as {@code owner.<key>};
+ *     empty in checkpoints written before lrkit recorded it
  */
 public record Checkpoint(String policySpec, String policyFingerprint, TrainingProgress progress, DataPlan data,
-        String optimizerDescription, ModelWeights weights, OptimizerState optimizerState) {
+        String optimizerDescription, ModelWeights weights, OptimizerState optimizerState, Map<String, String> owner) {
 
     static final String KIND = "lrkit-checkpoint";
+    private static final String OWNER = "owner.";
 
     public Checkpoint {
         Checks.notNull("policySpec", policySpec);
@@ -48,10 +55,34 @@ public record Checkpoint(String policySpec, String policyFingerprint, TrainingPr
         Checks.notNull("optimizerDescription", optimizerDescription);
         Checks.notNull("weights", weights);
         Checks.notNull("optimizerState", optimizerState);
+        Checks.notNull("owner", owner);
+        owner = Collections.unmodifiableMap(new LinkedHashMap<>(owner));
         if (!policyFingerprint.equals(sha256(policySpec))) {
             throw new IllegalArgumentException("policyFingerprint " + policyFingerprint + " is not the SHA-256 of "
                     + "policySpec '" + policySpec + "'; pass policy.toSpec() and policy.fingerprint()");
         }
+    }
+
+    /** A checkpoint that records no owner. */
+    public Checkpoint(String policySpec, String policyFingerprint, TrainingProgress progress, DataPlan data,
+            String optimizerDescription, ModelWeights weights, OptimizerState optimizerState) {
+        this(policySpec, policyFingerprint, progress, data, optimizerDescription, weights, optimizerState, Map.of());
+    }
+
+    /** The owner as {@code key=value, key=value}, or {@code "no owner recorded"}, for messages. */
+    public String ownerText() {
+        return ownerText(owner);
+    }
+
+    /** {@code owner} as {@code key=value, key=value}, or {@code "no owner recorded"}, for messages. */
+    public static String ownerText(Map<String, String> owner) {
+        if (owner.isEmpty()) {
+            return "no owner recorded";
+        }
+        StringBuilder text = new StringBuilder();
+        owner.forEach((key, value) -> text.append(text.length() == 0 ? "" : ", ").append(key).append('=')
+                .append(value));
+        return text.toString();
     }
 
     /** Writes this checkpoint to {@code path} atomically (the previous file survives a crash mid-write). */
@@ -66,11 +97,13 @@ public record Checkpoint(String policySpec, String policyFingerprint, TrainingPr
         meta.put("plannedSteps", Long.toString(progress.plannedSteps()));
         meta.put("epochLossSum", Double.toHexString(progress.epochLossSum()));
         meta.put("epochLossSteps", Long.toString(progress.epochLossSteps()));
+        meta.put("seconds", Double.toHexString(progress.seconds()));
         meta.put("seed", Long.toString(data.seed()));
         meta.put("batchSize", Integer.toString(data.batchSize()));
         meta.put("datasetSize", Long.toString(data.datasetSize()));
         meta.put("optimizer", optimizerDescription);
         meta.put("written", Instant.now().toString());
+        owner.forEach((key, value) -> meta.put(OWNER + key, value));
         Map<String, byte[]> sections = new LinkedHashMap<>();
         sections.put("meta", MetaText.format(meta));
         sections.put("weights", weights.toBytes());
@@ -104,14 +137,25 @@ public record Checkpoint(String policySpec, String policyFingerprint, TrainingPr
             TrainingProgress progress = new TrainingProgress(MetaText.longValue(path, meta, "step"),
                     MetaText.longValue(path, meta, "epoch"), MetaText.longValue(path, meta, "batchInEpoch"),
                     MetaText.longValue(path, meta, "plannedSteps"), MetaText.doubleValue(path, meta, "epochLossSum"),
-                    MetaText.longValue(path, meta, "epochLossSteps"));
+                    MetaText.longValue(path, meta, "epochLossSteps"),
+                    meta.containsKey("seconds") ? MetaText.doubleValue(path, meta, "seconds") : 0.0);
             DataPlan data = new DataPlan(MetaText.longValue(path, meta, "seed"),
                     (int) MetaText.longValue(path, meta, "batchSize"), MetaText.longValue(path, meta, "datasetSize"));
             return new Checkpoint(MetaText.value(path, meta, "policy"), MetaText.value(path, meta, "fingerprint"),
-                    progress, data, MetaText.value(path, meta, "optimizer"), weights, state);
+                    progress, data, MetaText.value(path, meta, "optimizer"), weights, state, owner(meta));
         } catch (IllegalArgumentException e) {
             throw new CorruptCheckpointException(path + " is corrupt: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, String> owner(Map<String, String> meta) {
+        Map<String, String> owner = new LinkedHashMap<>();
+        meta.forEach((key, value) -> {
+            if (key.startsWith(OWNER) && key.length() > OWNER.length()) {
+                owner.put(key.substring(OWNER.length()), value);
+            }
+        });
+        return owner;
     }
 
     static byte[] section(Path path, Map<String, byte[]> sections, String name) throws CorruptCheckpointException {

@@ -40,6 +40,9 @@ public final class CheckpointFile {
     private static final byte[] MAGIC = {(byte) 0x89, 'L', 'R', 'K', 'I', 'T', '\r', '\n'};
     private static final int DIGEST_BYTES = 32;
     private static final int MAX_SECTIONS = 64;
+    /** The advice for a damaged file: lrkit keeps one checkpoint per run, so there is no earlier one to use. */
+    private static final String DELETE_ADVICE = "; it cannot be used: delete %s to train that run again from step 0"
+            + " (or put back an intact copy of it)";
 
     private CheckpointFile() {
     }
@@ -93,6 +96,10 @@ public final class CheckpointFile {
         Checks.notNull("path", path);
         byte[] bytes = Files.readAllBytes(path);
         int minimum = MAGIC.length + 8 + DIGEST_BYTES;
+        if (bytes.length == 0) {
+            throw new CorruptCheckpointException(path + " is empty (0 bytes): it was never written completely"
+                    + DELETE_ADVICE.formatted(path));
+        }
         if (bytes.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
             throw new CorruptCheckpointException(path + " is not an lrkit checkpoint: it starts with "
                     + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(bytes.length, MAGIC.length))
@@ -136,7 +143,7 @@ public final class CheckpointFile {
                 if ((int) crc.getValue() != storedCrc) {
                     throw new CorruptCheckpointException(path + " is corrupt: section '" + name
                             + "' fails its CRC32 check (stored " + Integer.toHexString(storedCrc) + ", computed "
-                            + Long.toHexString(crc.getValue()) + "); use an earlier checkpoint");
+                            + Long.toHexString(crc.getValue()) + ")" + DELETE_ADVICE.formatted(path));
                 }
                 if (sections.put(name, payload) != null) {
                     throw new CorruptCheckpointException(path + " is corrupt: section '" + name + "' appears twice");
@@ -155,18 +162,18 @@ public final class CheckpointFile {
             byte[] stored = Arrays.copyOfRange(bytes, bytes.length - DIGEST_BYTES, bytes.length);
             if (!MessageDigest.isEqual(computed, stored)) {
                 throw new CorruptCheckpointException(path + " is corrupt: its SHA-256 does not match its contents; "
-                        + "use an earlier checkpoint");
+                        + DELETE_ADVICE.formatted(path).substring(2));
             }
             return sections;
         } catch (java.io.EOFException | java.io.UTFDataFormatException e) {
             throw new CorruptCheckpointException(path + " is corrupt: a section header cannot be read ("
-                    + e.getMessage() + "); use an earlier checkpoint", e);
+                    + e.getMessage() + ")" + DELETE_ADVICE.formatted(path), e);
         }
     }
 
     private static CorruptCheckpointException truncated(Path path, long size, String detail) {
         return new CorruptCheckpointException(path + " is truncated (" + size + " bytes): " + detail
-                + ". The write was interrupted or the copy is incomplete; use an earlier checkpoint");
+                + ". The write was interrupted or the copy is incomplete" + DELETE_ADVICE.formatted(path));
     }
 
     private static MessageDigest sha256() {

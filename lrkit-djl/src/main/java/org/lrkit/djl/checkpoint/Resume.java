@@ -71,7 +71,8 @@ public record Resume(Path checkpoint, Elastic.Rule rule) {
             }
             throw new PolicyMismatchException("the checkpoint was written with policy\n  " + recorded.policySpec()
                     + "\n  (fingerprint " + abbreviate(recorded.policyFingerprint()) + ")\nbut this run's policy is\n  "
-                    + specOf(requested) + "\n  (fingerprint " + abbreviate(requestedFingerprint) + ").\nResume with "
+                    + specOf(requested) + "\n  (fingerprint " + abbreviate(requestedFingerprint) + ").",
+                    "\nResume with "
                     + "the recorded policy, or name an elastic rule: STRETCH (the rest of the recorded policy over the "
                     + "new length), CONTINUE_AT_FINAL (hold its final values) or APPEND_CYCLE (then this policy as "
                     + "a new cycle)");

@@ -12,9 +12,11 @@ import org.lrkit.Checks;
  * @param plannedSteps the run's planned length in optimizer steps
  * @param epochLossSum the sum of the training losses of the epoch so far
  * @param epochLossSteps how many steps that sum covers
+ * @param seconds wall-clock seconds the run has trained so far, over every session (0 in checkpoints written
+ *     before lrkit recorded it)
  */
 public record TrainingProgress(long step, long epoch, long batchInEpoch, long plannedSteps, double epochLossSum,
-        long epochLossSteps) {
+        long epochLossSteps, double seconds) {
 
     public TrainingProgress {
         Checks.nonNegative("step", step);
@@ -22,6 +24,15 @@ public record TrainingProgress(long step, long epoch, long batchInEpoch, long pl
         Checks.nonNegative("batchInEpoch", batchInEpoch);
         Checks.positive("plannedSteps", plannedSteps);
         Checks.nonNegative("epochLossSteps", epochLossSteps);
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("seconds must be a finite number >= 0, got " + seconds);
+        }
+    }
+
+    /** Progress with no training time recorded (0 seconds). */
+    public TrainingProgress(long step, long epoch, long batchInEpoch, long plannedSteps, double epochLossSum,
+            long epochLossSteps) {
+        this(step, epoch, batchInEpoch, plannedSteps, epochLossSum, epochLossSteps, 0);
     }
 
     /** The start of a run of {@code plannedSteps} steps. */

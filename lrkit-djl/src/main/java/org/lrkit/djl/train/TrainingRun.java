@@ -16,13 +16,17 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lrkit.Checks;
 import org.lrkit.djl.checkpoint.Checkpoint;
 import org.lrkit.djl.checkpoint.CheckpointSchedule;
 import org.lrkit.djl.checkpoint.DataPlan;
+import org.lrkit.djl.checkpoint.ForeignCheckpointException;
 import org.lrkit.djl.checkpoint.Resume;
 import org.lrkit.djl.checkpoint.TrainingProgress;
 import org.lrkit.djl.optim.ScheduledOptimizer;
@@ -81,6 +85,7 @@ public final class TrainingRun {
     private final List<TrainingRunListener> listeners;
     private final CheckpointSchedule checkpoints;
     private final Resume resume;
+    private final Map<String, String> owner;
 
     private TrainingRun(Builder builder) {
         this.model = builder.model;
@@ -100,6 +105,7 @@ public final class TrainingRun {
         this.listeners = List.copyOf(builder.listeners);
         this.checkpoints = builder.checkpoints;
         this.resume = builder.resume;
+        this.owner = Collections.unmodifiableMap(new LinkedHashMap<>(builder.owner));
     }
 
     /** A builder for a run training {@code model} (with its block set) with {@code optimizer}. */
@@ -127,6 +133,7 @@ public final class TrainingRun {
         long planned = length.plannedSteps(perEpoch);
         DataPlan dataPlan = new DataPlan(runSeed, batchSize, order != null ? order.size() : -1);
         if (resumed != null) {
+            checkOwner(resumed);
             checkSameData(resumed.data(), dataPlan);
             if (resumed.progress().step() > planned) {
                 throw new IllegalArgumentException("the checkpoint is at step " + resumed.progress().step()
@@ -156,7 +163,9 @@ public final class TrainingRun {
             if (resumed != null) {
                 resumed.weights().restoreInto(block);
             }
-            Session session = new Session(trainer, engine, order, planned, perEpoch, dataPlan, startNanos);
+            double secondsBefore = resumed == null ? 0 : resumed.progress().seconds();
+            Session session = new Session(trainer, engine, order, planned, perEpoch, dataPlan, startNanos,
+                    secondsBefore);
             announce(listener -> listener.onStart(new RunStart(position.step, planned, perEpoch, policy)));
             try {
                 TrainingSummary summary = session.train(position);
@@ -182,6 +191,15 @@ public final class TrainingRun {
                     + recorded.seed() + ")");
         }
         return recorded.seed();
+    }
+
+    private void checkOwner(Checkpoint recorded) throws ForeignCheckpointException {
+        if (!owner.isEmpty() && !recorded.owner().isEmpty() && !owner.equals(recorded.owner())) {
+            throw new ForeignCheckpointException(resume.checkpoint() + " belongs to another run ("
+                    + recorded.ownerText()
+                    + "), not to this one (" + Checkpoint.ownerText(owner) + "); it is left as it is: "
+                    + "resume from this run's own checkpoint, or checkpoint into another directory");
+        }
     }
 
     private static void checkSameData(DataPlan recorded, DataPlan now) {
@@ -235,6 +253,7 @@ public final class TrainingRun {
         private final long perEpoch;
         private final DataPlan dataPlan;
         private final long startNanos;
+        private final double secondsBefore;
         private final TrainingSteps steps;
         private final Optional<CycleStructure> cycles;
         private EpochResult lastEpoch;
@@ -242,7 +261,7 @@ public final class TrainingRun {
         private Path lastCheckpoint;
 
         Session(Trainer trainer, Engine engine, DataOrder order, long planned, long perEpoch, DataPlan dataPlan,
-                long startNanos) {
+                long startNanos, double secondsBefore) {
             this.trainer = trainer;
             this.engine = engine;
             this.order = order;
@@ -250,6 +269,7 @@ public final class TrainingRun {
             this.perEpoch = perEpoch;
             this.dataPlan = dataPlan;
             this.startNanos = startNanos;
+            this.secondsBefore = secondsBefore;
             this.steps = new TrainingSteps(trainer, optimizer);
             this.cycles = optimizer.policy().learningRate().cycles();
         }
@@ -262,15 +282,23 @@ public final class TrainingRun {
                 }
             }
             Optional<EvaluationResult> finalEvaluation = Optional.empty();
+            Optional<EpochResult> partialEpoch = Optional.empty();
             if (validationData != null) {
-                finalEvaluation = Optional.of(lastEpoch != null && lastEpoch.step() == position.step ? lastEvaluation
-                        : Evaluation.evaluate(trainer, validationData, evaluationBatchSize));
+                boolean atEpochEnd = lastEpoch != null && lastEpoch.step() == position.step;
+                EvaluationResult evaluation = atEpochEnd ? lastEvaluation
+                        : Evaluation.evaluate(trainer, validationData, evaluationBatchSize);
+                finalEvaluation = Optional.of(evaluation);
+                if (!atEpochEnd && position.batchInEpoch > 0) {
+                    partialEpoch = Optional.of(new EpochResult(position.epoch, position.step,
+                            position.lossSteps > 0 ? position.lossSum / position.lossSteps : Double.NaN,
+                            evaluation.loss(), evaluation.accuracy(), position.lastLearningRate, seconds()));
+                }
             }
             if (checkpoints != null && checkpoints.atEnd()) {
                 writeCheckpoint(position);
             }
             return new TrainingSummary(position.step, position.epoch, seconds(), Optional.ofNullable(lastEpoch),
-                    finalEvaluation, optimizer.policy(), Optional.ofNullable(lastCheckpoint));
+                    finalEvaluation, optimizer.policy(), Optional.ofNullable(lastCheckpoint), partialEpoch);
         }
 
         /** Trains on the rest of the current epoch, or until the plan ends; returns whether any step was made. */
@@ -340,15 +368,16 @@ public final class TrainingRun {
         private void writeCheckpoint(Position position) throws IOException {
             Policy policy = optimizer.policy();
             TrainingProgress progress = new TrainingProgress(position.step, position.epoch, position.batchInEpoch,
-                    planned, position.lossSum, position.lossSteps);
+                    planned, position.lossSum, position.lossSteps, seconds());
             Checkpoint checkpoint = new Checkpoint(policy.toSpec(), policy.fingerprint(), progress, dataPlan,
-                    optimizer.describe(), ModelWeights.capture(model.getBlock()), optimizer.state());
+                    optimizer.describe(), ModelWeights.capture(model.getBlock()), optimizer.state(), owner);
             checkpoint.write(checkpoints.file());
             lastCheckpoint = checkpoints.file();
         }
 
+        /** Training seconds over every session: those recorded in the checkpoint resumed from, and this one's. */
         private double seconds() {
-            return (System.nanoTime() - startNanos) / 1e9;
+            return secondsBefore + (System.nanoTime() - startNanos) / 1e9;
         }
     }
 
@@ -372,6 +401,7 @@ public final class TrainingRun {
         private final List<TrainingRunListener> listeners = new ArrayList<>();
         private CheckpointSchedule checkpoints;
         private Resume resume;
+        private final Map<String, String> owner = new LinkedHashMap<>();
 
         private Builder(Model model, ScheduledOptimizer optimizer) {
             this.model = Checks.notNull("model", model);
@@ -465,6 +495,26 @@ public final class TrainingRun {
         /** Writes checkpoints on this schedule; default none. */
         public Builder checkpoints(CheckpointSchedule schedule) {
             this.checkpoints = Checks.notNull("schedule", schedule);
+            return this;
+        }
+
+        /**
+         * Whose run this is, as {@code key=value} pairs (keys without {@code =}, values on one line), e.g. a run id,
+         * the dataset and the model: written into every checkpoint, and a checkpoint that records another owner is
+         * refused on resuming ({@link org.lrkit.djl.checkpoint.ForeignCheckpointException}); one that records none
+         * (written before lrkit recorded owners, or by a run without one) is accepted. Default none.
+         */
+        public Builder owner(Map<String, String> pairs) {
+            Checks.notNull("owner", pairs);
+            pairs.forEach((key, value) -> {
+                if (key == null || key.isEmpty() || key.contains("=") || key.contains("\n") || value == null
+                        || value.contains("\n") || value.contains("\r")) {
+                    throw new IllegalArgumentException("owner entry '" + key + "=" + value + "' is not a key=value "
+                            + "pair on one line; give keys without '=' and values without line breaks");
+                }
+            });
+            owner.clear();
+            owner.putAll(pairs);
             return this;
         }
 

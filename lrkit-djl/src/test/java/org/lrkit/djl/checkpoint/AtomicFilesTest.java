@@ -35,7 +35,8 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
             out.write(new byte[100_000]);
             throw new IOException("disk full (simulated)");
-        })).isInstanceOf(IOException.class).hasMessageContaining("simulated");
+        })).isInstanceOf(IOException.class).hasMessageContaining("simulated")
+                .hasMessageContaining(file.toAbsolutePath().toString());
 
         assertThat(Files.readAllBytes(file)).isEqualTo(old);
         assertThat(listing(directory)).as("no temporary file is left behind").containsExactly("checkpoint.lrkit");

@@ -121,4 +121,25 @@ class CheckpointFileTest {
         Files.write(file, Arrays.copyOf(bytes, bytes.length + 3));
         assertThatThrownBy(() -> CheckpointFile.read(file)).isInstanceOf(CorruptCheckpointException.class);
     }
+
+    @Test
+    void anEmptyFileIsCalledEmpty() throws IOException {
+        Path file = Files.write(directory.resolve("checkpoint.lrkit"), new byte[0]);
+        assertThatThrownBy(() -> CheckpointFile.read(file)).isInstanceOf(CorruptCheckpointException.class)
+                .hasMessageStartingWith(file + " is empty (0 bytes)").hasMessageNotContaining("starts with ,")
+                .hasMessageContaining("delete " + file);
+    }
+
+    @Test
+    void damageAdviceCanBeFollowedWithOneCheckpoint() throws IOException {
+        Path file = writeSample();
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("truncated")
+                .hasMessageNotContaining("earlier checkpoint").hasMessageContaining("delete " + file);
+        bytes[bytes.length - 1] ^= 0x01;
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("SHA-256")
+                .hasMessageNotContaining("earlier checkpoint").hasMessageContaining("delete " + file);
+    }
 }

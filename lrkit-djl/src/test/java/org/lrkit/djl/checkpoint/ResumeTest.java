@@ -32,6 +32,17 @@ class ResumeTest {
     }
 
     @Test
+    void theProblemAloneLeavesOutTheJavaAdvice() {
+        Policy changed = Policy.of(OneCycle.of(0.004, 0.2, 4e-6, 100, 0.3, 0.0, Interpolation.COSINE));
+        assertThatThrownBy(() -> Resume.reconcile(checkpointAt(40, 100), changed, 100, Elastic.Rule.STRICT))
+                .isInstanceOfSatisfying(PolicyMismatchException.class, e -> {
+                    assertThat(e.problem()).contains(RECORDED.toSpec()).contains(changed.toSpec())
+                            .doesNotContain("STRETCH").doesNotContain("elastic");
+                    assertThat(e.getMessage()).startsWith(e.problem()).contains("STRETCH");
+                });
+    }
+
+    @Test
     void changedPolicyIsRefusedWithBothSpecsAndTheWaysForward() {
         OneCycle other = OneCycle.of(0.004, 0.2, 4e-6, 100, 0.3, 0.0, Interpolation.COSINE);
         Policy changed = Policy.of(other).withMomentum(other.mirrored(0.95, 0.85));

@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lrkit.djl.checkpoint.Checkpoint;
 import org.lrkit.djl.checkpoint.CheckpointSchedule;
 import org.lrkit.djl.checkpoint.CorruptCheckpointException;
+import org.lrkit.djl.checkpoint.ForeignCheckpointException;
 import org.lrkit.djl.checkpoint.PolicyMismatchException;
 import org.lrkit.djl.checkpoint.Resume;
 import org.lrkit.djl.optim.AppliedValues;
@@ -170,6 +173,82 @@ class TrainingRunTest {
             double last = planned.learningRate().valueAt(19);
             assertThat(applied).allSatisfy(values -> assertThat(values.learningRate()).isEqualTo(last));
         }
+    }
+
+    @Test
+    void trainingSecondsAccumulateAcrossResumes() throws Exception {
+        Path checkpoints = directory.resolve("seconds");
+        Policy policy = Runs.oneCycle(0.1, 20);
+        TrainingSummary first;
+        try (Model model = Fixtures.model("first", Fixtures.mlp())) {
+            first = Runs.run(model, Runs.sgd(policy), blobs, Fixtures.mlpInput(), TrainingLength.steps(20))
+                    .validationData(blobs).length(TrainingLength.steps(10))
+                    .checkpoints(CheckpointSchedule.in(checkpoints)).build().run();
+        }
+        Path file = checkpoints.resolve(CheckpointSchedule.FILE_NAME);
+        double recorded = Checkpoint.read(file).progress().seconds();
+        assertThat(recorded).as("training seconds in the checkpoint").isPositive()
+                .isLessThanOrEqualTo(first.seconds());
+        List<EpochResult> epochs = new ArrayList<>();
+        TrainingSummary resumed;
+        try (Model model = Fixtures.model("second", Fixtures.mlp())) {
+            resumed = Runs.run(model, Runs.sgd(policy), blobs, Fixtures.mlpInput(), TrainingLength.steps(20))
+                    .validationData(blobs).checkpoints(CheckpointSchedule.in(checkpoints))
+                    .listener(new TrainingRunListener() {
+                        @Override
+                        public void onEpoch(EpochResult epoch) {
+                            epochs.add(epoch);
+                        }
+                    })
+                    .resume(Resume.from(file)).build().run();
+        }
+        assertThat(epochs).singleElement().satisfies(epoch -> assertThat(epoch.seconds()).isGreaterThan(recorded));
+        assertThat(resumed.seconds()).as("the first session's time is included").isGreaterThan(recorded)
+                .isGreaterThanOrEqualTo(epochs.get(0).seconds());
+        assertThat(Checkpoint.read(file).progress().seconds()).isGreaterThan(recorded);
+    }
+
+    @Test
+    void aRunEndingMidEpochReportsItsFinalEvaluationAsAPartialEpoch() throws Exception {
+        TrainingSummary summary;
+        try (Model model = Fixtures.model("partial", Fixtures.mlp())) {
+            summary = Runs.run(model, Runs.sgd(Runs.oneCycle(0.1, 15)), blobs, Fixtures.mlpInput(),
+                    TrainingLength.steps(15)).validationData(blobs).build().run();
+        }
+        assertThat(summary.lastEpoch()).hasValueSatisfying(epoch -> assertThat(epoch.step()).isEqualTo(10));
+        EpochResult partial = summary.partialEpoch().orElseThrow();
+        assertThat(partial.epoch()).isEqualTo(1);
+        assertThat(partial.step()).isEqualTo(15);
+        assertThat(partial.trainLoss()).isFinite();
+        assertThat(partial.validationAccuracy()).isEqualTo(summary.finalEvaluation().orElseThrow().accuracy());
+        assertThat(partial.seconds()).isPositive().isLessThanOrEqualTo(summary.seconds());
+
+        try (Model model = Fixtures.model("whole", Fixtures.mlp())) {
+            assertThat(Runs.run(model, Runs.sgd(Runs.oneCycle(0.1, 20)), blobs, Fixtures.mlpInput(),
+                    TrainingLength.steps(20)).validationData(blobs).build().run().partialEpoch()).isEmpty();
+        }
+    }
+
+    @Test
+    void aCheckpointOfAnotherRunIsRefusedAndKept() throws Exception {
+        Path checkpoints = directory.resolve("owned");
+        Policy policy = Runs.oneCycle(0.1, 20);
+        try (Model model = Fixtures.model("first", Fixtures.mlp())) {
+            Runs.run(model, Runs.sgd(policy), blobs, Fixtures.mlpInput(), TrainingLength.steps(10))
+                    .owner(Map.of("run", "a")).checkpoints(CheckpointSchedule.in(checkpoints)).build().run();
+        }
+        Path file = checkpoints.resolve(CheckpointSchedule.FILE_NAME);
+        assertThat(Checkpoint.read(file).owner()).containsExactly(Map.entry("run", "a"));
+        byte[] before = Files.readAllBytes(file);
+        try (Model model = Fixtures.model("second", Fixtures.mlp())) {
+            TrainingRun other = Runs.run(model, Runs.sgd(policy), blobs, Fixtures.mlpInput(), TrainingLength.steps(20))
+                    .owner(Map.of("run", "b")).checkpoints(CheckpointSchedule.in(checkpoints))
+                    .resume(Resume.from(file)).build();
+            assertThatThrownBy(other::run).isInstanceOf(ForeignCheckpointException.class)
+                    .hasMessageContaining(file.toString()).hasMessageContaining("run=a")
+                    .hasMessageContaining("run=b");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
     @Test

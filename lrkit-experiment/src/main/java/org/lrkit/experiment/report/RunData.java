@@ -38,7 +38,8 @@ public record RunData(Path directory, Map<String, Object> config, Map<String, Ob
      * @param seconds wall-clock seconds of training
      * @param finalAccuracy the test accuracy after the last step (NaN if unknown)
      * @param message what went wrong, or empty
-     * @param epoch the 1-based number of each evaluated epoch
+     * @param epoch the 1-based number of each evaluated epoch; for the partial-epoch row of a run that ended
+     *     mid-epoch, the epochs trained (fractional)
      * @param accuracy test accuracy after each epoch
      * @param testLoss test loss after each epoch
      * @param trainLoss mean training loss of each epoch
@@ -98,8 +99,12 @@ public record RunData(Path directory, Map<String, Object> config, Map<String, Ob
                 Path epochsFile = directory.resolve(folder).resolve("epochs.csv");
                 Csv csv = Files.isRegularFile(epochsFile) ? Csv.read(epochsFile) : null;
                 double[] epochs = csv == null ? new double[0] : csv.column("epoch");
+                double[] steps = csv == null ? new double[0] : csv.column("step");
+                long perEpoch = Json.whole(Json.object(config, "data"), "stepsPerEpoch", 0);
                 for (int i = 0; i < epochs.length; i++) {
-                    epochs[i] += 1;
+                    // A partial-epoch row (a run ending mid-epoch) counts the epochs trained, fractional.
+                    boolean partial = perEpoch > 0 && steps[i] % perEpoch != 0;
+                    epochs[i] = partial ? steps[i] / perEpoch : epochs[i] + 1;
                 }
                 String status;
                 double seconds;

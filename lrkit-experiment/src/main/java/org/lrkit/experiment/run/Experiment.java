@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.UUID;
 import org.lrkit.djl.checkpoint.AtomicFiles;
 import org.lrkit.djl.checkpoint.Checkpoint;
 import org.lrkit.djl.checkpoint.CheckpointSchedule;
@@ -173,12 +174,15 @@ public final class Experiment {
         if (advice != null) {
             advice.put("peaks", peaks);
         }
+        String runId = UUID.randomUUID().toString();
         ExperimentConfig config = new ExperimentConfig(request.command(), request.commandLine(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), bench.settings(), bench.dataJson(),
                 request.seeds(), request.target(), request.targetFrom(), needsRangeTest ? request.sweep() : null,
                 request.rangeSeed(), plans,
-                request.checkpointDirectory(), request.checkpointEvery(), Environment.capture(request.lrkitVersion()),
-                request.snapshotPolicies());
+                request.checkpointDirectory() == null ? null : request.checkpointDirectory().resolve(
+                        ExperimentConfig.checkpointSubfolder(directory, runId)),
+                request.checkpointEvery(), Environment.capture(request.lrkitVersion()),
+                request.snapshotPolicies(), runId);
         config.write(directory);
         List<RunRecord> records = new ArrayList<>();
         for (PolicyPlan plan : plans) {

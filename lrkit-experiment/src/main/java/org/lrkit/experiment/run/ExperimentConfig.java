@@ -31,19 +31,22 @@ import org.lrkit.experiment.report.Json;
  * @param rangeTest the range test's sweep, or {@code null} when none ran
  * @param rangeSeed the seed of the range test's model and data order
  * @param policies the policies
- * @param checkpointDirectory where checkpoints go ({@code <dir>/<label>/seed-<s>/checkpoint.lrkit}), or
+ * @param checkpointDirectory where this run's checkpoints go ({@code <dir>/<label>/seed-<s>/checkpoint.lrkit}):
+ *     the run's own folder inside the {@code --checkpoint-dir} given ({@link #checkpointSubfolder}), or
  *     {@code null} for the run directory's {@code runs/}
  * @param checkpointEvery write a checkpoint every this many epochs (and at the end)
  * @param environment versions, git commit, machine
  * @param snapshotPolicies the labels of the policies whose runs save the model at every cycle end of their
  *     learning rate ({@code runs/<label>/seed-<s>/snapshots/snapshot-cycle-NNN.lrkit}), for a snapshot ensemble
  *     (Loshchilov &amp; Hutter 2017, section 2.4); usually empty
+ * @param runId the identity of the run directory, a UUID made when it was created: its checkpoints record it,
+ *     and it resumes no checkpoint of another; {@code null} for directories made before lrkit recorded it
  */
 public record ExperimentConfig(String command, String commandLine, String created, Settings settings,
         Map<String, Object> data, long[] seeds, double target, String targetFrom, RangeFinder.SweepSettings rangeTest,
         long rangeSeed,
         List<PolicyPlan> policies, Path checkpointDirectory, int checkpointEvery, Map<String, Object> environment,
-        List<String> snapshotPolicies) {
+        List<String> snapshotPolicies, String runId) {
 
     /** The file name in a run directory. */
     public static final String FILE = "config.json";
@@ -65,6 +68,16 @@ public record ExperimentConfig(String command, String commandLine, String create
         policies = List.copyOf(policies);
         seeds = seeds.clone();
         snapshotPolicies = snapshotPolicies == null ? List.of() : List.copyOf(snapshotPolicies);
+    }
+
+    /**
+     * The folder of {@code --checkpoint-dir} that holds one run directory's checkpoints, so that runs sharing a
+     * checkpoint directory never meet: the run directory's name and the start of its run id.
+     */
+    public static String checkpointSubfolder(Path runDirectory, String runId) {
+        Path name = runDirectory.toAbsolutePath().normalize().getFileName();
+        String base = name == null ? "run" : name.toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        return base + "-" + runId.substring(0, Math.min(8, runId.length()));
     }
 
     /** Whether the runs of the policy {@code label} save snapshots at the cycle ends. */
@@ -90,6 +103,9 @@ public record ExperimentConfig(String command, String commandLine, String create
         map.put("command", command);
         map.put("commandLine", commandLine);
         map.put("created", created);
+        if (runId != null) {
+            map.put("runId", runId);
+        }
         map.put("settings", settings.toJson());
         map.put("data", data);
         map.put("seeds", seeds);
@@ -163,7 +179,8 @@ public record ExperimentConfig(String command, String commandLine, String create
                     Json.whole(range, "seed", 0), plans,
                     checkpointDirectory == null ? null : Path.of(checkpointDirectory),
                     (int) Json.whole(checkpoints, "everyEpochs", 1), Json.object(map, "environment"),
-                    Json.array(map, "snapshotPolicies").stream().map(String::valueOf).toList());
+                    Json.array(map, "snapshotPolicies").stream().map(String::valueOf).toList(),
+                    Json.text(map, "runId", null));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + " is not a configuration this lrkit can read: " + e.getMessage(),
                     e);
@@ -174,6 +191,6 @@ public record ExperimentConfig(String command, String commandLine, String create
     public ExperimentConfig withSettings(Settings newSettings) {
         return new ExperimentConfig(command, commandLine, created, newSettings, data, seeds, target, targetFrom,
                 rangeTest,
-                rangeSeed, policies, checkpointDirectory, checkpointEvery, environment, snapshotPolicies);
+                rangeSeed, policies, checkpointDirectory, checkpointEvery, environment, snapshotPolicies, runId);
     }
 }

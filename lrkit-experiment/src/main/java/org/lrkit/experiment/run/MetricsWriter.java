@@ -29,8 +29,15 @@ import org.lrkit.experiment.report.Json;
  * ({@code steps.csv}, {@code epochs.csv}) or JSON Lines ({@code steps.jsonl}, {@code epochs.jsonl}, one
  * object per line; NaN becomes {@code null}). Rows reach the disk at every epoch end and at least once a
  * second. When a run resumes at step {@code s}, rows a crashed session wrote after its checkpoint are
- * dropped first (step rows from {@code s} on, epoch rows after {@code s}), so the files read as one
- * uninterrupted run.
+ * dropped first (step rows from {@code s} on, epoch rows after {@code s}, and a partial-epoch row at
+ * {@code s}), so the files read as one uninterrupted run.
+ *
+ * <p>A run that ends mid-epoch (a length in steps that is not a whole number of epochs) ends the epoch file
+ * with a <em>partial-epoch row</em>: the final evaluation after its last step ({@link
+ * TrainingSummary#partialEpoch()}). Its {@code step} is the last step, not a multiple of the steps per epoch;
+ * its {@code epoch} is the 0-based epoch in progress; {@code train_loss} is the mean over the steps of that
+ * epoch that were trained. The columns are those of every other row; {@code seconds} in every row counts the
+ * training time of every session of a resumed run.
  *
  * <pre>{@code
  * try (MetricsWriter metrics = MetricsWriter.csv(runDir)) {
@@ -96,8 +103,8 @@ public final class MetricsWriter implements TrainingRunListener, Closeable {
         try {
             closeWriters();
             Files.createDirectories(directory);
-            steps = open(stepsFile(), STEP_COLUMNS, start.startStep(), false);
-            epochs = open(epochsFile(), EPOCH_COLUMNS, start.startStep(), true);
+            steps = open(stepsFile(), STEP_COLUMNS, start.startStep(), false, start.stepsPerEpoch());
+            epochs = open(epochsFile(), EPOCH_COLUMNS, start.startStep(), true, start.stepsPerEpoch());
             lastFlush = clock.getAsLong();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the metrics files in " + directory, e);
@@ -121,6 +128,9 @@ public final class MetricsWriter implements TrainingRunListener, Closeable {
 
     @Override
     public void onEnd(TrainingSummary summary) {
+        if (summary != null && summary.partialEpoch().isPresent()) {
+            onEpoch(summary.partialEpoch().get());
+        }
         flush();
     }
 
@@ -163,12 +173,14 @@ public final class MetricsWriter implements TrainingRunListener, Closeable {
         }
     }
 
-    private BufferedWriter open(Path file, String[] columns, long startStep, boolean keepAtStart) throws IOException {
+    private BufferedWriter open(Path file, String[] columns, long startStep, boolean keepAtStart, long stepsPerEpoch)
+            throws IOException {
         if (startStep > 0 && Files.exists(file)) {
             List<String> kept = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 long step = leadingStep(line);
-                if (step < 0 || step < startStep || (keepAtStart && step == startStep)) {
+                boolean partial = stepsPerEpoch > 0 && step % stepsPerEpoch != 0;
+                if (step < 0 || step < startStep || (keepAtStart && step == startStep && !partial)) {
                     kept.add(line);
                 }
             }

@@ -5,10 +5,13 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.lrkit.djl.checkpoint.Checkpoint;
 import org.lrkit.djl.checkpoint.CheckpointSchedule;
 import org.lrkit.djl.checkpoint.CorruptCheckpointException;
+import org.lrkit.djl.checkpoint.ForeignCheckpointException;
 import org.lrkit.djl.checkpoint.PolicyMismatchException;
 import org.lrkit.djl.checkpoint.Resume;
 import org.lrkit.djl.ensemble.SnapshotSaver;
@@ -69,6 +72,7 @@ final class PolicyRun {
         position.secondsAtCheckpoint = 0;
 
         ImageLoader loader = bench.trainLoader(seed);
+        Map<String, String> owner = owner(bench, config, plan, seed);
         double secondsBefore = 0;
         if (resume) {
             Checkpoint checkpoint;
@@ -77,12 +81,13 @@ final class PolicyRun {
             } catch (CorruptCheckpointException e) {
                 throw new RunFailure("cannot resume " + name + ": " + e.getMessage(), e);
             }
+            requireOwn(checkpoint, checkpointFile, owner, name, directory);
             long epoch = checkpoint.progress().epoch();
             loader.resumeAt(Math.toIntExact(epoch), 0);
             position.step = checkpoint.progress().step();
             position.epoch = epoch;
             progress.skip(checkpoint.progress().step());
-            secondsBefore = previous.seconds();
+            secondsBefore = checkpoint.progress().seconds();
             position.secondsAtCheckpoint = secondsBefore;
             progress.say(name + ": resuming at step " + checkpoint.progress().step() + " (epoch " + epoch + ") from "
                     + checkpointFile);
@@ -100,7 +105,8 @@ final class PolicyRun {
                     .seed(seed)
                     .device(bench.device())
                     .listener(metrics)
-                    .listener(listener(name, epochs, progress, position, secondsBefore, config.checkpointEvery()))
+                    .listener(listener(name, epochs, progress, position, config.checkpointEvery()))
+                    .owner(owner)
                     .checkpoints(CheckpointSchedule.in(checkpoints).everyEpochs(config.checkpointEvery()));
             if (config.savesSnapshots(plan.label())) {
                 builder.listener(new SnapshotSaver(model.getBlock(), folder.resolve(ExperimentConfig.SNAPSHOTS)));
@@ -109,7 +115,7 @@ final class PolicyRun {
                 builder.resume(Resume.from(checkpointFile));
             }
             TrainingSummary summary = builder.build().run();
-            double seconds = secondsBefore + summary.seconds();
+            double seconds = summary.seconds();
             double accuracy = summary.finalEvaluation().map(e -> e.accuracy()).orElse(Double.NaN);
             progress.say(String.format(Locale.ROOT, "%s: %d steps (%s), test accuracy %s, %s", name, summary.steps(),
                     plan.epochs() > 0 ? plan.epochs() + (plan.epochs() == 1 ? " epoch" : " epochs")
@@ -121,7 +127,12 @@ final class PolicyRun {
             progress.say(name + ": diverged at step " + e.step() + " (learning rate " + Numbers.number(e.learningRate())
                     + ")");
             return previous.with(RunRecord.Status.DIVERGED, e.step(), secondsBefore, e.getMessage());
-        } catch (PolicyMismatchException | CorruptCheckpointException e) {
+        } catch (PolicyMismatchException e) {
+            throw new RunFailure("cannot resume " + name + " from " + checkpointFile + ": "
+                    + e.problem().replaceAll("\\s*\\n\\s*", " ") + " The command line resumes only with the"
+                    + " recorded policy: put it back in " + directory.resolve(ExperimentConfig.FILE)
+                    + ", or start a new run with another --out", e);
+        } catch (CorruptCheckpointException | ForeignCheckpointException e) {
             throw new RunFailure("cannot resume " + name + " from " + checkpointFile + ": "
                     + e.getMessage().replaceAll("\\s*\\n\\s*", " "), e);
         } catch (TranslateException e) {
@@ -135,8 +146,45 @@ final class PolicyRun {
         return (a + b - 1) / b;
     }
 
+    /**
+     * Whose run this is, as its checkpoints record it: the run directory's id, the policy's label, the seed, the
+     * dataset and its training-set size, and the model.
+     */
+    static Map<String, String> owner(Workbench bench, ExperimentConfig config, PolicyPlan plan, long seed) {
+        Map<String, String> owner = new LinkedHashMap<>();
+        owner.put("run", config.runId() == null ? "" : config.runId());
+        owner.put("policy", plan.label());
+        owner.put("seed", Long.toString(seed));
+        owner.put("dataset", String.valueOf(bench.dataJson().get("name")));
+        owner.put("trainImages", String.valueOf(bench.dataJson().get("trainImages")));
+        owner.put("model", bench.settings().model());
+        return owner;
+    }
+
+    /**
+     * Refuses a checkpoint that is not this run's: one recording another owner, or one recording none (written
+     * before lrkit recorded owners) unless this run directory also predates run ids, so that it is the directory
+     * that wrote it. The file is left as it is.
+     */
+    private static void requireOwn(Checkpoint checkpoint, Path file, Map<String, String> owner, String name,
+            Path directory) {
+        String self = name + " of run " + (owner.get("run").isEmpty() ? directory : owner.get("run") + " (" + directory
+                + ")");
+        if (checkpoint.owner().isEmpty()) {
+            if (!owner.get("run").isEmpty()) {
+                throw new RunFailure("cannot resume " + self + " from " + file + ": the checkpoint was written by an"
+                        + " older lrkit and does not record which run it belongs to, so it is left as it is; move it"
+                        + " away to train " + name + " from step 0, or resume the run directory that wrote it");
+            }
+        } else if (!checkpoint.owner().equals(owner)) {
+            throw new RunFailure("cannot resume " + self + ": " + file + " belongs to another run ("
+                    + checkpoint.ownerText() + ") and is left as it is; move it away to train " + name
+                    + " from step 0, or resume the run it belongs to");
+        }
+    }
+
     private static TrainingRunListener listener(String name, long epochs, Progress progress, Position position,
-            double secondsBefore, int checkpointEvery) {
+            int checkpointEvery) {
         return new TrainingRunListener() {
             @Override
             public void onStep(long epoch, StepResult step) {
@@ -150,7 +198,7 @@ final class PolicyRun {
             public void onEpoch(EpochResult epoch) {
                 position.epoch = epoch.epoch() + 1;
                 if ((epoch.epoch() + 1) % checkpointEvery == 0) {
-                    position.secondsAtCheckpoint = secondsBefore + epoch.seconds();
+                    position.secondsAtCheckpoint = epoch.seconds();
                 }
                 progress.sayOnConsole(String.format(Locale.ROOT,
                         "%s: epoch %d/%d: train loss %.4f, test loss %.4f, test accuracy %s", name, epoch.epoch() + 1,

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrkit.djl.train.EpochResult;
 import org.lrkit.djl.train.RunStart;
 import org.lrkit.djl.train.StepResult;
+import org.lrkit.djl.train.TrainingSummary;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
 
@@ -86,6 +88,34 @@ class MetricsWriterTest {
                             ? step + "," + step / 2 + "," : "{\"step\":" + step + ",");
                 }
             }
+        }
+    }
+
+    private static TrainingSummary endingMidEpoch(long step, double seconds) {
+        EpochResult partial = new EpochResult(step / 2, step, 0.25, 0.5, 0.8, 0.1, seconds);
+        return new TrainingSummary(step, step / 2, seconds, Optional.empty(), Optional.empty(), POLICY,
+                Optional.empty(), Optional.of(partial));
+    }
+
+    @Test
+    void aRunEndingMidEpochEndsEpochsCsvWithItsFinalEvaluation() throws IOException {
+        Path sub = directory.resolve("partial");
+        try (MetricsWriter writer = MetricsWriter.csv(sub)) {
+            writer.onStart(new RunStart(0, 5, 2, POLICY));
+            steps(writer, 0, 5);
+            writer.onEnd(endingMidEpoch(5, 2.5));
+            assertThat(Files.readAllLines(writer.epochsFile(), StandardCharsets.UTF_8)).containsExactly(
+                    "step,epoch,train_loss,val_loss,val_accuracy,lr,seconds", "2,0,0.5,,0.75,0.1,1.5",
+                    "4,1,0.5,,0.75,0.1,1.5", "5,2,0.25,0.5,0.8,0.1,2.5");
+        }
+        // Resumed at that step (the run made longer), the partial row gives way to the epoch's real end.
+        try (MetricsWriter resumed = MetricsWriter.csv(sub)) {
+            resumed.onStart(new RunStart(5, 8, 2, POLICY));
+            steps(resumed, 5, 8);
+            resumed.onEnd(null);
+            assertThat(Files.readAllLines(resumed.epochsFile(), StandardCharsets.UTF_8)).containsExactly(
+                    "step,epoch,train_loss,val_loss,val_accuracy,lr,seconds", "2,0,0.5,,0.75,0.1,1.5",
+                    "4,1,0.5,,0.75,0.1,1.5", "6,2,0.5,,0.75,0.1,1.5", "8,3,0.5,,0.75,0.1,1.5");
         }
     }
 }

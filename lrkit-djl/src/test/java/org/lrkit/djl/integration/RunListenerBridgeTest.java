@@ -2,6 +2,7 @@ package org.lrkit.djl.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -91,8 +92,9 @@ class RunListenerBridgeTest {
             assertThat(recorder.appliedAtStep).as("each step is reported once the optimizer applied it")
                     .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
             EpochResult first = recorder.epochs.get(0);
-            assertThat(first.trainLoss()).isCloseTo(recorder.steps.subList(0, 3).stream()
-                    .mapToDouble(StepResult::loss).average().orElseThrow(), org.assertj.core.data.Offset.offset(1e-12));
+            double meanLoss = recorder.steps.subList(0, 3).stream().mapToDouble(StepResult::loss).average()
+                    .orElseThrow();
+            assertThat(first.trainLoss()).isCloseTo(meanLoss, within(1e-12));
             assertThat(first.learningRate()).isEqualTo(ONE_CYCLE.valueAt(2));
             for (EpochResult epoch : recorder.epochs) {
                 assertThat(epoch.validationLoss()).isPositive().isFinite();
@@ -182,8 +184,8 @@ class RunListenerBridgeTest {
     }
 
     private static void fit(Model model, Optimizer optimizer, TrainingListener... listeners) throws Exception {
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
-                .optDevices(new Device[] {Device.cpu()}).addTrainingListeners(listeners);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()}).addTrainingListeners(listeners);
         try (Trainer trainer = model.newTrainer(config)) {
             model.getNDManager().getEngine().setRandomSeed(42);
             trainer.initialize(Fixtures.mlpInput());

@@ -2,8 +2,11 @@ package org.lrkit.djl.rangetest;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,6 +40,28 @@ import org.lrkit.schedule.Policy;
  * Policy policy = Specs.parsePolicy("oneCyclePolicy(peak=auto, totalSteps=4690)", result.advice().autoValues());
  * }</pre>
  *
+ * <p><b>One call on a fresh model</b> (as Lightning's {@code Tuner.lr_find} or fastai's {@code lr_find}):
+ * {@link #forModel} takes a model whose block may not be initialized yet, with its input shapes, and builds
+ * its own optimizer following the sweep (SGD with momentum 0.9 unless {@link Builder#sgd} or
+ * {@link Builder#adamW} says otherwise), so no optimizer or placeholder policy is needed.
+ * <pre>{@code
+ * Model model = Model.newInstance("mlp");
+ * model.setBlock(block);                                          // not initialized
+ * RangeTestResult result = RangeTest.forModel(model, new Shape(1, 784))
+ *         .data(BatchSource.shuffled(trainSet, 128))
+ *         .build()
+ *         .run();
+ * double peak = result.advice().consensus();
+ * // the chart, with lrkit-experiment on the class path:
+ * RangeTestChart.of(result, "mlp range test", 4_690).writePng(Path.of("range-test.png"));
+ * }</pre>
+ * The chart is {@code org.lrkit.experiment.report.RangeTestChart} (and {@code RangeTestReport} writes the
+ * curve's files) in lrkit-experiment; this module does not depend on it.
+ *
+ * <p>DJL's own optimizers ({@code Optimizer.sgd()}, {@code adam()}, ...) cannot be swept: their settings and
+ * state are private, so the test could neither restart them at step 0 for each run nor put them back; {@link
+ * #builder(Model, Optimizer)} refuses them and names what to pass instead.
+ *
  * <p><b>Restoring the model.</b> Before the first step the test copies every parameter (BatchNorm running
  * statistics included), the gradients, the optimizer's state and policy, and the random state
  * ({@link TrainingSnapshot}); it puts them back between runs and at the end, also when a run fails, and then
@@ -67,6 +92,8 @@ public final class RangeTest {
 
     private final Model model;
     private final ScheduledOptimizer optimizer;
+    private final boolean ownsOptimizer;
+    private final Shape[] inputShapes;
     private final Sweep sweep;
     private final OptionalDouble momentum;
     private final DoubleFunction<ScheduledOptimizer> weightDecayOptimizer;
@@ -74,12 +101,15 @@ public final class RangeTest {
     private final SettingGrid grid;
     private final SweepRun sweepRun;
 
-    private RangeTest(Builder builder) {
+    private RangeTest(Builder builder, ScheduledOptimizer optimizer, boolean ownsOptimizer,
+            DoubleFunction<ScheduledOptimizer> weightDecayOptimizer) {
         this.model = builder.model;
-        this.optimizer = builder.optimizer;
+        this.optimizer = optimizer;
+        this.ownsOptimizer = ownsOptimizer;
+        this.inputShapes = builder.inputShapes;
         this.sweep = builder.sweep;
         this.momentum = builder.momentum;
-        this.weightDecayOptimizer = builder.weightDecayOptimizer;
+        this.weightDecayOptimizer = weightDecayOptimizer;
         this.checkRestore = builder.checkRestore;
         this.grid = SettingGrid.of(builder.momentumGrid, builder.weightDecayGrid, builder.seeds);
         Device device = builder.device != null ? builder.device : builder.model.getNDManager().getDevice();
@@ -89,11 +119,59 @@ public final class RangeTest {
     }
 
     /**
-     * A builder for a range test of {@code model} (initialized, with its block set) trained by
-     * {@code optimizer} (its group multipliers and weight decay apply; its state is put back afterwards).
+     * A builder for a range test of {@code model} (with its block set; initialized, or give
+     * {@link Builder#inputShapes}) trained by {@code optimizer} (its group multipliers and weight decay apply;
+     * its policy is replaced by the sweep during the test; its state is put back afterwards). For a test that
+     * builds its own optimizer, see {@link #forModel}.
      */
     public static Builder builder(Model model, ScheduledOptimizer optimizer) {
-        return new Builder(model, optimizer);
+        return new Builder(model, Checks.notNull("optimizer", optimizer));
+    }
+
+    /**
+     * As {@link #builder(Model, ScheduledOptimizer)} for an optimizer typed as DJL's {@link Optimizer}: lrkit's
+     * scheduled optimizers are accepted, DJL's own ones refused (see the class comment).
+     *
+     * <pre>{@code
+     * Optimizer optimizer = ScheduledSgd.builder(policy).momentum(0.9).build();
+     * RangeTest.Builder test = RangeTest.builder(model, optimizer);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code optimizer} is not a {@link ScheduledOptimizer}
+     */
+    public static Builder builder(Model model, Optimizer optimizer) {
+        Checks.notNull("optimizer", optimizer);
+        if (optimizer instanceof ScheduledOptimizer scheduled) {
+            return builder(model, scheduled);
+        }
+        throw new IllegalArgumentException("optimizer is DJL's " + optimizer.getClass().getSimpleName() + ", whose "
+                + "settings and state are private, so a range test cannot restart or restore it; use "
+                + "RangeTest.forModel(model, inputShapes).sgd(momentum, weightDecay) (or .adamW(beta1, weightDecay)), "
+                + "or pass a ScheduledSgd or ScheduledAdamW");
+    }
+
+    /**
+     * A builder for a range test of {@code model}, whose block may not be initialized yet: if it is not, the
+     * test initializes it with {@code inputShapes} (the model's data type, the engine's random state) before
+     * the first step, and puts the weights back to those initial values at the end. The test builds its own
+     * optimizer, which follows the sweep: SGD with momentum 0.9 and no weight decay unless
+     * {@link Builder#sgd}, {@link Builder#adamW} or {@link Builder#optimizer} choose another.
+     *
+     * <pre>{@code
+     * RangeTestResult result = RangeTest.forModel(model, new Shape(1, 784))
+     *         .data(BatchSource.shuffled(trainSet, 128)).build().run();
+     * }</pre>
+     *
+     * @param inputShapes the shapes of the block's inputs, batch axis included ({@code new Shape(1, 784)});
+     *     none for a model that is already initialized
+     */
+    public static Builder forModel(Model model, Shape... inputShapes) {
+        Checks.notNull("inputShapes", inputShapes);
+        Builder builder = new Builder(model, null);
+        if (inputShapes.length > 0) {
+            builder.inputShapes(inputShapes);
+        }
+        return builder;
     }
 
     /** The sweep. */
@@ -101,14 +179,46 @@ public final class RangeTest {
         return sweep;
     }
 
+    /** The optimizer the test trains with: the one given, or the one it built for itself. */
+    public ScheduledOptimizer optimizer() {
+        return optimizer;
+    }
+
     /**
-     * Runs the test and restores the model, the optimizer and the random state.
+     * Runs the test and restores the model, the optimizer and the random state. A block that is not initialized
+     * is first initialized with the input shapes (the one change the test leaves: the model ends with those
+     * initial weights); an optimizer the test built for itself is closed at the end.
      *
-     * @throws IllegalStateException if the model is not initialized, the data yields no batches, or a run
-     *     stops too early to read anything from its curve (then the model is restored all the same)
+     * @throws IllegalStateException if the model is not initialized and no input shapes were given, the data
+     *     yields no batches, or a run stops too early to read anything from its curve (then the model is
+     *     restored all the same)
      * @throws IOException if reading data fails
      */
     public RangeTestResult run() throws IOException, TranslateException {
+        initializeIfNeeded();
+        try {
+            return runInitialized();
+        } finally {
+            if (ownsOptimizer) {
+                optimizer.close();
+            }
+        }
+    }
+
+    private void initializeIfNeeded() {
+        Block block = model.getBlock();
+        if (block.isInitialized()) {
+            return;
+        }
+        if (inputShapes == null) {
+            throw new IllegalStateException("the model's block is not initialized; give its input shapes, batch "
+                    + "axis included: RangeTest.forModel(model, new Shape(1, features)) or inputShapes(...) on the "
+                    + "builder");
+        }
+        block.initialize(model.getNDManager(), model.getDataType(), inputShapes);
+    }
+
+    private RangeTestResult runInitialized() throws IOException, TranslateException {
         long start = System.nanoTime();
         RangeTestClock clock = new RangeTestClock();
         long mark = System.nanoTime();
@@ -210,7 +320,9 @@ public final class RangeTest {
     public static final class Builder {
 
         private final Model model;
-        private final ScheduledOptimizer optimizer;
+        private ScheduledOptimizer optimizer;
+        private OptimizerChoice optimizerChoice;
+        private Shape[] inputShapes;
         private BatchSource data;
         private Loss loss = Loss.softmaxCrossEntropyLoss();
         private Sweep sweep = Sweep.exponential(1e-7, 10, 100);
@@ -230,10 +342,71 @@ public final class RangeTest {
 
         private Builder(Model model, ScheduledOptimizer optimizer) {
             this.model = Checks.notNull("model", model);
-            this.optimizer = Checks.notNull("optimizer", optimizer);
+            this.optimizer = optimizer;
             if (model.getBlock() == null) {
                 throw new IllegalArgumentException("model has no block; call model.setBlock(block) first");
             }
+        }
+
+        /**
+         * The block's input shapes, batch axis included, used to initialize a block that is not initialized
+         * when the test runs (ignored for an initialized one).
+         *
+         * <pre>{@code
+         * RangeTest.builder(model, sgd).inputShapes(new Shape(1, 3, 32, 32))
+         * }</pre>
+         */
+        public Builder inputShapes(Shape... shapes) {
+            Checks.notNull("shapes", shapes);
+            if (shapes.length == 0) {
+                throw new IllegalArgumentException("inputShapes must name at least one shape, e.g. "
+                        + "new Shape(1, features)");
+            }
+            for (int i = 0; i < shapes.length; i++) {
+                Checks.notNull("shapes[" + i + "]", shapes[i]);
+            }
+            this.inputShapes = shapes.clone();
+            return this;
+        }
+
+        /**
+         * Trains with {@code optimizer} (see {@link #builder(Model, ScheduledOptimizer)}), replacing any optimizer
+         * chosen before.
+         */
+        public Builder optimizer(ScheduledOptimizer newOptimizer) {
+            this.optimizer = Checks.notNull("optimizer", newOptimizer);
+            this.optimizerChoice = null;
+            return this;
+        }
+
+        /**
+         * Trains with an SGD the test builds for itself, following the sweep: PyTorch's convention, constant
+         * {@code momentum} in {@code [0, 1)} (0 for plain SGD), L2 {@code weightDecay >= 0}. Replaces any
+         * optimizer given before; the test closes it after the run.
+         *
+         * <pre>{@code
+         * RangeTest.forModel(model, new Shape(1, 784)).sgd(0.9, 5e-4)
+         * }</pre>
+         */
+        public Builder sgd(double momentum, double weightDecay) {
+            this.optimizerChoice = OptimizerChoice.sgd(momentum, weightDecay);
+            this.optimizer = null;
+            return this;
+        }
+
+        /**
+         * Trains with an AdamW the test builds for itself, following the sweep: constant {@code beta1} in
+         * {@code [0, 1)}, beta2 0.999, decoupled {@code weightDecay >= 0}. Replaces any optimizer given before;
+         * the test closes it after the run. The advice then reads the curve as an adaptive optimizer's.
+         *
+         * <pre>{@code
+         * RangeTest.forModel(model, new Shape(1, 784)).adamW(0.9, 0.01)
+         * }</pre>
+         */
+        public Builder adamW(double beta1, double weightDecay) {
+            this.optimizerChoice = OptimizerChoice.adamW(beta1, weightDecay);
+            this.optimizer = null;
+            return this;
         }
 
         /** The training batches (required). */
@@ -333,6 +506,29 @@ public final class RangeTest {
             return this;
         }
 
+        /**
+         * One run (per seed) for each weight decay, each {@code >= 0}, with the optimizer chosen by {@link #sgd}
+         * or {@link #adamW} (or the default SGD of {@link #forModel}) rebuilt for each value. With an optimizer
+         * of your own, use {@link #weightDecayGrid(double[], DoubleFunction)}.
+         *
+         * <pre>{@code
+         * RangeTest.forModel(model, shape).sgd(0.9, 0).weightDecayGrid(1e-5, 1e-4, 1e-3)
+         * }</pre>
+         */
+        public Builder weightDecayGrid(double... values) {
+            Checks.notNull("values", values);
+            if (values.length < 2) {
+                throw new IllegalArgumentException("a weight-decay grid needs at least 2 values, got "
+                        + values.length);
+            }
+            for (int i = 0; i < values.length; i++) {
+                Checks.nonNegative("weightDecayGrid[" + i + "]", values[i]);
+            }
+            this.weightDecayGrid = values.clone();
+            this.weightDecayOptimizer = null;
+            return this;
+        }
+
         /** The device to train on; default the model's. */
         public Builder device(Device newDevice) {
             this.device = Checks.notNull("device", newDevice);
@@ -354,7 +550,8 @@ public final class RangeTest {
         /**
          * The test.
          *
-         * @throws IllegalArgumentException if no data was given or both grids were
+         * @throws IllegalArgumentException if no data was given, both grids were, or a weight-decay grid without
+         *     a factory goes with an optimizer of your own
          */
         public RangeTest build() {
             if (data == null) {
@@ -368,7 +565,20 @@ public final class RangeTest {
             if (momentumGrid != null && momentum.isPresent()) {
                 throw new IllegalArgumentException("give a momentum or a momentum grid, not both");
             }
-            return new RangeTest(this);
+            OptimizerChoice choice = optimizer == null && optimizerChoice == null ? OptimizerChoice.sgd(0.9, 0.0)
+                    : optimizerChoice;
+            Policy sweepPolicy = Policy.of(sweep.schedule());
+            DoubleFunction<ScheduledOptimizer> factory = weightDecayOptimizer;
+            if (weightDecayGrid != null && factory == null) {
+                if (choice == null) {
+                    throw new IllegalArgumentException("weightDecayGrid(values) rebuilds an optimizer the test chose "
+                            + "(sgd(...) or adamW(...)); with your own optimizer pass weightDecayGrid(values, "
+                            + "wd -> a new optimizer with weight decay wd)");
+                }
+                factory = wd -> choice.withWeightDecay(wd).build(sweepPolicy);
+            }
+            ScheduledOptimizer trained = choice != null ? choice.build(sweepPolicy) : optimizer;
+            return new RangeTest(this, trained, choice != null, factory);
         }
 
         private static void checkMomentum(String name, double value) {

@@ -3,8 +3,10 @@ package org.lrkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The examples run as a user would run them, on the embedded data, and do what their Javadoc says. */
 class ExamplesTest {
@@ -29,5 +31,14 @@ class ExamplesTest {
         assertThat(outcome.steps()).isEqualTo(2 * (2000 / OwnLoop.BATCH));
         assertThat(outcome.peak()).isBetween(1e-3, 5.0);
         assertThat(outcome.accuracy()).as("test accuracy after 2 epochs on 2,000 images").isGreaterThan(0.7);
+    }
+
+    @Test
+    void easyTrainFitsWithAnLrkitPolicyAndKeepsASnapshotPerCycle(@TempDir Path snapshots) throws Exception {
+        EasyTrainExample.Outcome outcome = EasyTrainExample.run(2000, 2, snapshots);
+        assertThat(outcome.rate()).isBetween(1e-4, 5.0);
+        assertThat(outcome.ensemble().singles()).hasSize(2);
+        assertThat(outcome.ensemble().lastSingleAccuracy()).as("the last snapshot after 2 epochs").isGreaterThan(0.7);
+        assertThat(outcome.ensemble().ensembleAccuracy()).isGreaterThan(0.7);
     }
 }

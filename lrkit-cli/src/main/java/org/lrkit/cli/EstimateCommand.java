@@ -14,6 +14,7 @@ import org.lrkit.experiment.report.Numbers;
 import org.lrkit.experiment.run.Progress;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
+import org.lrkit.spec.SpecFile;
 import org.lrkit.spec.Specs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,8 +124,9 @@ public final class EstimateCommand implements Callable<Integer> {
             throw usage("give --lr or --spec, not both");
         }
         if (policySpec != null) {
+            String text = SpecFile.textOf("--spec", policySpec);
             try {
-                return Specs.parsePolicy(policySpec);
+                return Specs.parsePolicy(text);
             } catch (IllegalArgumentException e) {
                 throw usage("invalid --spec: " + e.getMessage());
             }
@@ -137,7 +139,7 @@ public final class EstimateCommand implements Callable<Integer> {
     }
 
     private String policyText(Policy policy) {
-        return policySpec != null ? policySpec.strip() : Numbers.number(policy.learningRate().valueAt(0));
+        return policySpec != null ? SpecFile.textOf("--spec", policySpec).strip() : Numbers.number(policy.learningRate().valueAt(0));
     }
 
     private ParameterException usage(String message) {

@@ -19,6 +19,10 @@ import picocli.CommandLine.Spec;
  * <p>{@link #execute(PrintWriter, PrintWriter, String...)} runs a command line in-process, which is how
  * the tests drive every command; {@link #main(String[])} runs it on the real stdout and stderr and exits
  * with the command's exit code (see {@link ExitCode}).
+ *
+ * <p>picocli's {@code @file} expansion is off: an argument such as {@code --policy @policy.txt} reaches the
+ * command as typed, and the command reads the spec file itself ({@link org.lrkit.spec.SpecFile}), so that a
+ * spec holding spaces stays one argument.
  */
 @Command(
         name = "lrkit",
@@ -75,6 +79,7 @@ public final class Main implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         ErrorHandler errors = new ErrorHandler(args);
         CommandLine commandLine = new CommandLine(new Main())
+                .setExpandAtFiles(false)
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler(errors)

@@ -15,6 +15,7 @@ import org.lrkit.experiment.plot.Scale;
 import org.lrkit.experiment.plot.Series;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
+import org.lrkit.spec.SpecFile;
 import org.lrkit.spec.Specs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,9 +65,9 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--spec", paramLabel = "SPEC",
-            description = "The policy, e.g. \"torch.OneCycleLR(max_lr=1.0, total_steps=10)\"; --list shows the"
-                    + " names and their arguments.")
+    @Option(names = "--spec", paramLabel = "SPEC|@FILE",
+            description = "The policy, e.g. \"torch.OneCycleLR(max_lr=1.0, total_steps=10)\", or @file.txt holding"
+                    + " one ('#' lines are comments); --list shows the names and their arguments.")
     private String specText;
 
     @Option(names = "--steps", paramLabel = "N", converter = StepCountConverter.class,
@@ -120,9 +121,10 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (plot != null) {
             checkPlotPath(plot);
         }
+        String text = SpecFile.textOf("--spec", specText);
         Policy policy;
         try {
-            policy = Specs.parsePolicy(specText);
+            policy = Specs.parsePolicy(text);
         } catch (IllegalArgumentException e) {
             throw usage("invalid --spec: " + e.getMessage(), e);
         }
@@ -139,7 +141,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             rows.writeCsv(out, plotData);
         }
         if (plotData != null) {
-            writePlot(plotData);
+            writePlot(plotData, text);
         }
         return ExitCode.OK;
     }
@@ -163,8 +165,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
     }
 
-    private void writePlot(PlotData data) {
-        LineChart chart = data.chart(specText.strip().replaceAll("\\s+", " "), logLr);
+    private void writePlot(PlotData data, String text) {
+        LineChart chart = data.chart(text.strip().replaceAll("\\s+", " "), logLr);
         try {
             chart.writePng(plot);
         } catch (IOException e) {

@@ -3,14 +3,21 @@ package org.lrkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScheduleCommandTest {
 
     private static final String ONE_CYCLE = "torch.OneCycleLR(max_lr=1.0, total_steps=10)";
     private static final String STEP_LR = "torch.StepLR(base_lr=0.1, step_size=2)";
+
+    @TempDir
+    Path dir;
 
     private static void assertOneCleanErrorLine(Cli.Result result) {
         assertThat(result.err()).startsWith("lrkit: error: ");
@@ -322,5 +329,24 @@ class ScheduleCommandTest {
 
         assertThat(result.out().lines()).allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(3));
         assertThat(Arrays.stream(result.out().split("\n")).skip(1)).allSatisfy(line -> assertThat(line).endsWith(","));
+    }
+
+    @Test
+    void aSpecFileWithSpacesIsReadWithoutItsCommentLines() throws IOException {
+        Path file = Files.writeString(dir.resolve("step lr.txt"), "# every 2 steps\n" + STEP_LR + "\n");
+
+        Cli.Result result = Cli.run("schedule", "--spec", "@" + file, "--steps", "4");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo(Cli.run("schedule", "--spec", STEP_LR, "--steps", "4").out());
+    }
+
+    @Test
+    void aMissingSpecFileIsAUsageErrorNamingIt() {
+        Cli.Result result = Cli.run("schedule", "--spec", "@" + dir.resolve("none.txt"), "--steps", "4");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertOneCleanErrorLine(result);
+        assertThat(result.err()).isEqualTo("lrkit: error: --spec @" + dir.resolve("none.txt") + ": no such file\n");
     }
 }

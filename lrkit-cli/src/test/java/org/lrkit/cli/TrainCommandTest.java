@@ -227,4 +227,18 @@ class TrainCommandTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("lrkit: error: fashion-mnist (train split) not found").hasLineCount(1);
     }
+
+    @Test
+    void aPolicyFileWithSpacesIsOneArgument() throws Exception {
+        Path file = Files.writeString(dir.resolve("policy.txt"),
+                "# the peak\noneCyclePolicy(peak=0.05, totalSteps=auto)\n");
+        Path out = dir.resolve("run");
+
+        Cli.Result result = Cli.run(args("train", "--policy", "@" + file, "--steps", "3", "--out", out.toString(),
+                "-q"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Map<?, ?> policy = (Map<?, ?>) Json.array(json(out.resolve("config.json")), "policies").get(0);
+        assertThat(policy.get("spec")).isEqualTo("oneCyclePolicy(peak=0.05, totalSteps=3)");
+    }
 }

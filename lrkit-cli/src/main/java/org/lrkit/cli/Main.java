@@ -1,9 +1,7 @@
 package org.lrkit.cli;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -60,8 +58,7 @@ public final class Main implements Callable<Integer> {
     /** Runs {@code lrkit} with the process' arguments and exits with its exit code. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        PrintWriter out = new PrintWriter(new BufferedWriter(
-                new OutputStreamWriter(new StandardOutput(new FileOutputStream(FileDescriptor.out))), 1 << 16));
+        PrintWriter out = StandardOutput.writer(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(System.err, true);
         int exitCode = execute(out, err, args);
         System.exit(exitCode);

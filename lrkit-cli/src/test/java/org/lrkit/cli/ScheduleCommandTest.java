@@ -2,8 +2,15 @@ package org.lrkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -348,5 +355,74 @@ class ScheduleCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertOneCleanErrorLine(result);
         assertThat(result.err()).isEqualTo("lrkit: error: --spec @" + dir.resolve("none.txt") + ": no such file\n");
+    }
+
+    /** A standard output whose reader goes away (or whose disk fills up) after {@code limit} bytes. */
+    private static final class FailingSink extends OutputStream {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final int limit;
+        private final String failure;
+
+        FailingSink(int limit, String failure) {
+            this.limit = limit;
+            this.failure = failure;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            int room = limit - kept.size();
+            kept.write(bytes, offset, Math.min(room, length));
+            if (length > room) {
+                throw new IOException(failure);
+            }
+        }
+
+        String text() {
+            return kept.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Runs {@code lrkit schedule} at 1e12 steps onto {@code sink}; it must end within seconds. */
+    private static Cli.Result scheduleForever(FailingSink sink, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("schedule", "--spec", "constant(value=0.1)", "--steps",
+                "1e12"));
+        args.addAll(List.of(more));
+        StringWriter err = new StringWriter();
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Main.execute(
+                StandardOutput.writer(sink), new PrintWriter(err), args.toArray(String[]::new)));
+        return new Cli.Result(code, sink.text(), err.toString());
+    }
+
+    @Test
+    void aClosedPipeStopsTheCsvAfterAFewRows() {
+        Cli.Result result = scheduleForever(new FailingSink(200_000, "Broken pipe"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).startsWith("step,lr,momentum\n0,0.1,\n1,0.1,\n");
+    }
+
+    @Test
+    void aFullDiskStopsTheCsvAtOnceAndFails() {
+        Cli.Result result = scheduleForever(new FailingSink(200_000, "No space left on device"));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(result.err()).startsWith("lrkit: error: could not write").hasLineCount(1);
+    }
+
+    @Test
+    void theTableStartsWithoutGoingThroughEveryStep() {
+        Cli.Result result = scheduleForever(new FailingSink(200_000, "Broken pipe"), "--format", "table");
+
+        assertThat(result.exitCode()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0).strip().split("\\s+")).containsExactly("step", "lr", "momentum");
+        assertThat(lines.get(1).strip().split("\\s+")).containsExactly("0", "0.1", "-");
+        assertThat(lines.get(0)).hasSameSizeAs(lines.get(1));
     }
 }

@@ -200,6 +200,17 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void tooManyStepsSayTheyAreTooManyAndTheMost() {
+        Cli.Result result = Cli.run("schedule", "--spec", STEP_LR, "--steps", "99999999999999999999");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertOneCleanErrorLine(result);
+        assertThat(result.err()).contains("--steps", "'99999999999999999999' is too large", "9223372036854775807")
+                .doesNotContain("whole number");
+        assertThat(Cli.run("schedule", "--spec", STEP_LR, "--steps", "1.5").err()).contains("not a whole number");
+    }
+
+    @Test
     void missingSpecOrStepsIsAUsageError() {
         Cli.Result noSpec = Cli.run("schedule", "--steps", "3");
         assertThat(noSpec.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -241,4 +241,19 @@ class TrainCommandTest {
         Map<?, ?> policy = (Map<?, ?>) Json.array(json(out.resolve("config.json")), "policies").get(0);
         assertThat(policy.get("spec")).isEqualTo("oneCyclePolicy(peak=0.05, totalSteps=3)");
     }
+
+    @Test
+    void stepsAreWrittenAsScheduleWritesThem() throws Exception {
+        Path out = dir.resolve("run");
+
+        Cli.Result result = Cli.run(args("train", "--policy", "constant(value=0.05)", "--steps", "1e1", "--out",
+                out.toString(), "-q"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Map<?, ?> policy = (Map<?, ?>) Json.array(json(out.resolve("config.json")), "policies").get(0);
+        assertThat(policy.get("steps")).isEqualTo(10.0);
+        Cli.Result tooMany = Cli.run(args("train", "--steps", "99999999999999999999"));
+        assertThat(tooMany.exitCode()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("--steps", "too large").hasLineCount(1);
+    }
 }

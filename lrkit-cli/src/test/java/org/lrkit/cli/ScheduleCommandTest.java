@@ -164,6 +164,18 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aHugeOrDeeplyNestedSpecIsNotEchoedWhole() {
+        for (String spec : List.of("constant(value=[" + "1, ".repeat(400_000) + "1 2])",
+                "f(a=".repeat(300) + "1" + ")".repeat(300))) {
+            Cli.Result result = Cli.run("schedule", "--spec", spec, "--steps", "3");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(result.err()).startsWith("lrkit: error: invalid --spec: ").contains("at position ", "...")
+                    .hasSizeLessThan(600);
+        }
+    }
+
+    @Test
     void badArgumentValueIsAUsageError() {
         Cli.Result result = Cli.run("schedule", "--spec", "torch.StepLR(base_lr=0.1, step_size=0)", "--steps", "3");
 

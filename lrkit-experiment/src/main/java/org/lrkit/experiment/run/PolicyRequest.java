@@ -91,7 +91,7 @@ public record PolicyRequest(String label, String given, Spec spec) {
         try {
             return Spec.parse(text);
         } catch (SpecSyntaxException e) {
-            throw new IllegalArgumentException("--policy '" + oneLine(text) + "': " + e.problem() + " at position "
+            throw new IllegalArgumentException("--policy '" + e.excerpt() + "': " + e.problem() + " at position "
                     + e.position(), e);
         }
     }

@@ -125,11 +125,20 @@ public final class EstimateCommand implements Callable<Integer> {
         }
         if (policySpec != null) {
             String text = SpecFile.textOf("--spec", policySpec);
+            Policy policy;
             try {
-                return Specs.parsePolicy(text);
+                policy = Specs.parsePolicy(text);
             } catch (IllegalArgumentException e) {
                 throw usage("invalid --spec: " + e.getMessage());
             }
+            try {
+                if (steps > 0) {
+                    policy.checkValues(steps);
+                }
+            } catch (IllegalArgumentException e) {
+                throw usage("--spec: " + e.getMessage() + "; change the spec so that it stays in range");
+            }
+            return policy;
         }
         double lr = learningRate == null ? 0.01 : learningRate;
         if (!(lr > 0) || Double.isInfinite(lr)) {

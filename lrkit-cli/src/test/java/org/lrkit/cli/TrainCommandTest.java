@@ -256,4 +256,34 @@ class TrainCommandTest {
         assertThat(tooMany.exitCode()).isEqualTo(2);
         assertThat(tooMany.err()).contains("--steps", "too large").hasLineCount(1);
     }
+
+    @Test
+    void aLearningRateOrMomentumOutOfRangeIsRefusedBeforeAnyRunDirectory() {
+        Path out = dir.resolve("run");
+        String[][] cases = {
+            {"--policy", "constant(value=-0.5)", "--steps", "5"},
+            {"--policy", "constant(value=-0.5)", "--epochs", "1"},
+            {"--policy", "policy(lr=constant(value=0.1), momentum=constant(value=1.5))", "--epochs", "1"},
+        };
+        for (String[] bad : cases) {
+            List<String> all = new ArrayList<>(List.of(bad));
+            all.addAll(List.of("--out", out.toString(), "-q"));
+            Cli.Result result = Cli.run(args("train", all.toArray(String[]::new)));
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+            assertThat(result.err()).startsWith("lrkit: error: --policy ").contains(" at step 0 is ")
+                    .hasLineCount(1).doesNotContain("--resume");
+            assertThat(out).doesNotExist();
+        }
+        Cli.Result compare = Cli.run(args("compare", "--policy", "constant(value=0.1)", "--policy",
+                "constant(value=-0.5)", "--steps", "5", "--out", out.toString()));
+        assertThat(compare.exitCode()).as(compare.err()).isEqualTo(2);
+        assertThat(compare.err()).contains("the learning rate at step 0 is -0.5").hasLineCount(1);
+        assertThat(out).doesNotExist();
+        Cli.Result estimate = Cli.run("estimate", "--model", "mlp", "--steps", "5", "--spec", "constant(value=-0.5)",
+                "--out", out.toString());
+        assertThat(estimate.exitCode()).as(estimate.err()).isEqualTo(2);
+        assertThat(estimate.err()).contains("the learning rate at step 0 is -0.5").hasLineCount(1);
+        assertThat(out).doesNotExist();
+    }
 }

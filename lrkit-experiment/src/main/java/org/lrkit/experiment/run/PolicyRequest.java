@@ -145,6 +145,24 @@ public record PolicyRequest(String label, String given, Spec spec) {
         }
     }
 
+    /**
+     * Builds the policy of a resolved spec for a run of {@code plannedSteps} steps and checks that the run can
+     * follow it ({@link Policy#checkValues}: the learning rate finite and {@code >= 0}, the momentum and beta1 in
+     * {@code [0, 1)} at every step).
+     *
+     * @throws IllegalArgumentException in one line, naming the policy, the step and the value
+     */
+    public Policy policy(Spec resolved, long plannedSteps) {
+        Policy policy = policy(resolved);
+        try {
+            policy.checkValues(plannedSteps);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--policy " + label + ": " + oneLine(e.getMessage())
+                    + "; change the spec so that it stays in range", e);
+        }
+        return policy;
+    }
+
     private static String oneLine(String text) {
         return text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ").strip();
     }

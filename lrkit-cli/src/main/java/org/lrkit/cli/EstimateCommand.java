@@ -148,7 +148,8 @@ public final class EstimateCommand implements Callable<Integer> {
     }
 
     private String policyText(Policy policy) {
-        return policySpec != null ? SpecFile.textOf("--spec", policySpec).strip() : Numbers.number(policy.learningRate().valueAt(0));
+        return policySpec != null ? SpecFile.textOf("--spec", policySpec).strip()
+                : Numbers.number(policy.learningRate().valueAt(0));
     }
 
     private ParameterException usage(String message) {

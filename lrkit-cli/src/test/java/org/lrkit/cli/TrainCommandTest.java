@@ -286,4 +286,15 @@ class TrainCommandTest {
         assertThat(estimate.err()).contains("the learning rate at step 0 is -0.5").hasLineCount(1);
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void missingDataSaysHowToGetItOnTheCommandLine() {
+        Cli.Result result = Cli.run("train", "--dataset", "fashion-mnist", "--data", dir.resolve("empty").toString(),
+                "--epochs", "1");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).hasLineCount(1).contains("apt-get install -y dataset-fashion-mnist",
+                "org.lrkit.vision.data.DatasetDownloader fashion-mnist", "--dataset fashion-mnist-embedded",
+                "--data DIR", "$LRKIT_DATA").doesNotContain("Datasets.load", "<lrkit-vision jar>");
+    }
 }

@@ -14,6 +14,7 @@ import org.lrkit.experiment.report.Numbers;
 import org.lrkit.experiment.run.Progress;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
+import org.lrkit.spec.SpecFile;
 import org.lrkit.spec.Specs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,11 +124,21 @@ public final class EstimateCommand implements Callable<Integer> {
             throw usage("give --lr or --spec, not both");
         }
         if (policySpec != null) {
+            String text = SpecFile.textOf("--spec", policySpec);
+            Policy policy;
             try {
-                return Specs.parsePolicy(policySpec);
+                policy = Specs.parsePolicy(text);
             } catch (IllegalArgumentException e) {
                 throw usage("invalid --spec: " + e.getMessage());
             }
+            try {
+                if (steps > 0) {
+                    policy.checkValues(steps);
+                }
+            } catch (IllegalArgumentException e) {
+                throw usage("--spec: " + e.getMessage() + "; change the spec so that it stays in range");
+            }
+            return policy;
         }
         double lr = learningRate == null ? 0.01 : learningRate;
         if (!(lr > 0) || Double.isInfinite(lr)) {
@@ -137,7 +148,8 @@ public final class EstimateCommand implements Callable<Integer> {
     }
 
     private String policyText(Policy policy) {
-        return policySpec != null ? policySpec.strip() : Numbers.number(policy.learningRate().valueAt(0));
+        return policySpec != null ? SpecFile.textOf("--spec", policySpec).strip()
+                : Numbers.number(policy.learningRate().valueAt(0));
     }
 
     private ParameterException usage(String message) {

@@ -1,9 +1,7 @@
 package org.lrkit.cli;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,6 +17,10 @@ import picocli.CommandLine.Spec;
  * <p>{@link #execute(PrintWriter, PrintWriter, String...)} runs a command line in-process, which is how
  * the tests drive every command; {@link #main(String[])} runs it on the real stdout and stderr and exits
  * with the command's exit code (see {@link ExitCode}).
+ *
+ * <p>picocli's {@code @file} expansion is off: an argument such as {@code --policy @policy.txt} reaches the
+ * command as typed, and the command reads the spec file itself ({@link org.lrkit.spec.SpecFile}), so that a
+ * spec holding spaces stays one argument.
  */
 @Command(
         name = "lrkit",
@@ -56,8 +58,7 @@ public final class Main implements Callable<Integer> {
     /** Runs {@code lrkit} with the process' arguments and exits with its exit code. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        PrintWriter out = new PrintWriter(new BufferedWriter(
-                new OutputStreamWriter(new StandardOutput(new FileOutputStream(FileDescriptor.out))), 1 << 16));
+        PrintWriter out = StandardOutput.writer(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(System.err, true);
         int exitCode = execute(out, err, args);
         System.exit(exitCode);
@@ -75,6 +76,7 @@ public final class Main implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         ErrorHandler errors = new ErrorHandler(args);
         CommandLine commandLine = new CommandLine(new Main())
+                .setExpandAtFiles(false)
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler(errors)

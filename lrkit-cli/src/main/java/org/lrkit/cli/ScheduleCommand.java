@@ -15,6 +15,7 @@ import org.lrkit.experiment.plot.Scale;
 import org.lrkit.experiment.plot.Series;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
+import org.lrkit.spec.SpecFile;
 import org.lrkit.spec.Specs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Spec;
  * {@code step,lr,momentum}, then one row per step such as {@code 0,0.004,0.95}, numbers printed with
  * {@link Double#toString(double)} (every digit needed to read the same double back), the momentum left
  * empty ({@code 0,0.1,}) when the policy does not schedule it. Lines end with {@code \n}.
+ *
+ * <p>Rows are computed as they are written: the output starts at once for any {@code --steps}, and stops as
+ * soon as the reader goes away ({@code | head}) or a write fails.
  */
 @Command(
         name = "schedule",
@@ -60,13 +64,19 @@ public final class ScheduleCommand implements Callable<Integer> {
     /** The most points per series kept for a plot; far more than the pixel columns of a chart. */
     private static final int PLOT_BUCKETS = 4096;
     private static final int CHUNK = 1 << 16;
+    /**
+     * The steps a table's column widths are measured on: every step up to this many, else this many spread
+     * evenly from the first to the last, so that the first rows appear at once for any length (a later value
+     * wider than all the measured ones widens its own row only).
+     */
+    private static final long WIDTH_SAMPLES = 4096;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--spec", paramLabel = "SPEC",
-            description = "The policy, e.g. \"torch.OneCycleLR(max_lr=1.0, total_steps=10)\"; --list shows the"
-                    + " names and their arguments.")
+    @Option(names = "--spec", paramLabel = "SPEC|@FILE",
+            description = "The policy, e.g. \"torch.OneCycleLR(max_lr=1.0, total_steps=10)\", or @file.txt holding"
+                    + " one ('#' lines are comments); --list shows the names and their arguments.")
     private String specText;
 
     @Option(names = "--steps", paramLabel = "N", converter = StepCountConverter.class,
@@ -120,9 +130,10 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (plot != null) {
             checkPlotPath(plot);
         }
+        String text = SpecFile.textOf("--spec", specText);
         Policy policy;
         try {
-            policy = Specs.parsePolicy(specText);
+            policy = Specs.parsePolicy(text);
         } catch (IllegalArgumentException e) {
             throw usage("invalid --spec: " + e.getMessage(), e);
         }
@@ -139,7 +150,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             rows.writeCsv(out, plotData);
         }
         if (plotData != null) {
-            writePlot(plotData);
+            writePlot(plotData, text);
         }
         return ExitCode.OK;
     }
@@ -163,8 +174,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
     }
 
-    private void writePlot(PlotData data) {
-        LineChart chart = data.chart(specText.strip().replaceAll("\\s+", " "), logLr);
+    private void writePlot(PlotData data, String text) {
+        LineChart chart = data.chart(text.strip().replaceAll("\\s+", " "), logLr);
         try {
             chart.writePng(plot);
         } catch (IOException e) {
@@ -235,12 +246,11 @@ public final class ScheduleCommand implements Callable<Integer> {
                 if (plotData != null) {
                     plotData.add(step, lr, m);
                 }
-                if (text.length() >= CHUNK) {
-                    flush(out, text);
+                if (text.length() >= CHUNK && !flush(out, text)) {
+                    break;
                 }
             }
             flush(out, text);
-            out.flush();
             checkWritten(out);
         }
 
@@ -248,7 +258,9 @@ public final class ScheduleCommand implements Callable<Integer> {
             int stepWidth = Math.max("step".length(), Long.toString(steps - 1).length());
             int lrWidth = "lr".length();
             int momentumWidth = "momentum".length();
-            for (long step = 0; step < steps; step++) {
+            long samples = Math.min(steps, WIDTH_SAMPLES);
+            for (long i = 0; i < samples; i++) {
+                long step = samples == steps ? i : sampledStep(i, samples);
                 lrWidth = Math.max(lrWidth, Double.toString(learningRate.valueAt(step)).length());
                 if (momentum != null) {
                     momentumWidth = Math.max(momentumWidth, Double.toString(momentum.valueAt(step)).length());
@@ -267,12 +279,11 @@ public final class ScheduleCommand implements Callable<Integer> {
                 if (plotData != null) {
                     plotData.add(step, lr, m);
                 }
-                if (text.length() >= CHUNK) {
-                    flush(out, text);
+                if (text.length() >= CHUNK && !flush(out, text)) {
+                    break;
                 }
             }
             flush(out, text);
-            out.flush();
             checkWritten(out);
         }
 
@@ -283,13 +294,23 @@ public final class ScheduleCommand implements Callable<Integer> {
             return text.append(value);
         }
 
-        private static void flush(PrintWriter out, StringBuilder text) {
+        /** Step {@code i} of {@code samples} spread evenly over {@code 0 .. steps-1}, both ends included. */
+        private long sampledStep(long i, long samples) {
+            return i == samples - 1 ? steps - 1 : (long) ((double) i / (samples - 1) * (steps - 1));
+        }
+
+        /**
+         * Writes and empties {@code text}; whether to go on: {@code false} once the reader has gone away (a
+         * closed pipe) or a write failed, so that no more rows are computed for nobody.
+         */
+        private static boolean flush(PrintWriter out, StringBuilder text) {
             out.append(text);
             text.setLength(0);
+            return !out.checkError() && !StandardOutput.readerGone(out);
         }
 
         private static void checkWritten(PrintWriter out) {
-            if (out.checkError()) {
+            if (out.checkError() && !StandardOutput.readerGone(out)) {
                 throw new CommandFailure("could not write the values to standard output (is the disk full?)",
                         null);
             }

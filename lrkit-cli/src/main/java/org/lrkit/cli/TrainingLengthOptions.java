@@ -15,7 +15,8 @@ public final class TrainingLengthOptions {
     @Option(names = "--epochs", paramLabel = "E", description = "Train each run for E epochs (default 5).")
     private Long epochs;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Train each run for N optimizer steps instead.")
+    @Option(names = "--steps", paramLabel = "N", converter = StepCountConverter.class,
+            description = "Train each run for N optimizer steps instead (e.g. 1000, 1_000_000 or 1e6).")
     private Long steps;
 
     /**

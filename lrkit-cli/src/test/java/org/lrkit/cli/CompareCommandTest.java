@@ -83,4 +83,19 @@ class CompareCommandTest {
         assertThat(seeds.exitCode()).isEqualTo(2);
         assertThat(seeds.err()).isEqualTo("lrkit: error: --seeds must be in [1, 100], got 0\n");
     }
+
+    @Test
+    void aPolicyFileWithSpacesIsOneArgument() throws Exception {
+        Path file = Files.writeString(dir.resolve("policy.txt"), "# a comment line\nconstant(value=0.05)\n");
+        Path spaced = Files.writeString(dir.resolve("spaced.txt"), "multiStepDecay(initial=0.05, milestones=[2],"
+                + " factor=0.1)\n");
+        Path out = dir.resolve("cmp");
+
+        Cli.Result result = Cli.run(TrainCommandTest.args("compare", "--steps", "3", "--policy", "@" + spaced,
+                "--policy", "c=@" + file, "--out", out.toString(), "-q"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines()).anyMatch(line -> line.startsWith("multiStepDecay "))
+                .anyMatch(line -> line.startsWith("c "));
+    }
 }

@@ -2,15 +2,29 @@ package org.lrkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScheduleCommandTest {
 
     private static final String ONE_CYCLE = "torch.OneCycleLR(max_lr=1.0, total_steps=10)";
     private static final String STEP_LR = "torch.StepLR(base_lr=0.1, step_size=2)";
+
+    @TempDir
+    Path dir;
 
     private static void assertOneCleanErrorLine(Cli.Result result) {
         assertThat(result.err()).startsWith("lrkit: error: ");
@@ -150,6 +164,18 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aHugeOrDeeplyNestedSpecIsNotEchoedWhole() {
+        for (String spec : List.of("constant(value=[" + "1, ".repeat(400_000) + "1 2])",
+                "f(a=".repeat(300) + "1" + ")".repeat(300))) {
+            Cli.Result result = Cli.run("schedule", "--spec", spec, "--steps", "3");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(result.err()).startsWith("lrkit: error: invalid --spec: ").contains("at position ", "...")
+                    .hasSizeLessThan(600);
+        }
+    }
+
+    @Test
     void badArgumentValueIsAUsageError() {
         Cli.Result result = Cli.run("schedule", "--spec", "torch.StepLR(base_lr=0.1, step_size=0)", "--steps", "3");
 
@@ -183,6 +209,17 @@ class ScheduleCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertOneCleanErrorLine(result);
         assertThat(result.err()).contains("--steps").contains("ten");
+    }
+
+    @Test
+    void tooManyStepsSayTheyAreTooManyAndTheMost() {
+        Cli.Result result = Cli.run("schedule", "--spec", STEP_LR, "--steps", "99999999999999999999");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertOneCleanErrorLine(result);
+        assertThat(result.err()).contains("--steps", "'99999999999999999999' is too large", "9223372036854775807")
+                .doesNotContain("whole number");
+        assertThat(Cli.run("schedule", "--spec", STEP_LR, "--steps", "1.5").err()).contains("not a whole number");
     }
 
     @Test
@@ -327,5 +364,93 @@ class ScheduleCommandTest {
 
         assertThat(result.out().lines()).allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(3));
         assertThat(Arrays.stream(result.out().split("\n")).skip(1)).allSatisfy(line -> assertThat(line).endsWith(","));
+    }
+
+    @Test
+    void aSpecFileWithSpacesIsReadWithoutItsCommentLines() throws IOException {
+        Path file = Files.writeString(dir.resolve("step lr.txt"), "# every 2 steps\n" + STEP_LR + "\n");
+
+        Cli.Result result = Cli.run("schedule", "--spec", "@" + file, "--steps", "4");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo(Cli.run("schedule", "--spec", STEP_LR, "--steps", "4").out());
+    }
+
+    @Test
+    void aMissingSpecFileIsAUsageErrorNamingIt() {
+        Cli.Result result = Cli.run("schedule", "--spec", "@" + dir.resolve("none.txt"), "--steps", "4");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertOneCleanErrorLine(result);
+        assertThat(result.err()).isEqualTo("lrkit: error: --spec @" + dir.resolve("none.txt") + ": no such file\n");
+    }
+
+    /** A standard output whose reader goes away (or whose disk fills up) after {@code limit} bytes. */
+    private static final class FailingSink extends OutputStream {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final int limit;
+        private final String failure;
+
+        FailingSink(int limit, String failure) {
+            this.limit = limit;
+            this.failure = failure;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            int room = limit - kept.size();
+            kept.write(bytes, offset, Math.min(room, length));
+            if (length > room) {
+                throw new IOException(failure);
+            }
+        }
+
+        String text() {
+            return kept.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Runs {@code lrkit schedule} at 1e12 steps onto {@code sink}; it must end within seconds. */
+    private static Cli.Result scheduleForever(FailingSink sink, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("schedule", "--spec", "constant(value=0.1)", "--steps",
+                "1e12"));
+        args.addAll(List.of(more));
+        StringWriter err = new StringWriter();
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Main.execute(
+                StandardOutput.writer(sink), new PrintWriter(err), args.toArray(String[]::new)));
+        return new Cli.Result(code, sink.text(), err.toString());
+    }
+
+    @Test
+    void aClosedPipeStopsTheCsvAfterAFewRows() {
+        Cli.Result result = scheduleForever(new FailingSink(200_000, "Broken pipe"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).startsWith("step,lr,momentum\n0,0.1,\n1,0.1,\n");
+    }
+
+    @Test
+    void aFullDiskStopsTheCsvAtOnceAndFails() {
+        Cli.Result result = scheduleForever(new FailingSink(200_000, "No space left on device"));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(result.err()).startsWith("lrkit: error: could not write").hasLineCount(1);
+    }
+
+    @Test
+    void theTableStartsWithoutGoingThroughEveryStep() {
+        Cli.Result result = scheduleForever(new FailingSink(200_000, "Broken pipe"), "--format", "table");
+
+        assertThat(result.exitCode()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0).strip().split("\\s+")).containsExactly("step", "lr", "momentum");
+        assertThat(lines.get(1).strip().split("\\s+")).containsExactly("0", "0.1", "-");
+        assertThat(lines.get(0)).hasSameSizeAs(lines.get(1));
     }
 }

@@ -380,4 +380,74 @@ class TrainCommandTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("lrkit: error: fashion-mnist (train split) not found").hasLineCount(1);
     }
+
+    @Test
+    void aPolicyFileWithSpacesIsOneArgument() throws Exception {
+        Path file = Files.writeString(dir.resolve("policy.txt"),
+                "# the peak\noneCyclePolicy(peak=0.05, totalSteps=auto)\n");
+        Path out = dir.resolve("run");
+
+        Cli.Result result = Cli.run(args("train", "--policy", "@" + file, "--steps", "3", "--out", out.toString(),
+                "-q"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Map<?, ?> policy = (Map<?, ?>) Json.array(json(out.resolve("config.json")), "policies").get(0);
+        assertThat(policy.get("spec")).isEqualTo("oneCyclePolicy(peak=0.05, totalSteps=3)");
+    }
+
+    @Test
+    void stepsAreWrittenAsScheduleWritesThem() throws Exception {
+        Path out = dir.resolve("run");
+
+        Cli.Result result = Cli.run(args("train", "--policy", "constant(value=0.05)", "--steps", "1e1", "--out",
+                out.toString(), "-q"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Map<?, ?> policy = (Map<?, ?>) Json.array(json(out.resolve("config.json")), "policies").get(0);
+        assertThat(policy.get("steps")).isEqualTo(10.0);
+        Cli.Result tooMany = Cli.run(args("train", "--steps", "99999999999999999999"));
+        assertThat(tooMany.exitCode()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("--steps", "too large").hasLineCount(1);
+    }
+
+    @Test
+    void aLearningRateOrMomentumOutOfRangeIsRefusedBeforeAnyRunDirectory() {
+        Path out = dir.resolve("run");
+        String[][] cases = {
+            {"--policy", "constant(value=-0.5)", "--steps", "5"},
+            {"--policy", "constant(value=-0.5)", "--epochs", "1"},
+            {"--policy", "policy(lr=constant(value=0.1), momentum=constant(value=1.5))", "--epochs", "1"},
+        };
+        for (String[] bad : cases) {
+            List<String> all = new ArrayList<>(List.of(bad));
+            all.addAll(List.of("--out", out.toString(), "-q"));
+            Cli.Result result = Cli.run(args("train", all.toArray(String[]::new)));
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+            assertThat(result.err()).startsWith("lrkit: error: --policy ").contains(" at step 0 is ")
+                    .hasLineCount(1).doesNotContain("--resume");
+            assertThat(out).doesNotExist();
+        }
+        Cli.Result compare = Cli.run(args("compare", "--policy", "constant(value=0.1)", "--policy",
+                "constant(value=-0.5)", "--steps", "5", "--out", out.toString()));
+        assertThat(compare.exitCode()).as(compare.err()).isEqualTo(2);
+        assertThat(compare.err()).contains("the learning rate at step 0 is -0.5").hasLineCount(1);
+        assertThat(out).doesNotExist();
+        Cli.Result estimate = Cli.run("estimate", "--model", "mlp", "--steps", "5", "--spec", "constant(value=-0.5)",
+                "--out", out.toString());
+        assertThat(estimate.exitCode()).as(estimate.err()).isEqualTo(2);
+        assertThat(estimate.err()).contains("the learning rate at step 0 is -0.5").hasLineCount(1);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void missingDataSaysHowToGetItOnTheCommandLine() {
+        Cli.Result result = Cli.run("train", "--dataset", "fashion-mnist", "--data", dir.resolve("empty").toString(),
+                "--epochs", "1");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).hasLineCount(1).contains("apt-get install -y dataset-fashion-mnist",
+                "org.lrkit.vision.data.DatasetDownloader fashion-mnist", "--dataset fashion-mnist-embedded",
+                "--data DIR", "$LRKIT_DATA").doesNotContain("Datasets.load", "<lrkit-vision jar>");
+    }
 }

@@ -1,6 +1,10 @@
 package org.lrkit.schedule;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.DoublePredicate;
+import java.util.stream.LongStream;
 import org.lrkit.Checks;
 
 /**
@@ -17,6 +21,16 @@ import org.lrkit.Checks;
  */
 public record Policy(Schedule learningRate, Optional<Schedule> momentum, Optional<Schedule> beta1) {
 
+    /** Runs up to this many steps are checked at every step by {@link #checkValues}. */
+    public static final long FULL_CHECK_STEPS = 1L << 22;
+
+    /** Steps checked at each end of a longer run, and cycle ends at most. */
+    private static final int END_STEPS = 1 << 16;
+
+    /** Steps checked evenly spread over a longer run. */
+    private static final int SPREAD_STEPS = 1 << 20;
+
+    /** Checks the schedules are there. */
     public Policy {
         Checks.notNull("learningRate", learningRate);
         Checks.notNull("momentum (use Optional.empty() for none)", momentum);
@@ -66,5 +80,62 @@ public record Policy(Schedule learningRate, Optional<Schedule> momentum, Optiona
         momentum.ifPresent(m -> spec.append(", momentum=").append(m.toSpec()));
         beta1.ifPresent(b -> spec.append(", beta1=").append(b.toSpec()));
         return spec.append(')').toString();
+    }
+
+    /**
+     * Checks that a run of {@code steps} steps can follow this policy: the learning rate finite and
+     * {@code >= 0}, the momentum and beta1 in {@code [0, 1)}, at every step {@code 0 .. steps-1}.
+     *
+     * <p>A run of up to {@value #FULL_CHECK_STEPS} steps is checked at every step. A longer one is checked at
+     * its first and last {@value #END_STEPS} steps, at {@value #SPREAD_STEPS} steps spread evenly between, and
+     * at the first {@value #END_STEPS} cycle ends of a cyclic schedule and the steps around them (restarts);
+     * a schedule that leaves its range only briefly between those steps is not caught.
+     *
+     * @param steps the run's length, {@code > 0}
+     * @throws IllegalArgumentException naming the first failing step found, the value and the rule; also when
+     *     a schedule refuses a step (past an end it forbids)
+     */
+    public void checkValues(long steps) {
+        Checks.positive("steps", steps);
+        check(learningRate, steps, "learning rate", v -> Double.isFinite(v) && v >= 0, "finite and >= 0");
+        momentum.ifPresent(m -> check(m, steps, "momentum", v -> v >= 0 && v < 1, "in [0, 1)"));
+        beta1.ifPresent(b -> check(b, steps, "beta1", v -> v >= 0 && v < 1, "in [0, 1)"));
+    }
+
+    private static void check(Schedule schedule, long steps, String name, DoublePredicate valid, String rule) {
+        LongStream checked = steps <= FULL_CHECK_STEPS ? LongStream.range(0, steps) : sampled(schedule, steps);
+        checked.forEach(step -> {
+            double value = schedule.valueAt(step);
+            if (!valid.test(value)) {
+                throw new IllegalArgumentException("the " + name + " at step " + step + " is " + value
+                        + "; it must be " + rule + " at every step of a " + steps + "-step run");
+            }
+        });
+    }
+
+    /** The steps of a long run that {@link #checkValues} looks at, in order. */
+    private static LongStream sampled(Schedule schedule, long steps) {
+        LongStream.Builder picked = LongStream.builder();
+        for (long step = 0; step < END_STEPS; step++) {
+            picked.add(step);
+            picked.add(steps - 1 - step);
+        }
+        for (long i = 0; i < SPREAD_STEPS; i++) {
+            picked.add((long) ((double) i / (SPREAD_STEPS - 1) * (steps - 1)));
+        }
+        schedule.cycles().ifPresent(cycles -> {
+            OptionalLong end = cycles.nextCycleEnd(0);
+            for (int i = 0; i < END_STEPS && end.isPresent() && end.getAsLong() < steps; i++) {
+                long at = end.getAsLong();
+                picked.add(at);
+                if (at + 1 < steps) {
+                    picked.add(at + 1);
+                }
+                end = at + 1 < steps ? cycles.nextCycleEnd(at + 1) : OptionalLong.empty();
+            }
+        });
+        long[] all = picked.build().filter(step -> step >= 0 && step < steps).toArray();
+        Arrays.sort(all);
+        return Arrays.stream(all).distinct();
     }
 }

@@ -13,11 +13,17 @@ package org.lrkit.spec;
  * }</pre>
  *
  * <p>When the text spans several lines only the line holding the position is shown, and the message also
- * gives the 1-based line and column.
+ * gives the 1-based line and column. A line longer than {@value #WINDOW} characters is cut to the
+ * {@value #WINDOW} around the position, {@code ...} marking the cuts, and a problem that quotes a huge token
+ * is cut in its middle, so that a megabyte of spec never comes back whole in a message.
  */
 public final class SpecSyntaxException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
+
+    /** The most characters of the text shown around the position. */
+    public static final int WINDOW = 120;
+    private static final int MAX_PROBLEM = 200;
 
     /** The problem without the position and caret, e.g. {@code "missing value for argument 'a'"}. */
     private final String problem;
@@ -32,8 +38,8 @@ public final class SpecSyntaxException extends IllegalArgumentException {
      * @param position 0-based index into {@code text}, between 0 and {@code text.length()} inclusive
      */
     public SpecSyntaxException(String problem, String text, int position) {
-        super(render(problem, text, position));
-        this.problem = problem;
+        super(render(shorten(problem), text, position));
+        this.problem = shorten(problem);
         this.text = text;
         this.position = position;
     }
@@ -48,7 +54,19 @@ public final class SpecSyntaxException extends IllegalArgumentException {
         return text;
     }
 
-    /** The problem alone, without the position and the caret picture. */
+    /**
+     * The text around the position on one line: at most {@value #WINDOW} characters of it (line breaks shown
+     * as spaces), with {@code ...} where it was cut; the whole text when it is short.
+     */
+    public String excerpt() {
+        String all = text == null ? "" : text;
+        int pos = Math.max(0, Math.min(position, all.length()));
+        int[] window = window(all.length(), pos);
+        return (window[0] > 0 ? "..." : "") + all.substring(window[0], window[1]).replaceAll("\\s*\\R\\s*", " ")
+                + (window[1] < all.length() ? "..." : "");
+    }
+
+    /** The problem alone, without the position and the caret picture (a huge quoted token cut in its middle). */
     public String problem() {
         return problem;
     }
@@ -63,12 +81,15 @@ public final class SpecSyntaxException extends IllegalArgumentException {
         if (lineEnd < 0) {
             lineEnd = text.length();
         }
-        String line = text.substring(lineStart, lineEnd);
-        if (line.endsWith("\r")) {
-            line = line.substring(0, line.length() - 1);
+        if (lineEnd > lineStart && text.charAt(lineEnd - 1) == '\r') {
+            lineEnd--;
         }
-        StringBuilder pad = new StringBuilder();
-        for (int i = lineStart; i < pos; i++) {
+        int[] window = window(lineEnd - lineStart, pos - lineStart);
+        int from = lineStart + window[0];
+        int to = lineStart + window[1];
+        String line = (from > lineStart ? "..." : "") + text.substring(from, to) + (to < lineEnd ? "..." : "");
+        StringBuilder pad = new StringBuilder(from > lineStart ? "   " : "");
+        for (int i = from; i < pos; i++) {
             pad.append(text.charAt(i) == '\t' ? '\t' : ' ');
         }
         StringBuilder message = new StringBuilder(problem).append(" at position ").append(position);
@@ -84,5 +105,23 @@ public final class SpecSyntaxException extends IllegalArgumentException {
                     .append(')');
         }
         return message.append(":\n  ").append(line).append("\n  ").append(pad).append('^').toString();
+    }
+
+    /** The {@code [from, to)} of a text of {@code length} to show around {@code pos}: at most {@value #WINDOW}. */
+    private static int[] window(int length, int pos) {
+        if (length <= WINDOW) {
+            return new int[] {0, length};
+        }
+        int from = Math.max(0, Math.min(pos - WINDOW / 2, length - WINDOW));
+        return new int[] {from, from + WINDOW};
+    }
+
+    private static String shorten(String problem) {
+        if (problem == null || problem.length() <= MAX_PROBLEM) {
+            return problem;
+        }
+        int head = MAX_PROBLEM * 2 / 3;
+        int tail = MAX_PROBLEM - head;
+        return problem.substring(0, head) + "..." + problem.substring(problem.length() - tail);
     }
 }

@@ -508,6 +508,23 @@ class SpecSyntaxTest {
     }
 
     @Test
+    void aHugeTextIsShownAroundThePositionOnly() {
+        String huge = "f(a=[" + "1, ".repeat(300_000) + "1 2])";
+        SpecSyntaxException e = syntaxError(huge);
+
+        int position = huge.length() - 3;
+        assertThat(e.position()).isEqualTo(position);
+        assertThat(e.getMessage()).hasSizeLessThan(400).contains("at position " + position + ":\n  ...")
+                .endsWith("1, 1 2])\n" + " ".repeat(e.getMessage().lines().toList().get(1).length() - 3) + "^");
+        assertThat(e.excerpt()).hasSizeLessThanOrEqualTo(126).startsWith("...").endsWith("1 2])");
+
+        String longName = "f(" + "a".repeat(1_000_000) + " 1)";
+        assertThat(syntaxError(longName).getMessage()).hasSizeLessThan(500).contains("...");
+        String deep = "f(a=".repeat(300) + "1" + ")".repeat(300);
+        assertThat(syntaxError(deep).getMessage()).contains("nested too deeply").hasSizeLessThan(400);
+    }
+
+    @Test
     void multiLineTextShowsTheOffendingLine() {
         SpecSyntaxException e = syntaxError("f(\n\ta=1,\n\tb=1e\n)");
         assertThat(e.position()).isEqualTo(12);

@@ -17,6 +17,9 @@ import org.lrkit.Checks;
  * <p>The settings become system properties that DJL reads when its engine loads, so they only take effect
  * if {@code start} runs before anything else touches DJL. Starting again with other settings is refused,
  * since the running engine would silently keep the first ones.
+ *
+ * <p>libtorch's C++ messages are kept to errors unless {@code TORCH_CPP_LOG_LEVEL} asks for more (see
+ * {@link NativeLogLevel}).
  */
 public final class Engines {
 
@@ -48,6 +51,9 @@ public final class Engines {
             applyProperties(settings);
         }
         Engine engine = Engine.getInstance();
+        if (started == null) {
+            NativeLogLevel.apply();
+        }
         started = settings;
         return device(engine, settings.device());
     }

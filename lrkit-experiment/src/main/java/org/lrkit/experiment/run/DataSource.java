@@ -93,7 +93,16 @@ public final class DataSource {
             text.append(" (nor in ").append(String.join(", ", roots.stream().map(Path::toString).toList()))
                     .append(")");
         }
-        return new RunFailure(text.append(' ').append(rest).toString().strip(), e);
+        return new RunFailure(text.append(' ').append(onTheCommandLine(rest)).append(
+                " or point --data DIR or $LRKIT_DATA at a folder that holds it").toString().strip(), e);
+    }
+
+    /** The library's advice on getting a dataset, with command lines for its Java calls. */
+    static String onTheCommandLine(String advice) {
+        Path code = codeLocation();
+        String jar = code != null && code.toString().endsWith(".jar") ? code.toString() : "lrkit-cli/target/lrkit.jar";
+        return advice.replace("java -cp <lrkit-vision jar> ", "java -cp " + jar + " ")
+                .replaceAll("Datasets\\.load\\(\"([a-z0-9-]+)\", split\\)", "--dataset $1");
     }
 
     /** {@code shared/datasets} next to the working folder and next to the checkout lrkit was built in. */

@@ -78,7 +78,8 @@ public final class Experiment {
     /**
      * Checks what can be checked before any data is read or any step is made: the run directory is new, and
      * every policy resolves (with stand-in values for the range test's learning rates and for lengths that
-     * the data will fix).
+     * the data will fix), and a policy of a length given in steps and without a range test keeps its values in
+     * range over the run ({@link PolicyRequest#policy(Spec, long)}).
      *
      * @throws IllegalArgumentException with one line naming the problem
      */
@@ -86,9 +87,13 @@ public final class Experiment {
         requireFresh(directory);
         AutoValues standIn = new RangeTestAdvice(List.of(), 1e-3, 1e-4, 1e-2, 1e-4, 1e-3, new PeakRule(
                 OptimizerFamily.SGD, new Suggestion("stand-in", 1e-3, 0), 1.0, 0.1), List.of()).autoValues(1000);
-        for (PolicyRequest policy : request.policies()) {
+        for (int i = 0; i < request.policies().size(); i++) {
+            PolicyRequest policy = request.policies().get(i);
+            long steps = request.lengths().get(i).steps();
             if (policy.needsRangeTest()) {
                 policy.resolve(1000, standIn);
+            } else if (steps > 0) {
+                policy.policy(policy.resolve(steps, AutoValues.NONE), steps);
             } else {
                 policy.policy(policy.resolve(1000, AutoValues.NONE));
             }
@@ -97,22 +102,29 @@ public final class Experiment {
 
     /**
      * Makes a new run directory: runs the range test if a policy needs it, resolves every policy and writes
-     * {@code config.json} and {@code summary.json}.
+     * {@code config.json} and {@code summary.json}. A policy whose values leave their range within its run is
+     * refused before the directory is made, or, when its learning rates come from the range test, right after
+     * the range test.
      *
      * @param directory the run directory; must not exist or be empty
+     * @throws IllegalArgumentException with one line naming the problem
      */
     public static Experiment create(ExperimentRequest request, Workbench bench, Path directory, Progress progress,
             PrintWriter err) throws IOException {
         requireFresh(directory);
-        progress.say("run directory: " + directory);
         int stepsPerEpoch = bench.stepsPerEpoch();
         List<Long> planned = new ArrayList<>();
         boolean needsRangeTest = false;
         for (int i = 0; i < request.policies().size(); i++) {
             TrainingLength length = request.lengths().get(i);
             planned.add(length.plannedSteps(stepsPerEpoch));
-            needsRangeTest |= request.policies().get(i).needsRangeTest();
+            PolicyRequest policy = request.policies().get(i);
+            needsRangeTest |= policy.needsRangeTest();
+            if (!policy.needsRangeTest()) {
+                policy.policy(policy.resolve(planned.get(i), AutoValues.NONE), planned.get(i));
+            }
         }
+        progress.say("run directory: " + directory);
         boolean rangeTestAsked = request.alwaysRangeTest() && !needsRangeTest;
         needsRangeTest |= request.alwaysRangeTest();
         long trainingSteps = planned.stream().mapToLong(Long::longValue).sum() * request.seeds().length;
@@ -158,7 +170,7 @@ public final class Experiment {
             TrainingLength length = request.lengths().get(i);
             Spec spec = policy.resolve(planned.get(i), found == null ? AutoValues.NONE
                     : found.autoValues(planned.get(i)));
-            policy.policy(spec);
+            policy.policy(spec, planned.get(i));
             plans.add(new PolicyPlan(policy.label(), policy.given(), spec, length.epochs(), planned.get(i),
                     request.roles().get(i)));
             progress.say(policy.label() + ": " + spec.toCompactString());

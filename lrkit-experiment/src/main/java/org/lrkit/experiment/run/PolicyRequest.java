@@ -1,10 +1,5 @@
 package org.lrkit.experiment.run;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +9,7 @@ import org.lrkit.schedule.Policy;
 import org.lrkit.spec.AutoArguments;
 import org.lrkit.spec.AutoValues;
 import org.lrkit.spec.Spec;
+import org.lrkit.spec.SpecFile;
 import org.lrkit.spec.SpecSyntaxException;
 import org.lrkit.spec.Specs;
 
@@ -84,7 +80,7 @@ public record PolicyRequest(String label, String given, Spec spec) {
             label = labelled.group(1);
             body = labelled.group(2).strip();
         }
-        String text = body.startsWith("@") ? readFile(Path.of(body.substring(1).strip())) : body;
+        String text = SpecFile.textOf("--policy", body);
         if (text.isBlank()) {
             throw new IllegalArgumentException("--policy '" + argument + "' is empty; give a spec such as "
                     + "oneCyclePolicy(peak=0.1, totalSteps=auto), a spec file @file.txt, or auto");
@@ -107,24 +103,8 @@ public record PolicyRequest(String label, String given, Spec spec) {
         try {
             return Spec.parse(text);
         } catch (SpecSyntaxException e) {
-            throw new IllegalArgumentException("--policy '" + oneLine(text) + "': " + e.problem() + " at position "
+            throw new IllegalArgumentException("--policy '" + e.excerpt() + "': " + e.problem() + " at position "
                     + e.position(), e);
-        }
-    }
-
-    private static String readFile(Path file) {
-        try {
-            List<String> lines = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.strip().startsWith("#")) {
-                    lines.add(line);
-                }
-            }
-            return String.join("\n", lines).strip();
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--policy @" + file + ": no such file", e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--policy @" + file + ": cannot read it: " + e.getMessage(), e);
         }
     }
 
@@ -175,6 +155,24 @@ public record PolicyRequest(String label, String given, Spec spec) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--policy " + label + ": " + oneLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * Builds the policy of a resolved spec for a run of {@code plannedSteps} steps and checks that the run can
+     * follow it ({@link Policy#checkValues}: the learning rate finite and {@code >= 0}, the momentum and beta1 in
+     * {@code [0, 1)} at every step).
+     *
+     * @throws IllegalArgumentException in one line, naming the policy, the step and the value
+     */
+    public Policy policy(Spec resolved, long plannedSteps) {
+        Policy policy = policy(resolved);
+        try {
+            policy.checkValues(plannedSteps);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--policy " + label + ": " + oneLine(e.getMessage())
+                    + "; change the spec so that it stays in range", e);
+        }
+        return policy;
     }
 
     private static String oneLine(String text) {

@@ -58,6 +58,15 @@ class PolicyRequestTest {
     }
 
     @Test
+    void aHugeSpecIsNotEchoedWhole() {
+        String huge = "sgdr(peak=0.05, firstPeriod=[" + "20, ".repeat(300_000) + "20 x])";
+
+        assertThatThrownBy(() -> PolicyRequest.parse(huge)).hasMessageStartingWith("--policy '...")
+                .hasMessageContaining("at position " + (huge.length() - 3)).hasMessageNotContaining("\n")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+    }
+
+    @Test
     void labelsAreMadeUnique() {
         List<PolicyRequest> unique = PolicyRequest.uniqueLabels(List.of(PolicyRequest.parse("constant(value=0.1)"),
                 PolicyRequest.parse("constant(value=0.2)"), PolicyRequest.parse("Constant=constant(value=0.3)")));

@@ -42,8 +42,10 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  lrkit compare --epochs 4 --seeds 3 \\",
             "      --policy \"one-cycle=oneCyclePolicy(peak=auto, totalSteps=auto)\" \\",
-            "      --policy \"step=multiStepDecay(initial=0.05, milestones=[94, 141], factor=0.1)\"",
-            "  lrkit compare --dataset cifar10 --model resnet20 --epochs 30 --policy auto --policy @sgdr.txt",
+            "      --policy \\",
+            "      \"step=multiStepDecay(initial=0.05, milestones=[94, 141], factor=0.1)\"",
+            "  lrkit compare --dataset cifar10 --model resnet20 --epochs 30 \\",
+            "      --policy auto --policy @sgdr.txt",
             "  lrkit compare --resume runs/compare-20250101-120000"
         })
 public final class CompareCommand implements Callable<Integer> {

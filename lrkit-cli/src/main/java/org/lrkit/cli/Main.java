@@ -4,12 +4,13 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code lrkit} command: picocli wiring for the subcommands, the version and the error handling.
@@ -17,6 +18,9 @@ import picocli.CommandLine.Spec;
  * <p>{@link #execute(PrintWriter, PrintWriter, String...)} runs a command line in-process, which is how
  * the tests drive every command; {@link #main(String[])} runs it on the real stdout and stderr and exits
  * with the command's exit code (see {@link ExitCode}).
+ *
+ * <p>Help examples are printed as written ({@link VerbatimFooter}), never wrapped; {@code lrkit
+ * generate-completion} prints a bash/zsh completion script (picocli's).
  *
  * <p>picocli's {@code @file} expansion is off: an argument such as {@code --policy @policy.txt} reaches the
  * command as typed, and the command reads the spec file itself ({@link org.lrkit.spec.SpecFile}), so that a
@@ -34,7 +38,8 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             ReportCommand.class,
             ReproduceCommand.class,
-            CommandLine.HelpCommand.class},
+            CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class},
         footer = {
             "",
             "Examples:",
@@ -45,6 +50,7 @@ import picocli.CommandLine.Spec;
             "  lrkit reproduce --list",
             "",
             "Run 'lrkit COMMAND --help' for the options of a command.",
+            "Shell completion (bash, zsh): source <(lrkit generate-completion)",
             "Exit codes: 0 success, 1 failed run (e.g. I/O error), 2 bad usage."
         })
 public final class Main implements Callable<Integer> {
@@ -81,6 +87,7 @@ public final class Main implements Callable<Integer> {
                 .setErr(err)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
+        VerbatimFooter.installOn(commandLine);
         try {
             return commandLine.execute(args);
         } finally {

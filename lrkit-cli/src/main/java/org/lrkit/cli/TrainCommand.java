@@ -38,8 +38,10 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  lrkit train --epochs 5",
-            "  lrkit train --policy \"oneCyclePolicy(peak=0.1, totalSteps=auto)\" --epochs 3 --out runs/one-cycle",
-            "  lrkit train --dataset cifar10 --model resnet20 --policy @policy.txt --epochs 30 --seed 1",
+            "  lrkit train --policy \"oneCyclePolicy(peak=0.1, totalSteps=auto)\" --epochs 3 \\",
+            "      --out runs/one-cycle",
+            "  lrkit train --dataset cifar10 --model resnet20 --policy @policy.txt \\",
+            "      --epochs 30 --seed 1",
             "  lrkit train --resume runs/one-cycle"
         })
 public final class TrainCommand implements Callable<Integer> {

@@ -42,6 +42,9 @@ public record PolicyRequest(String label, String given, Spec spec) {
     /** Significant digits of a learning rate from the range test, so that a resolved spec stays readable. */
     public static final int AUTO_DIGITS = 3;
 
+    /** The most characters of given text that an error message repeats. */
+    private static final int MAX_ECHO = 240;
+
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,47}");
     private static final Pattern LABELLED = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._+-]*)=(.*)", Pattern.DOTALL);
 
@@ -60,8 +63,8 @@ public record PolicyRequest(String label, String given, Spec spec) {
      */
     public static void checkLabel(String what, String label) {
         if (label == null || !LABEL.matcher(label).matches()) {
-            throw new IllegalArgumentException(what + " '" + label + "' must be 1-48 letters, digits, '.', '_', '+'"
-                    + " or '-', starting with a letter or digit");
+            throw new IllegalArgumentException(what + " '" + capped(String.valueOf(label)) + "' must be 1-48 letters,"
+                    + " digits, '.', '_', '+' or '-', starting with a letter or digit");
         }
     }
 
@@ -176,6 +179,15 @@ public record PolicyRequest(String label, String given, Spec spec) {
     }
 
     private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ").strip();
+        return capped(text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ").strip());
+    }
+
+    /** {@code text}, or its start and end around {@code ... (N characters) ...} when it is too long to echo. */
+    private static String capped(String text) {
+        if (text.length() <= MAX_ECHO) {
+            return text;
+        }
+        return text.substring(0, MAX_ECHO / 2) + " ... (" + text.length() + " characters) ... "
+                + text.substring(text.length() - MAX_ECHO / 4);
     }
 }

@@ -89,4 +89,14 @@ class PolicyRequestTest {
         assertThatThrownBy(() -> invalid.policy(invalid.resolve(10, AutoValues.NONE)))
                 .hasMessageStartingWith("--policy oneCyclePolicy: oneCyclePolicy: ").hasMessageNotContaining("\n");
     }
+
+    @Test
+    void aHugeNameIsNotEchoedWhole() {
+        String name = "x".repeat(1_000_000);
+        assertThatThrownBy(() -> PolicyRequest.parse(name + "(a=1)"))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(600).contains("characters"));
+        PolicyRequest labelled = PolicyRequest.parse("huge=" + name + "(a=1)");
+        assertThatThrownBy(() -> labelled.policy(labelled.resolve(10, AutoValues.NONE)))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(600).contains("characters"));
+    }
 }

@@ -27,6 +27,11 @@ public record CurveBand(double[] learningRates, double[] median, double[] lowerQ
     /**
      * Combines curves of the same sweep. Steps reached by fewer than half of the runs are left out, so a
      * single run that diverged late does not set the tail.
+     *
+     * @param curves range tests of the same sweep (same learning rate at each step), at least one
+     * @return the median and quartiles at each step reached by at least half of the runs
+     * @throws IllegalArgumentException if {@code curves} is null or empty, or two curves have different
+     *     learning rates at the same step
      */
     public static CurveBand of(List<RangeTestCurve> curves) {
         Checks.notNull("curves", curves);
@@ -75,7 +80,11 @@ public record CurveBand(double[] learningRates, double[] median, double[] lowerQ
         return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
     }
 
-    /** The median as a curve (already smoothed, so it is its own smoothed loss), for {@link Suggestions}. */
+    /**
+     * The median as a curve (already smoothed, so it is its own smoothed loss), for {@link Suggestions}.
+     *
+     * @return a completed curve with the median as loss and smoothed loss, and no validation loss or accuracy
+     */
     public RangeTestCurve medianCurve() {
         double[] none = new double[median.length];
         Arrays.fill(none, Double.NaN);

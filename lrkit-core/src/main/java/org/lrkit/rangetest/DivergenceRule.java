@@ -16,6 +16,15 @@ import org.lrkit.Checks;
  */
 public record DivergenceRule(double factor, int warmupSteps) {
 
+    /**
+     * Creates a divergence rule.
+     *
+     * @param factor how many times the best loss counts as diverged, finite, {@code > 1}
+     * @param warmupSteps range-test steps at the start during which only non-finite losses stop the test,
+     *     {@code >= 0}
+     * @throws IllegalArgumentException if {@code factor} is not a finite value {@code > 1} or
+     *     {@code warmupSteps < 0}
+     */
     public DivergenceRule {
         Checks.finite("factor", factor);
         if (!(factor > 1)) {
@@ -26,12 +35,24 @@ public record DivergenceRule(double factor, int warmupSteps) {
         }
     }
 
-    /** The usual rule: 4 times the best, from the second step on. */
+    /**
+     * The usual rule: 4 times the best, from the second step on.
+     *
+     * @return {@code new DivergenceRule(4.0, 1)}
+     */
     public static DivergenceRule standard() {
         return new DivergenceRule(4.0, 1);
     }
 
-    /** Whether the test stops at this step. */
+    /**
+     * Whether the test stops at this step.
+     *
+     * @param step 0-based step of the range test
+     * @param smoothed the smoothed loss at this step
+     * @param best the lowest smoothed loss so far
+     * @return true if {@code smoothed} is NaN or infinite, or, from {@code warmupSteps} on, it exceeds
+     *     {@code best} by more than {@code (factor - 1) |best|}
+     */
     public boolean diverged(int step, double smoothed, double best) {
         if (!Double.isFinite(smoothed)) {
             return true;

@@ -29,7 +29,12 @@ public final class LossSmoother {
         this.beta = beta;
     }
 
-    /** Adds one loss and returns the smoothed value. A non-finite loss makes every later value non-finite. */
+    /**
+     * Adds one loss and returns the smoothed value. A non-finite loss makes every later value non-finite.
+     *
+     * @param loss the training loss of the next step
+     * @return the debiased moving average of all losses added so far
+     */
     public double add(double loss) {
         average = beta * average + (1 - beta) * loss;
         betaPower *= beta;

@@ -51,6 +51,16 @@ public record PeakRule(OptimizerFamily family, Suggestion reading, double lastLe
     /** How far back up towards its start the loss must climb to have left its valley. */
     public static final double EXIT_FRACTION = 0.25;
 
+    /**
+     * Creates a peak rule from its reading.
+     *
+     * @param family the optimizer that ran the sweep, not null
+     * @param reading the curve's reading, not null
+     * @param lastLearningRate the sweep's last learning rate, finite, {@code > 0}
+     * @param sweepRate the sweep's speed, in natural log of the learning rate per step, finite, {@code > 0}
+     * @throws IllegalArgumentException if {@code family} or {@code reading} is null, or
+     *     {@code lastLearningRate} or {@code sweepRate} is not a finite value {@code > 0}
+     */
     public PeakRule {
         Checks.notNull("family", family);
         Checks.notNull("reading", reading);
@@ -61,7 +71,11 @@ public record PeakRule(OptimizerFamily family, Suggestion reading, double lastLe
     /**
      * Reads a curve swept with an optimizer of the given family.
      *
-     * @throws IllegalArgumentException if the curve has fewer than 4 steps
+     * @param curve the range-test curve, at least 4 steps, not null
+     * @param family the optimizer that ran the sweep, not null
+     * @return the rule read from the curve
+     * @throws IllegalArgumentException if {@code curve} or {@code family} is null, or the curve has fewer
+     *     than 4 steps
      */
     public static PeakRule read(RangeTestCurve curve, OptimizerFamily family) {
         Checks.notNull("curve", curve);
@@ -101,6 +115,8 @@ public record PeakRule(OptimizerFamily family, Suggestion reading, double lastLe
     /**
      * The peak for a one-cycle run of {@code totalSteps} optimizer steps.
      *
+     * @param totalSteps length of the one-cycle run in optimizer steps, {@code > 0}
+     * @return the peak learning rate
      * @throws IllegalArgumentException if {@code totalSteps < 1}
      */
     public double peak(long totalSteps) {
@@ -111,7 +127,13 @@ public record PeakRule(OptimizerFamily family, Suggestion reading, double lastLe
         return Math.min(uncapped(totalSteps), LAST_RATE_SHARE * lastLearningRate);
     }
 
-    /** Whether the cap (half the sweep's last rate) decides the SGD peak of a run of {@code totalSteps} steps. */
+    /**
+     * Whether the cap (half the sweep's last rate) decides the SGD peak of a run of {@code totalSteps} steps.
+     *
+     * @param totalSteps length of the one-cycle run in optimizer steps, {@code > 0}
+     * @return true for an SGD rule whose uncapped peak reaches the cap; always false for Adam
+     * @throws IllegalArgumentException if {@code totalSteps < 1}
+     */
     public boolean capped(long totalSteps) {
         Checks.positive("totalSteps", totalSteps);
         return family == OptimizerFamily.SGD && uncapped(totalSteps) >= LAST_RATE_SHARE * lastLearningRate;
@@ -122,12 +144,20 @@ public record PeakRule(OptimizerFamily family, Suggestion reading, double lastLe
         return reading.learningRate() * Math.sqrt(sweepRate / warmupRate);
     }
 
-    /** The rule's name, as recorded in {@code summary.json}: {@code valley-exit} (SGD) or {@code minimum} (Adam). */
+    /**
+     * The rule's name, as recorded in {@code summary.json}.
+     *
+     * @return {@code valley-exit} (SGD) or {@code minimum} (Adam)
+     */
     public String name() {
         return family == OptimizerFamily.ADAPTIVE ? "minimum" : "valley-exit";
     }
 
-    /** Whether the peak may be too low: an SGD sweep that ended before the loss left its valley. */
+    /**
+     * Whether the peak may be too low: an SGD sweep that ended before the loss left its valley.
+     *
+     * @return true if the reading is {@link #NO_EXIT}
+     */
     public boolean sweptTooLow() {
         return reading.method().equals(NO_EXIT);
     }

@@ -47,13 +47,32 @@ public record RangeTestAdvice(List<Suggestion> suggestions, double consensus, do
     /** How many times the top of a cyclical policy is above its base. */
     public static final double CYCLICAL_RATIO = 4;
 
+    /**
+     * Creates advice; the lists are copied.
+     *
+     * @param suggestions every heuristic's learning rate, not null
+     * @param consensus the median of the suggestions on a log scale
+     * @param intervalLow the smallest suggestion
+     * @param intervalHigh the largest suggestion
+     * @param clrLower Smith's lower bound
+     * @param clrUpper Smith's upper bound
+     * @param peakRule what the curve says about the peak {@code auto} trains at, not null
+     * @param warnings why the curve may not have a clear valley; empty when all is clear; not null
+     * @throws IllegalArgumentException if {@code peakRule} is null
+     */
     public RangeTestAdvice {
         suggestions = List.copyOf(suggestions);
         Checks.notNull("peakRule", peakRule);
         warnings = List.copyOf(warnings);
     }
 
-    /** The peak learning rate {@code auto} trains a one-cycle policy of {@code totalSteps} steps at. */
+    /**
+     * The peak learning rate {@code auto} trains a one-cycle policy of {@code totalSteps} steps at.
+     *
+     * @param totalSteps length of the run in optimizer steps, {@code > 0}
+     * @return the peak learning rate, from {@link PeakRule#peak}
+     * @throws IllegalArgumentException if {@code totalSteps < 1}
+     */
     public double peak(long totalSteps) {
         return peakRule.peak(totalSteps);
     }
@@ -61,12 +80,20 @@ public record RangeTestAdvice(List<Suggestion> suggestions, double consensus, do
     /**
      * The rate {@code auto} gives a policy of {@code totalSteps} steps that starts at its top rate or returns
      * to it often (step decay, SGDR, the top of a cyclical policy): a quarter of the one-cycle peak.
+     *
+     * @param totalSteps length of the run in optimizer steps, {@code > 0}
+     * @return the held learning rate, {@code peak(totalSteps) / HELD_RATIO}
+     * @throws IllegalArgumentException if {@code totalSteps < 1}
      */
     public double heldRate(long totalSteps) {
         return peak(totalSteps) / HELD_RATIO;
     }
 
-    /** Whether no warning was raised. */
+    /**
+     * Whether no warning was raised.
+     *
+     * @return true if {@link #warnings()} is empty
+     */
     public boolean clearValley() {
         return warnings.isEmpty();
     }
@@ -74,6 +101,11 @@ public record RangeTestAdvice(List<Suggestion> suggestions, double consensus, do
     /**
      * A triangular cyclical learning rate from a quarter of the held rate to the held rate (for a run of
      * {@code totalSteps} steps), with half-cycles of {@code stepSize} steps.
+     *
+     * @param stepSize optimizer steps of each half-cycle, {@code > 0}
+     * @param totalSteps length of the run in optimizer steps, {@code > 0}
+     * @return a triangular {@link Cyclical} schedule
+     * @throws IllegalArgumentException if {@code stepSize} or {@code totalSteps} is {@code < 1}
      */
     public Cyclical cyclical(long stepSize, long totalSteps) {
         double top = heldRate(totalSteps);
@@ -84,6 +116,11 @@ public record RangeTestAdvice(List<Suggestion> suggestions, double consensus, do
      * A one-cycle policy over {@code totalSteps} steps to the peak, starting at a 25th of it and ending at a
      * 10,000th of the start, warming up over 30% of the run (the warm-up {@link PeakRule} assumes), with
      * momentum 0.95 -> 0.85 -> 0.95.
+     *
+     * @param totalSteps length of the run in optimizer steps, {@code >= 3}
+     * @return a policy with a one-cycle learning rate and its mirrored momentum
+     * @throws IllegalArgumentException if {@code totalSteps < 3}, or the run is too short for every phase to
+     *     get a step
      */
     public Policy oneCycle(long totalSteps) {
         double peak = peak(totalSteps);
@@ -93,7 +130,16 @@ public record RangeTestAdvice(List<Suggestion> suggestions, double consensus, do
         return Policy.of(lr).withMomentum(lr.mirrored(0.95, 0.85));
     }
 
-    /** SGDR restarting at the held rate, for a run of {@code totalSteps} steps. */
+    /**
+     * SGDR restarting at the held rate, for a run of {@code totalSteps} steps.
+     *
+     * @param firstPeriod length of the first cycle in optimizer steps, {@code > 0} (may be fractional)
+     * @param periodMultiplier growth of the period at each restart, {@code >= 1}
+     * @param totalSteps length of the run in optimizer steps, {@code > 0}
+     * @return plain SGDR annealing to 0
+     * @throws IllegalArgumentException if {@code totalSteps < 1}, {@code firstPeriod <= 0} or
+     *     {@code periodMultiplier < 1}
+     */
     public Sgdr sgdr(double firstPeriod, double periodMultiplier, long totalSteps) {
         return Sgdr.of(heldRate(totalSteps), 0.0, firstPeriod, periodMultiplier);
     }
@@ -103,6 +149,10 @@ public record RangeTestAdvice(List<Suggestion> suggestions, double consensus, do
      * ({@link #ONE_CYCLE_SPECS}) is {@link #peak}; the base of a cyclical spec ({@code base} of {@code cyclical},
      * {@code base_lr} of {@code torch.CyclicLR}) is a quarter of the held rate; every other peak, maximum,
      * initial or base learning rate is the {@link #heldRate}.
+     *
+     * @param totalSteps length of the run in optimizer steps, {@code > 0}
+     * @return the values for {@code auto}, by spec name and key
+     * @throws IllegalArgumentException if {@code totalSteps < 1}
      */
     public AutoValues autoValues(long totalSteps) {
         double peak = peak(totalSteps);

@@ -22,6 +22,18 @@ import org.lrkit.Checks;
 public record RangeTestCurve(double[] learningRates, double[] losses, double[] smoothedLosses,
         double[] validationLosses, double[] accuracies, StopReason stopReason) {
 
+    /**
+     * Creates a curve; the arrays are copied.
+     *
+     * @param learningRates learning rate of each step, each finite and {@code > 0}, strictly increasing
+     * @param losses training loss of each step, as many as learning rates
+     * @param smoothedLosses smoothed loss of each step, as many as learning rates
+     * @param validationLosses validation loss of each step or NaN, as many as learning rates
+     * @param accuracies validation accuracy of each step or NaN, as many as learning rates
+     * @param stopReason why the test ended, not null
+     * @throws IllegalArgumentException if an argument is null, the arrays differ in length, or a learning
+     *     rate is not a finite value {@code > 0} or not above the one before
+     */
     public RangeTestCurve {
         Checks.notNull("learningRates", learningRates);
         Checks.notNull("losses", losses);
@@ -50,7 +62,17 @@ public record RangeTestCurve(double[] learningRates, double[] losses, double[] s
         accuracies = accuracies.clone();
     }
 
-    /** A curve of training losses only, smoothed with {@code beta}. */
+    /**
+     * A curve of training losses only, smoothed with {@code beta}.
+     *
+     * @param learningRates learning rate of each step, each finite and {@code > 0}, strictly increasing
+     * @param losses training loss of each step, as many as learning rates
+     * @param beta weight of the past in the loss average ({@link LossSmoother}), in {@code [0, 1)}
+     * @param reason why the test ended, not null
+     * @return a curve without validation losses or accuracies
+     * @throws IllegalArgumentException if {@code beta} is outside {@code [0, 1)}, or the arrays break a rule
+     *     of the canonical constructor
+     */
     public static RangeTestCurve ofLosses(double[] learningRates, double[] losses, double beta, StopReason reason) {
         LossSmoother smoother = new LossSmoother(beta);
         double[] smoothed = Arrays.stream(losses).map(smoother::add).toArray();
@@ -74,7 +96,8 @@ public record RangeTestCurve(double[] learningRates, double[] losses, double[] s
      * @param band the band of {@code curves}, {@code CurveBand.of(curves)}; it sets the steps and the smoothed
      *     loss
      * @param curves the runs, at least one
-     * @throws IllegalArgumentException if {@code curves} is empty
+     * @return the median curve over the band's steps
+     * @throws IllegalArgumentException if {@code band} or {@code curves} is null, or {@code curves} is empty
      */
     public static RangeTestCurve median(CurveBand band, List<RangeTestCurve> curves) {
         Checks.notNull("band", band);
@@ -107,47 +130,90 @@ public record RangeTestCurve(double[] learningRates, double[] losses, double[] s
         return values.length % 2 == 1 ? values[half] : (values[half - 1] + values[half]) / 2;
     }
 
-    /** Number of recorded steps. */
+    /**
+     * Number of recorded steps.
+     *
+     * @return the length of every series
+     */
     public int size() {
         return learningRates.length;
     }
 
-    /** Whether any step has a validation evaluation. */
+    /**
+     * Whether any step has a validation evaluation.
+     *
+     * @return true if some accuracy is not NaN
+     */
     public boolean hasValidation() {
         return Arrays.stream(accuracies).anyMatch(a -> !Double.isNaN(a));
     }
 
+    /**
+     * The learning rates (a copy).
+     *
+     * @return the learning rate of each step, increasing
+     */
     @Override
     public double[] learningRates() {
         return learningRates.clone();
     }
 
+    /**
+     * The training losses (a copy).
+     *
+     * @return the training loss of each step
+     */
     @Override
     public double[] losses() {
         return losses.clone();
     }
 
+    /**
+     * The smoothed losses (a copy).
+     *
+     * @return the debiased moving average of the loss at each step
+     */
     @Override
     public double[] smoothedLosses() {
         return smoothedLosses.clone();
     }
 
+    /**
+     * The validation losses (a copy).
+     *
+     * @return the validation loss of each step, NaN where not evaluated
+     */
     @Override
     public double[] validationLosses() {
         return validationLosses.clone();
     }
 
+    /**
+     * The validation accuracies (a copy).
+     *
+     * @return the validation accuracy of each step, in {@code [0, 1]}, NaN where not evaluated
+     */
     @Override
     public double[] accuracies() {
         return accuracies.clone();
     }
 
-    /** The learning rate of step {@code index}, without copying the array. */
+    /**
+     * The learning rate of step {@code index}, without copying the array.
+     *
+     * @param index 0-based step of the curve, in {@code [0, size())}
+     * @return the learning rate used at that step
+     */
     public double learningRate(int index) {
         return learningRates[index];
     }
 
-    /** The smoothed loss of step {@code index}, without copying the array. */
+    /**
+     * The smoothed loss of step {@code index}, without copying the array.
+     *
+     * @param index 0-based step of the curve, in {@code [0, size())}
+     * @return the smoothed loss at that step
+     */
     public double smoothedLoss(int index) {
         return smoothedLosses[index];
     }

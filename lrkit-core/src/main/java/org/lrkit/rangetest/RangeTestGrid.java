@@ -19,6 +19,15 @@ import org.lrkit.Checks;
  */
 public record RangeTestGrid(String parameter, double[] values, List<RangeTestCurve> curves) {
 
+    /**
+     * Creates a grid of range tests.
+     *
+     * @param parameter name of the varied hyperparameter, not null
+     * @param values the values tried, at least one (copied)
+     * @param curves the range test for each value, as many as values (copied)
+     * @throws IllegalArgumentException if {@code parameter} or {@code values} is null, or {@code values} is
+     *     empty or not as long as {@code curves}
+     */
     public RangeTestGrid {
         Checks.notNull("parameter", parameter);
         Checks.notNull("values", values);
@@ -30,18 +39,32 @@ public record RangeTestGrid(String parameter, double[] values, List<RangeTestCur
         values = values.clone();
     }
 
+    /**
+     * The values tried (a copy).
+     *
+     * @return the values of the varied hyperparameter, in the order of {@link #curves()}
+     */
     @Override
     public double[] values() {
         return values.clone();
     }
 
-    /** The lowest smoothed loss of each curve. */
+    /**
+     * The lowest smoothed loss of each curve.
+     *
+     * @return the lowest finite smoothed loss of each curve, in the order of {@link #values()}; positive
+     *     infinity for a curve without a finite one
+     */
     public double[] lowestLosses() {
         return curves.stream().mapToDouble(curve -> java.util.Arrays.stream(curve.smoothedLosses())
                 .filter(Double::isFinite).min().orElse(Double.POSITIVE_INFINITY)).toArray();
     }
 
-    /** The value whose curve reaches the lowest smoothed loss. */
+    /**
+     * The value whose curve reaches the lowest smoothed loss.
+     *
+     * @return the best value of the varied hyperparameter; the first one on a tie
+     */
     public double bestValue() {
         double[] lowest = lowestLosses();
         int best = 0;

@@ -52,17 +52,30 @@ public final class RangeTestRecorder {
         Arrays.fill(accuracies, Double.NaN);
     }
 
-    /** Whether the test has ended (every learning rate tried, or stopped early). */
+    /**
+     * Whether the test has ended (every learning rate tried, or stopped early).
+     *
+     * @return true once the test has a stop reason
+     */
     public boolean finished() {
         return stopReason != null;
     }
 
-    /** The number of steps recorded so far. */
+    /**
+     * The number of steps recorded so far.
+     *
+     * @return the number of losses recorded, {@code >= 0}
+     */
     public int recordedSteps() {
         return recorded;
     }
 
-    /** The learning rate for the next step. */
+    /**
+     * The learning rate for the next step.
+     *
+     * @return the sweep's learning rate for the next step to record
+     * @throws IllegalStateException if the test has ended
+     */
     public double nextLearningRate() {
         requireRunning();
         return sweep.learningRate(recorded);
@@ -71,7 +84,9 @@ public final class RangeTestRecorder {
     /**
      * Records the training loss of the step just run at {@link #nextLearningRate()}.
      *
+     * @param loss the training loss of that step; NaN or infinite ends the test
      * @return true while the test goes on
+     * @throws IllegalStateException if the test has ended
      */
     public boolean record(double loss) {
         requireRunning();
@@ -92,7 +107,14 @@ public final class RangeTestRecorder {
         return stopReason == null;
     }
 
-    /** Records a validation evaluation made right after the last recorded step. */
+    /**
+     * Records a validation evaluation made right after the last recorded step.
+     *
+     * @param validationLoss the validation loss
+     * @param accuracy the validation accuracy, a fraction in {@code [0, 1]}
+     * @throws IllegalArgumentException if {@code accuracy} is NaN or outside {@code [0, 1]}
+     * @throws IllegalStateException if no training step was recorded yet
+     */
     public void recordValidation(double validationLoss, double accuracy) {
         if (recorded == 0) {
             throw new IllegalStateException("record a training step before its validation");
@@ -111,7 +133,12 @@ public final class RangeTestRecorder {
         }
     }
 
-    /** The curve of the steps recorded; the test must have finished. */
+    /**
+     * The curve of the steps recorded; the test must have finished.
+     *
+     * @return the curve of the recorded steps and the reason the test stopped
+     * @throws IllegalStateException if the test is still running or recorded fewer than 2 steps
+     */
     public RangeTestCurve curve() {
         if (stopReason == null) {
             throw new IllegalStateException("the range test is still running (" + recorded + " of "

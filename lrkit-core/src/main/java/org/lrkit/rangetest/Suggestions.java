@@ -92,6 +92,10 @@ public final class Suggestions {
     /**
      * Where the smoothed loss falls fastest per unit of {@code log(lr)}, measured over a base of about 5%
      * of the sweep on each side so that single noisy steps do not decide.
+     *
+     * @param curve the range-test curve, whose smoothed losses are read ({@link #advise} passes the zero-lag
+     *     smoothing)
+     * @return the suggestion named {@code steepest}
      */
     public static Suggestion steepest(RangeTestCurve curve) {
         int[] range = descent(curve);
@@ -117,7 +121,12 @@ public final class Suggestions {
         return new Suggestion("steepest", curve.learningRate(best), best);
     }
 
-    /** A tenth of the learning rate at the lowest smoothed loss. */
+    /**
+     * A tenth of the learning rate at the lowest smoothed loss.
+     *
+     * @param curve the range-test curve, whose smoothed losses are read
+     * @return the suggestion named {@code minimum/10}, at the step of the lowest loss
+     */
     public static Suggestion minimumOverTen(RangeTestCurve curve) {
         int lowest = lowest(curve, window(curve));
         return new Suggestion("minimum/10", curve.learningRate(lowest) / 10, lowest);
@@ -134,7 +143,12 @@ public final class Suggestions {
         return lowest;
     }
 
-    /** Half-way down the longest strictly decreasing subsequence of the smoothed loss. */
+    /**
+     * Half-way down the longest strictly decreasing subsequence of the smoothed loss.
+     *
+     * @param curve the range-test curve, whose smoothed losses are read
+     * @return the suggestion named {@code valley}
+     */
     public static Suggestion valley(RangeTestCurve curve) {
         int[] window = descent(curve);
         int n = window[1] - window[0] + 1;
@@ -162,6 +176,14 @@ public final class Suggestions {
     /**
      * The left end of the last stretch of {@code span} steps over which the slope changes by less than
      * {@code threshold} times the loss range.
+     *
+     * @param curve the range-test curve, whose smoothed losses are read
+     * @param span length of the stretch in curve steps, {@code > 0}; fastai uses 15
+     * @param threshold largest change of slope, as a fraction of the loss range over the window, finite,
+     *     {@code > 0}; 0.005 in {@link #advise}
+     * @return the suggestion named {@code slide}
+     * @throws IllegalArgumentException if {@code span <= 0} or {@code threshold} is not a finite value
+     *     {@code > 0}
      */
     public static Suggestion slide(RangeTestCurve curve, int span, double threshold) {
         Checks.positive("span", span);
@@ -186,7 +208,13 @@ public final class Suggestions {
         return new Suggestion("slide", curve.learningRate(left), left);
     }
 
-    /** Smith's lower and upper bounds for a cyclical learning rate, {@code [lower, upper]}. */
+    /**
+     * Smith's lower and upper bounds for a cyclical learning rate, {@code [lower, upper]}.
+     *
+     * @param curve the range-test curve; its accuracies are read when it has validation, otherwise its
+     *     smoothed losses
+     * @return a new two-element array, {@code lower < upper} where the curve has room for it
+     */
     public static double[] clrBounds(RangeTestCurve curve) {
         int[] window = window(curve);
         if (curve.hasValidation()) {
@@ -237,6 +265,12 @@ public final class Suggestions {
     /**
      * Every suggestion, their consensus and interval, Smith's bounds, the peak {@code auto} trains at
      * ({@link PeakRule}) and warnings, for a curve swept with an optimizer of the given family.
+     *
+     * @param curve the range-test curve, at least 4 steps, not null
+     * @param family the optimizer that ran the sweep, not null
+     * @return the advice read from the curve
+     * @throws IllegalArgumentException if {@code curve} or {@code family} is null, or the curve has fewer
+     *     than 4 steps
      */
     public static RangeTestAdvice advise(RangeTestCurve curve, OptimizerFamily family) {
         Checks.notNull("curve", curve);

@@ -28,6 +28,16 @@ import org.lrkit.schedule.Schedule;
  */
 public record Sweep(SweepShape shape, double start, double end, int steps) {
 
+    /**
+     * Creates a sweep.
+     *
+     * @param shape spacing of the learning rates, not null
+     * @param start first learning rate, finite, {@code > 0}
+     * @param end last learning rate, finite, {@code > start}
+     * @param steps number of learning rates (training steps), {@code >= 2}
+     * @throws IllegalArgumentException if {@code shape} is null, {@code start} or {@code end} is not a finite
+     *     value {@code > 0}, {@code end <= start}, or {@code steps < 2}
+     */
     public Sweep {
         Checks.notNull("shape", shape);
         Checks.positive("start", start);
@@ -41,17 +51,41 @@ public record Sweep(SweepShape shape, double start, double end, int steps) {
         }
     }
 
-    /** An exponential sweep. */
+    /**
+     * An exponential sweep.
+     *
+     * @param start first learning rate, finite, {@code > 0}
+     * @param end last learning rate, finite, {@code > start}
+     * @param steps number of learning rates (training steps), {@code >= 2}
+     * @return a sweep evenly spaced on a log scale
+     * @throws IllegalArgumentException if {@code start} or {@code end} is not a finite value {@code > 0},
+     *     {@code end <= start}, or {@code steps < 2}
+     */
     public static Sweep exponential(double start, double end, int steps) {
         return new Sweep(SweepShape.EXPONENTIAL, start, end, steps);
     }
 
-    /** A linear sweep. */
+    /**
+     * A linear sweep.
+     *
+     * @param start first learning rate, finite, {@code > 0}
+     * @param end last learning rate, finite, {@code > start}
+     * @param steps number of learning rates (training steps), {@code >= 2}
+     * @return a sweep evenly spaced on a linear scale
+     * @throws IllegalArgumentException if {@code start} or {@code end} is not a finite value {@code > 0},
+     *     {@code end <= start}, or {@code steps < 2}
+     */
     public static Sweep linear(double start, double end, int steps) {
         return new Sweep(SweepShape.LINEAR, start, end, steps);
     }
 
-    /** The learning rate of step {@code index} ({@code 0 .. steps-1}). */
+    /**
+     * The learning rate of step {@code index} ({@code 0 .. steps-1}).
+     *
+     * @param index 0-based step of the sweep, in {@code [0, steps)}
+     * @return the learning rate to train that step with
+     * @throws IllegalArgumentException if {@code index} is outside {@code [0, steps)}
+     */
     public double learningRate(int index) {
         if (index < 0 || index >= steps) {
             throw new IllegalArgumentException("index must be in [0, " + steps + "), got " + index);
@@ -59,13 +93,23 @@ public record Sweep(SweepShape shape, double start, double end, int steps) {
         return schedule().valueAt(index);
     }
 
-    /** The sweep as a schedule over its steps (held at {@code end} afterwards). */
+    /**
+     * The sweep as a schedule over its steps (held at {@code end} afterwards).
+     *
+     * @return an {@link Anneal} from {@code start} to {@code end} over {@code steps - 1} steps
+     */
     public Schedule schedule() {
         Interpolation curve = shape == SweepShape.EXPONENTIAL ? Interpolation.EXPONENTIAL : Interpolation.LINEAR;
         return new Anneal(curve, start, end, steps - 1, PastEnd.HOLD);
     }
 
-    /** The same sweep with every learning rate multiplied by {@code factor} (a parameter group's ratio). */
+    /**
+     * The same sweep with every learning rate multiplied by {@code factor} (a parameter group's ratio).
+     *
+     * @param factor the multiplier, finite, {@code > 0}
+     * @return a sweep of the same shape and steps
+     * @throws IllegalArgumentException if {@code factor} is not a finite value {@code > 0}
+     */
     public Sweep scaledBy(double factor) {
         Checks.positive("factor", factor);
         return new Sweep(shape, start * factor, end * factor, steps);

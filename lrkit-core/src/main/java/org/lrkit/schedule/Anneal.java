@@ -22,6 +22,18 @@ import org.lrkit.Checks;
  */
 public record Anneal(Interpolation shape, double from, double to, long steps, PastEnd pastEnd) implements Schedule {
 
+    /**
+     * Creates an interpolation.
+     *
+     * @param shape the curve, not null
+     * @param from value at step 0, finite
+     * @param to value at step {@code steps}, finite
+     * @param steps length of the interpolation in optimizer steps, {@code > 0}
+     * @param pastEnd what later steps return, not null
+     * @throws IllegalArgumentException if {@code shape} or {@code pastEnd} is null, {@code from} or {@code to}
+     *     is not finite, {@code steps <= 0}, or {@code shape} is exponential and {@code from} and {@code to}
+     *     are not both non-zero and of the same sign
+     */
     public Anneal {
         Checks.notNull("shape", shape);
         Checks.finite("from", from);

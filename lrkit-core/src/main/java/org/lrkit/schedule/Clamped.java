@@ -15,6 +15,15 @@ import org.lrkit.Checks;
  */
 public record Clamped(Schedule schedule, double min, double max) implements Schedule {
 
+    /**
+     * Creates a clamped schedule.
+     *
+     * @param schedule the schedule to limit, not null
+     * @param min lower bound, finite
+     * @param max upper bound, finite, {@code >= min}
+     * @throws IllegalArgumentException if {@code schedule} is null, a bound is not finite, or
+     *     {@code min > max}
+     */
     public Clamped {
         Checks.notNull("schedule", schedule);
         Checks.finite("min", min);

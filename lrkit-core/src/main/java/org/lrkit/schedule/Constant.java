@@ -11,6 +11,12 @@ import org.lrkit.Checks;
  */
 public record Constant(double value) implements Schedule {
 
+    /**
+     * Creates a constant schedule.
+     *
+     * @param value the value at every step, finite
+     * @throws IllegalArgumentException if {@code value} is NaN or infinite
+     */
     public Constant {
         Checks.finite("value", value);
     }

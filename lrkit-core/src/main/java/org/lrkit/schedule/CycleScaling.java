@@ -18,13 +18,29 @@ import org.lrkit.Checks;
  */
 public sealed interface CycleScaling {
 
-    /** The factor for a step in a given (0-based) cycle. */
+    /**
+     * The factor for a step in a given (0-based) cycle.
+     *
+     * @param cycle 0-based cycle index of the step
+     * @param step 0-based global optimizer step
+     * @return the factor {@code f} that multiplies the triangle wave (or its bounds)
+     */
     double factor(long cycle, long step);
 
-    /** The spec word of this scaling. */
+    /**
+     * The spec word of this scaling.
+     *
+     * @return {@code triangular}, {@code triangular2} or {@code expRange}
+     * @throws UnsupportedOperationException for a {@link Custom} scaling, which has no text form
+     */
     String word();
 
-    /** Whether the factor multiplies the base too ({@code (base + amplitude*s) * f}) instead of the amplitude only. */
+    /**
+     * Whether the factor multiplies the base too ({@code (base + amplitude*s) * f}) instead of the amplitude
+     * only.
+     *
+     * @return true if both bounds decline, false if only the amplitude is scaled
+     */
     default boolean scalesBase() {
         return false;
     }
@@ -62,7 +78,11 @@ public sealed interface CycleScaling {
         /** {@code (base + (peak - base) s) gamma^t}: both bounds decline, as the paper's text says. */
         BOTH_BOUNDS;
 
-        /** The spec word: {@code amplitude} or {@code bothBounds}. */
+        /**
+         * The spec word of this choice.
+         *
+         * @return {@code amplitude} or {@code bothBounds}
+         */
         public String word() {
             return this == AMPLITUDE ? "amplitude" : "bothBounds";
         }
@@ -75,6 +95,13 @@ public sealed interface CycleScaling {
      * @param decay what decays
      */
     record ExpRange(double gamma, ExpRangeDecay decay) implements CycleScaling {
+        /**
+         * Creates an exp_range scaling.
+         *
+         * @param gamma decay per optimizer step, in {@code (0, 1]}
+         * @param decay what decays, not null
+         * @throws IllegalArgumentException if {@code gamma} is not in {@code (0, 1]} or {@code decay} is null
+         */
         public ExpRange {
             Checks.positiveFraction("gamma", gamma);
             Checks.notNull("decay", decay);
@@ -111,6 +138,13 @@ public sealed interface CycleScaling {
      * @param function the factor as a function of it
      */
     record Custom(ScaleBasis basis, DoubleUnaryOperator function) implements CycleScaling {
+        /**
+         * Creates a user-defined scaling.
+         *
+         * @param basis whether the function receives the cycle or the step, not null
+         * @param function the factor as a function of it, pure, not null
+         * @throws IllegalArgumentException if {@code basis} or {@code function} is null
+         */
         public Custom {
             Checks.notNull("basis", basis);
             Checks.notNull("function", function);

@@ -22,16 +22,31 @@ import org.lrkit.Checks;
  */
 public interface CycleStructure {
 
-    /** The cycle and phase of {@code step}. */
+    /**
+     * The cycle and phase of {@code step}.
+     *
+     * @param step 0-based optimizer step, {@code >= 0}
+     * @return the cycle, phase and fraction of the phase at that step
+     * @throws IllegalArgumentException if {@code step < 0}
+     */
     CyclePosition positionAt(long step);
 
     /**
      * The first cycle end at or after {@code step}, or empty when no cycle ends from there on (after the
      * last cycle of a schedule with a cycle limit).
+     *
+     * @param step 0-based optimizer step to search from, {@code >= 0}
+     * @return the step of the next cycle end, or empty
+     * @throws IllegalArgumentException if {@code step < 0}
      */
     OptionalLong nextCycleEnd(long step);
 
-    /** The ends of all cycles that end before {@code untilStep} (exclusive), in increasing order. */
+    /**
+     * The ends of all cycles that end before {@code untilStep} (exclusive), in increasing order.
+     *
+     * @param untilStep first optimizer step not searched, typically the planned length of training
+     * @return the last step of each such cycle, in increasing order; empty when none ends before
+     */
     default long[] cycleEnds(long untilStep) {
         List<Long> ends = new ArrayList<>();
         OptionalLong next = nextCycleEnd(0);
@@ -42,13 +57,26 @@ public interface CycleStructure {
         return ends.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Whether {@code step} is the last step of a cycle. */
+    /**
+     * Whether {@code step} is the last step of a cycle.
+     *
+     * @param step 0-based optimizer step, {@code >= 0}
+     * @return true if a cycle ends at {@code step}
+     * @throws IllegalArgumentException if {@code step < 0}
+     */
     default boolean isCycleEnd(long step) {
         OptionalLong next = nextCycleEnd(step);
         return next.isPresent() && next.getAsLong() == step;
     }
 
-    /** This structure moved {@code steps} later: a cycle end at {@code e} becomes {@code e + steps}. */
+    /**
+     * This structure moved {@code steps} later: a cycle end at {@code e} becomes {@code e + steps}.
+     *
+     * @param steps how many optimizer steps the structure moves, {@code >= 0}
+     * @param leadPhase the phase name reported for the first {@code steps} steps, which belong to cycle 0,
+     *     such as {@code "warmup"}
+     * @return the delayed structure
+     */
     default CycleStructure delayedBy(long steps, String leadPhase) {
         CycleStructure inner = this;
         return new CycleStructure() {

@@ -38,6 +38,18 @@ import org.lrkit.schedule.CycleScaling.ExpRange;
 public record Cyclical(double base, double peak, long stepsUp, long stepsDown, CycleScaling scaling)
         implements Schedule, CycleStructure {
 
+    /**
+     * Creates a cyclical schedule.
+     *
+     * @param base value at the start of each cycle, finite
+     * @param peak value at the top of each cycle, finite, {@code != base}
+     * @param stepsUp optimizer steps from base to peak, {@code > 0}
+     * @param stepsDown optimizer steps from peak back to base, {@code > 0}
+     * @param scaling how the amplitude changes across cycles, not null
+     * @throws IllegalArgumentException if {@code base} or {@code peak} is not finite, {@code peak == base},
+     *     {@code stepsUp} or {@code stepsDown} is {@code <= 0}, {@code scaling} is null, or
+     *     {@code stepsUp + stepsDown} overflows a {@code long}
+     */
     public Cyclical {
         Checks.finite("base", base);
         Checks.finite("peak", peak);
@@ -54,19 +66,45 @@ public record Cyclical(double base, double peak, long stepsUp, long stepsDown, C
         }
     }
 
-    /** A symmetric triangular cycle (Smith's {@code triangular} policy) with half-cycle {@code stepSize}. */
+    /**
+     * A symmetric triangular cycle (Smith's {@code triangular} policy) with half-cycle {@code stepSize}.
+     *
+     * @param base value at the start of each cycle, finite
+     * @param peak value at the top of each cycle, finite, {@code != base}
+     * @param stepSize optimizer steps of each half-cycle (up, then down), {@code > 0}
+     * @return the cyclical schedule
+     * @throws IllegalArgumentException if a bound is not finite, {@code peak == base} or {@code stepSize <= 0}
+     */
     public static Cyclical triangular(double base, double peak, long stepSize) {
         return new Cyclical(base, peak, Checks.positive("stepSize", stepSize), stepSize,
                 new CycleScaling.Triangular());
     }
 
-    /** A symmetric cycle whose amplitude halves every cycle (Smith's {@code triangular2}). */
+    /**
+     * A symmetric cycle whose amplitude halves every cycle (Smith's {@code triangular2}).
+     *
+     * @param base value at the start of each cycle, finite
+     * @param peak value at the top of the first cycle, finite, {@code != base}
+     * @param stepSize optimizer steps of each half-cycle (up, then down), {@code > 0}
+     * @return the cyclical schedule
+     * @throws IllegalArgumentException if a bound is not finite, {@code peak == base} or {@code stepSize <= 0}
+     */
     public static Cyclical triangular2(double base, double peak, long stepSize) {
         return new Cyclical(base, peak, Checks.positive("stepSize", stepSize), stepSize,
                 new CycleScaling.Triangular2());
     }
 
-    /** A symmetric cycle whose amplitude decays by {@code gamma} per step (Smith's {@code exp_range}). */
+    /**
+     * A symmetric cycle whose amplitude decays by {@code gamma} per step (Smith's {@code exp_range}).
+     *
+     * @param base value at the start of each cycle, finite
+     * @param peak value at the top of the first cycle, finite, {@code != base}
+     * @param stepSize optimizer steps of each half-cycle (up, then down), {@code > 0}
+     * @param gamma factor on the amplitude per optimizer step, in {@code (0, 1]}
+     * @return the cyclical schedule
+     * @throws IllegalArgumentException if a bound is not finite, {@code peak == base}, {@code stepSize <= 0}
+     *     or {@code gamma} is not in {@code (0, 1]}
+     */
     public static Cyclical expRange(double base, double peak, long stepSize, double gamma) {
         return new Cyclical(base, peak, Checks.positive("stepSize", stepSize), stepSize,
                 new ExpRange(gamma, CycleScaling.ExpRangeDecay.AMPLITUDE));
@@ -75,17 +113,34 @@ public record Cyclical(double base, double peak, long stepsUp, long stepsDown, C
     /**
      * The {@code decay} policy of the CLR paper's ablation: start at {@code peak}, fall linearly to
      * {@code base} over {@code stepSize} steps, then hold {@code base}.
+     *
+     * @param base value held from step {@code stepSize} on, finite
+     * @param peak value at step 0, finite
+     * @param stepSize optimizer steps of the fall, {@code > 0}
+     * @return a linear {@link Anneal} from {@code peak} to {@code base}
+     * @throws IllegalArgumentException if a bound is not finite or {@code stepSize <= 0}
      */
     public static Schedule decayPolicy(double base, double peak, long stepSize) {
         return new Anneal(Interpolation.LINEAR, peak, base, Checks.positive("stepSize", stepSize), PastEnd.HOLD);
     }
 
-    /** The same cycle between other bounds, e.g. the momentum that mirrors a learning-rate cycle. */
+    /**
+     * The same cycle between other bounds, e.g. the momentum that mirrors a learning-rate cycle.
+     *
+     * @param base the new value at the start of each cycle, finite
+     * @param peak the new value at the top of each cycle, finite, {@code != base}
+     * @return a cyclical schedule with the same steps and scaling
+     * @throws IllegalArgumentException if a bound is not finite or {@code peak == base}
+     */
     public Cyclical withBounds(double base, double peak) {
         return new Cyclical(base, peak, stepsUp, stepsDown, scaling);
     }
 
-    /** Steps in one cycle. */
+    /**
+     * Steps in one cycle.
+     *
+     * @return {@code stepsUp + stepsDown}, in optimizer steps
+     */
     public long cycleLength() {
         return stepsUp + stepsDown;
     }

@@ -39,6 +39,15 @@ public final class Elastic {
      * The schedule with the steps after {@code atStep} stretched from a plan of {@code plannedSteps} steps
      * in all to {@code newSteps}: the value planned for the last step ({@code plannedSteps - 1}) comes at
      * step {@code newSteps - 1}.
+     *
+     * @param schedule the schedule as planned, not null
+     * @param atStep the 0-based optimizer step the run resumes from, {@code >= 0}; steps up to it keep their
+     *     planned values
+     * @param plannedSteps the number of optimizer steps the schedule was planned for
+     * @param newSteps the number of optimizer steps the resumed run trains for in all
+     * @return a {@link TimeWarp} of {@code schedule}
+     * @throws IllegalArgumentException if {@code atStep < 0}, or {@code atStep} is not before the last step
+     *     of both plans ({@code plannedSteps - 1} and {@code newSteps - 1})
      */
     public static Schedule stretch(Schedule schedule, long atStep, long plannedSteps, long newSteps) {
         Checks.nonNegative("atStep", atStep);
@@ -51,23 +60,55 @@ public final class Elastic {
         return new TimeWarp(schedule, atStep, speed);
     }
 
-    /** {@link #stretch(Schedule, long, long, long)} applied to every schedule of a policy. */
+    /**
+     * {@link #stretch(Schedule, long, long, long)} applied to every schedule of a policy.
+     *
+     * @param policy the policy as planned, not null
+     * @param atStep the 0-based optimizer step the run resumes from, {@code >= 0}
+     * @param plannedSteps the number of optimizer steps the policy was planned for
+     * @param newSteps the number of optimizer steps the resumed run trains for in all
+     * @return the policy with every schedule stretched
+     * @throws IllegalArgumentException if {@code atStep < 0}, or {@code atStep} is not before the last step
+     *     of both plans
+     */
     public static Policy stretch(Policy policy, long atStep, long plannedSteps, long newSteps) {
         return map(policy, schedule -> stretch(schedule, atStep, plannedSteps, newSteps));
     }
 
-    /** The schedule as planned for {@code plannedSteps} steps, then its value at the last planned step, held. */
+    /**
+     * The schedule as planned for {@code plannedSteps} steps, then its value at the last planned step, held.
+     *
+     * @param schedule the schedule as planned, not null
+     * @param plannedSteps the number of optimizer steps the schedule was planned for, {@code > 0}
+     * @return a {@link Join} of {@code schedule} and a {@link Constant}
+     * @throws IllegalArgumentException if {@code plannedSteps <= 0}
+     */
     public static Schedule continueAtFinal(Schedule schedule, long plannedSteps) {
         Checks.positive("plannedSteps", plannedSteps);
         return new Join(schedule, plannedSteps, new Constant(schedule.valueAt(plannedSteps - 1)));
     }
 
-    /** {@link #continueAtFinal(Schedule, long)} applied to every schedule of a policy. */
+    /**
+     * {@link #continueAtFinal(Schedule, long)} applied to every schedule of a policy.
+     *
+     * @param policy the policy as planned, not null
+     * @param plannedSteps the number of optimizer steps the policy was planned for, {@code > 0}
+     * @return the policy with every schedule held at its final planned value
+     * @throws IllegalArgumentException if {@code plannedSteps <= 0}
+     */
     public static Policy continueAtFinal(Policy policy, long plannedSteps) {
         return map(policy, schedule -> continueAtFinal(schedule, plannedSteps));
     }
 
-    /** The schedule as planned for {@code plannedSteps} steps, then {@code next} in local time. */
+    /**
+     * The schedule as planned for {@code plannedSteps} steps, then {@code next} in local time.
+     *
+     * @param schedule the schedule as planned, not null
+     * @param plannedSteps the number of optimizer steps the schedule was planned for, {@code > 0}
+     * @param next the schedule (a new cycle) that follows, not null
+     * @return a {@link Join} of {@code schedule} and {@code next}
+     * @throws IllegalArgumentException if a schedule is null or {@code plannedSteps <= 0}
+     */
     public static Schedule appendCycle(Schedule schedule, long plannedSteps, Schedule next) {
         return new Join(schedule, Checks.positive("plannedSteps", plannedSteps), next);
     }

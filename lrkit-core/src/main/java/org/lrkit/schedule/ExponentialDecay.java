@@ -14,6 +14,14 @@ import org.lrkit.Checks;
  */
 public record ExponentialDecay(double initial, double factor) implements Schedule {
 
+    /**
+     * Creates an exponential decay.
+     *
+     * @param initial value at step 0, finite
+     * @param factor multiplier per optimizer step, finite, {@code > 0}
+     * @throws IllegalArgumentException if {@code initial} is not finite or {@code factor} is not a finite
+     *     value {@code > 0}
+     */
     public ExponentialDecay {
         Checks.finite("initial", initial);
         Checks.positive("factor", factor);

@@ -27,18 +27,21 @@ package org.lrkit.schedule;
  * with DJL's {@code ai.djl.ndarray.types.Shape} in user code.)
  */
 public enum Interpolation {
+    /** A straight line, {@code a + (b - a) f}. */
     LINEAR {
         @Override
         double formula(double from, double to, double fraction) {
             return (to - from) * fraction + from;
         }
     },
+    /** Half a cosine, {@code b + (a - b)(1 + cos(pi f)) / 2}: flat at both ends. */
     COSINE {
         @Override
         double formula(double from, double to, double fraction) {
             return to + (from - to) / 2.0 * (Math.cos(Math.PI * fraction) + 1.0);
         }
     },
+    /** A geometric curve, {@code a (b / a)^f}: a straight line on a log scale. */
     EXPONENTIAL {
         @Override
         double formula(double from, double to, double fraction) {
@@ -51,7 +54,10 @@ public enum Interpolation {
      * exact: fraction 0 gives {@code from} and 1 gives {@code to} bit for bit, whatever the rounding of
      * the formula in between.
      *
+     * @param from the value at fraction 0
+     * @param to the value at fraction 1
      * @param fraction 0 gives {@code from}, 1 gives {@code to}; other values extrapolate
+     * @return the interpolated value
      */
     public double interpolate(double from, double to, double fraction) {
         if (fraction == 0.0) {
@@ -65,7 +71,11 @@ public enum Interpolation {
 
     abstract double formula(double from, double to, double fraction);
 
-    /** The spec word for this shape: {@code linear}, {@code cosine} or {@code exponential}. */
+    /**
+     * The spec word for this shape.
+     *
+     * @return {@code linear}, {@code cosine} or {@code exponential}
+     */
     public String word() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -15,6 +15,15 @@ import org.lrkit.Checks;
  */
 public record InverseTimeDecay(double initial, double gamma, double power) implements Schedule {
 
+    /**
+     * Creates an inverse-time decay.
+     *
+     * @param initial value at step 0, finite
+     * @param gamma time scale of the decay, per optimizer step, finite, {@code >= 0}
+     * @param power exponent, finite, {@code >= 0}
+     * @throws IllegalArgumentException if {@code initial} is not finite, or {@code gamma} or {@code power}
+     *     is not a finite value {@code >= 0}
+     */
     public InverseTimeDecay {
         Checks.finite("initial", initial);
         Checks.nonNegative("gamma", gamma);

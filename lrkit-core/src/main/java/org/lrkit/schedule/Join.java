@@ -22,6 +22,14 @@ import org.lrkit.Checks;
  */
 public record Join(Schedule first, long steps, Schedule then) implements Schedule {
 
+    /**
+     * Creates a join of two schedules.
+     *
+     * @param first the schedule for steps {@code 0 .. steps-1}, not null
+     * @param steps how many optimizer steps {@code first} lasts, {@code > 0}
+     * @param then the schedule from step {@code steps} on, in local time, not null
+     * @throws IllegalArgumentException if a schedule is null or {@code steps <= 0}
+     */
     public Join {
         Checks.notNull("first", first);
         Checks.positive("steps", steps);

@@ -18,6 +18,16 @@ import org.lrkit.Checks;
  */
 public record MultiStepDecay(double initial, long[] milestones, double factor) implements Schedule {
 
+    /**
+     * Creates a multi-step decay.
+     *
+     * @param initial value before the first milestone, finite
+     * @param milestones optimizer steps at which the value decays, non-decreasing, each {@code >= 0}
+     *     (copied)
+     * @param factor multiplier applied at each milestone, finite, {@code > 0}
+     * @throws IllegalArgumentException if {@code initial} is not finite, {@code milestones} is null, has a
+     *     negative entry or decreases, or {@code factor} is not a finite value {@code > 0}
+     */
     public MultiStepDecay {
         Checks.finite("initial", initial);
         Checks.notNull("milestones", milestones);
@@ -33,7 +43,11 @@ public record MultiStepDecay(double initial, long[] milestones, double factor) i
         Checks.positive("factor", factor);
     }
 
-    /** The milestones (a copy). */
+    /**
+     * The milestones (a copy).
+     *
+     * @return the optimizer steps at which the value decays, in non-decreasing order
+     */
     @Override
     public long[] milestones() {
         return milestones.clone();

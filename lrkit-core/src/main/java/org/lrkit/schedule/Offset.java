@@ -14,6 +14,13 @@ import org.lrkit.Checks;
  */
 public record Offset(Schedule schedule, double offset) implements Schedule {
 
+    /**
+     * Creates a shifted schedule.
+     *
+     * @param schedule the schedule to shift, not null
+     * @param offset the constant added, finite
+     * @throws IllegalArgumentException if {@code schedule} is null or {@code offset} is NaN or infinite
+     */
     public Offset {
         Checks.notNull("schedule", schedule);
         Checks.finite("offset", offset);

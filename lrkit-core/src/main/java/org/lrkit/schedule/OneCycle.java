@@ -51,6 +51,22 @@ import org.lrkit.Checks;
 public record OneCycle(double start, double peak, double end, long stepsUp, long stepsDown, long stepsFinal,
         Interpolation shape, PastEnd pastEnd) implements Schedule, CycleStructure {
 
+    /**
+     * Creates a one-cycle schedule from its phase lengths.
+     *
+     * @param start value at step 0 (and at the start of the annihilation phase), finite
+     * @param peak value at step {@code stepsUp}, finite
+     * @param end value at the last step, finite
+     * @param stepsUp length of the rising phase in optimizer steps, {@code > 0}
+     * @param stepsDown length of the falling phase in optimizer steps, {@code > 0}
+     * @param stepsFinal length of the annihilation phase in optimizer steps, {@code >= 0}; 0 makes a two-phase
+     *     cycle
+     * @param shape curve of every phase, not null
+     * @param pastEnd what steps after {@link #lastStep()} return, not null
+     * @throws IllegalArgumentException if a value is not finite, {@code stepsUp} or {@code stepsDown} is
+     *     {@code <= 0}, {@code stepsFinal < 0}, {@code shape} or {@code pastEnd} is null, or {@code shape} is
+     *     exponential and start, peak and end are not all non-zero and of the same sign
+     */
     public OneCycle {
         Checks.finite("start", start);
         Checks.finite("peak", peak);
@@ -69,7 +85,17 @@ public record OneCycle(double start, double peak, double end, long stepsUp, long
      * steps up, {@code round(fractionFinal * (totalSteps-1))} steps of annihilation (0 for two phases), the
      * rest down, so that step {@code totalSteps - 1} gets {@code end}.
      *
-     * @throws IllegalArgumentException if a phase would get no step, naming the fraction to change
+     * @param start value at step 0 (and at the start of the annihilation phase), finite
+     * @param peak value at the top of the cycle, finite
+     * @param end value at step {@code totalSteps - 1}, finite
+     * @param totalSteps length of the run in optimizer steps, {@code >= 3}
+     * @param fractionUp fraction of the run spent rising, in {@code [0, 1]}
+     * @param fractionFinal fraction of the run spent in annihilation, in {@code [0, 1]}; 0 for two phases
+     * @param shape curve of every phase, not null
+     * @return the schedule, held at {@code end} past the last step
+     * @throws IllegalArgumentException if {@code totalSteps < 3}, a fraction is outside {@code [0, 1]}, a
+     *     phase would get no step (naming the fraction to change), or a value breaks a rule of the canonical
+     *     constructor
      */
     public static OneCycle of(double start, double peak, double end, long totalSteps, double fractionUp,
             double fractionFinal, Interpolation shape) {
@@ -106,17 +132,27 @@ public record OneCycle(double start, double peak, double end, long stepsUp, long
      * <pre>{@code
      * OneCycle lr = OneCycle.builder().peak(0.1).totalSteps(1000).build();
      * }</pre>
+     *
+     * @return a new builder with fastai's defaults
      */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The step at which {@code end} is reached: {@code stepsUp + stepsDown + stepsFinal}. */
+    /**
+     * The step at which {@code end} is reached: {@code stepsUp + stepsDown + stepsFinal}.
+     *
+     * @return the last planned optimizer step, 0-based
+     */
     public long lastStep() {
         return stepsUp + stepsDown + stepsFinal;
     }
 
-    /** Whether this cycle has an annihilation phase. */
+    /**
+     * Whether this cycle has an annihilation phase.
+     *
+     * @return true if {@code stepsFinal > 0}
+     */
     public boolean threePhase() {
         return stepsFinal > 0;
     }
@@ -124,12 +160,25 @@ public record OneCycle(double start, double peak, double end, long stepsUp, long
     /**
      * The same phases between other values: {@code high -> low -> high}, held at {@code high} through the
      * annihilation phase. This is the cyclical momentum of the one-cycle policy.
+     *
+     * @param high value at step 0, through the annihilation phase and at the end, finite (momentum 0.95,
+     *     say)
+     * @param low value at the peak step, finite (momentum 0.85, say)
+     * @return a one-cycle schedule with the same phases, shape and past-end rule
+     * @throws IllegalArgumentException if a value is not finite, or the shape is exponential and the values
+     *     are not both non-zero and of the same sign
      */
     public OneCycle mirrored(double high, double low) {
         return new OneCycle(high, low, high, stepsUp, stepsDown, stepsFinal, shape, pastEnd);
     }
 
-    /** This schedule with another rule for steps past {@link #lastStep()}. */
+    /**
+     * This schedule with another rule for steps past {@link #lastStep()}.
+     *
+     * @param rule what steps after the last one return, not null
+     * @return a one-cycle schedule with the same values and phases
+     * @throws IllegalArgumentException if {@code rule} is null
+     */
     public OneCycle withPastEnd(PastEnd rule) {
         return new OneCycle(start, peak, end, stepsUp, stepsDown, stepsFinal, shape, rule);
     }
@@ -214,50 +263,92 @@ public record OneCycle(double start, double peak, double end, long stepsUp, long
         private Builder() {
         }
 
-        /** The value at step 0 (and at the start of the annihilation phase); default {@code peak / 25}. */
+        /**
+         * The value at step 0 (and at the start of the annihilation phase); default {@code peak / 25}.
+         *
+         * @param value the start value, finite (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder start(double value) {
             this.start = value;
             return this;
         }
 
-        /** The highest value, reached after the rising phase (required). */
+        /**
+         * The highest value, reached after the rising phase (required).
+         *
+         * @param value the peak value (the maximal learning rate, say), finite (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder peak(double value) {
             this.peak = value;
             return this;
         }
 
-        /** The value at the last step; default {@code start / 1e4}. */
+        /**
+         * The value at the last step; default {@code start / 1e4}.
+         *
+         * @param value the end value, finite (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder end(double value) {
             this.end = value;
             return this;
         }
 
-        /** The length of the run in optimizer steps, at least 3 (required). */
+        /**
+         * The length of the run in optimizer steps, at least 3 (required).
+         *
+         * @param steps the number of optimizer steps, {@code >= 3} (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder totalSteps(long steps) {
             this.totalSteps = steps;
             this.totalStepsSet = true;
             return this;
         }
 
-        /** The fraction of the run spent rising, in [0, 1]; default 0.3 (build refuses a phase with no step). */
+        /**
+         * The fraction of the run spent rising, in [0, 1]; default 0.3 (build refuses a phase with no step).
+         *
+         * @param fraction a fraction of {@code totalSteps}, in {@code [0, 1]} (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder fractionUp(double fraction) {
             this.fractionUp = fraction;
             return this;
         }
 
-        /** The fraction of the run spent in annihilation, in [0, 1]; default 0 (a two-phase cycle). */
+        /**
+         * The fraction of the run spent in annihilation, in [0, 1]; default 0 (a two-phase cycle).
+         *
+         * @param fraction a fraction of {@code totalSteps}, in {@code [0, 1]} (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder fractionFinal(double fraction) {
             this.fractionFinal = fraction;
             return this;
         }
 
-        /** The curve of every phase; default {@link Interpolation#COSINE}. */
+        /**
+         * The curve of every phase; default {@link Interpolation#COSINE}.
+         *
+         * @param curve the interpolation of every phase, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code curve} is null
+         */
         public Builder shape(Interpolation curve) {
             this.shape = Checks.notNull("shape", curve);
             return this;
         }
 
-        /** What steps after the last one return; default {@link PastEnd#HOLD}. */
+        /**
+         * What steps after the last one return; default {@link PastEnd#HOLD}.
+         *
+         * @param rule the past-end rule, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code rule} is null
+         */
         public Builder pastEnd(PastEnd rule) {
             this.pastEnd = Checks.notNull("pastEnd", rule);
             return this;
@@ -266,6 +357,7 @@ public record OneCycle(double start, double peak, double end, long stepsUp, long
         /**
          * The schedule.
          *
+         * @return a new one-cycle schedule from the values set and the defaults
          * @throws IllegalArgumentException if {@code peak} or {@code totalSteps} was not set, or a value breaks
          *     a rule of {@link OneCycle#of} (a non-finite value, a fraction outside [0, 1], a phase with no step)
          */

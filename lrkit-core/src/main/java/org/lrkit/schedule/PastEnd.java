@@ -13,11 +13,18 @@ package org.lrkit.schedule;
  * </ul>
  */
 public enum PastEnd {
+    /** Later steps return the final planned value. */
     HOLD,
+    /** Later steps raise an {@link IllegalArgumentException}. */
     ERROR,
+    /** Later steps evaluate the formula past its planned range. */
     EXTRAPOLATE;
 
-    /** The spec word for this rule: {@code hold}, {@code error} or {@code extrapolate}. */
+    /**
+     * The spec word for this rule.
+     *
+     * @return {@code hold}, {@code error} or {@code extrapolate}
+     */
     public String word() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

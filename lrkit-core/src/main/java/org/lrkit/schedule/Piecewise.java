@@ -29,6 +29,18 @@ import org.lrkit.Checks;
 public record Piecewise(Interpolation shape, double[] knots, double[] values, PastEnd pastEnd)
         implements Schedule, CycleStructure {
 
+    /**
+     * Creates a piecewise interpolation.
+     *
+     * @param shape curve of every segment, not null
+     * @param knots optimizer steps of the knots, finite, first 0, strictly increasing, at least two (copied)
+     * @param values value at each knot, finite, as many as knots (copied)
+     * @param pastEnd what steps after the last knot return, not null
+     * @throws IllegalArgumentException if an argument is null, there are fewer than two knots or not as many
+     *     values as knots, {@code knots[0] != 0}, a knot or value is not finite, the knots do not strictly
+     *     increase, or {@code shape} is exponential and two neighbouring values are not both non-zero and of
+     *     the same sign
+     */
     public Piecewise {
         Checks.notNull("shape", shape);
         Checks.notNull("knots", knots);
@@ -57,11 +69,21 @@ public record Piecewise(Interpolation shape, double[] knots, double[] values, Pa
         }
     }
 
+    /**
+     * The knots (a copy).
+     *
+     * @return the optimizer steps of the knots, strictly increasing, first 0
+     */
     @Override
     public double[] knots() {
         return knots.clone();
     }
 
+    /**
+     * The values (a copy).
+     *
+     * @return the value at each knot
+     */
     @Override
     public double[] values() {
         return values.clone();

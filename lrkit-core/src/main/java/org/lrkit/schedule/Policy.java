@@ -30,24 +30,49 @@ public record Policy(Schedule learningRate, Optional<Schedule> momentum, Optiona
     /** Steps checked evenly spread over a longer run. */
     private static final int SPREAD_STEPS = 1 << 20;
 
-    /** Checks the schedules are there. */
+    /**
+     * Checks the schedules are there.
+     *
+     * @param learningRate the learning rate at each step, not null
+     * @param momentum the SGD momentum at each step, or {@link Optional#empty()} for none; not null
+     * @param beta1 Adam's beta1 at each step, or {@link Optional#empty()} for none; not null
+     * @throws IllegalArgumentException if a component is null
+     */
     public Policy {
         Checks.notNull("learningRate", learningRate);
         Checks.notNull("momentum (use Optional.empty() for none)", momentum);
         Checks.notNull("beta1 (use Optional.empty() for none)", beta1);
     }
 
-    /** A policy that schedules only the learning rate. */
+    /**
+     * A policy that schedules only the learning rate.
+     *
+     * @param learningRate the learning rate at each step, not null
+     * @return a policy without momentum or beta1 schedule
+     * @throws IllegalArgumentException if {@code learningRate} is null
+     */
     public static Policy of(Schedule learningRate) {
         return new Policy(learningRate, Optional.empty(), Optional.empty());
     }
 
-    /** This policy with {@code momentum} as its momentum schedule. */
+    /**
+     * This policy with {@code momentum} as its momentum schedule.
+     *
+     * @param momentum the SGD momentum at each step, not null
+     * @return a policy with the same learning rate and beta1 schedules
+     * @throws IllegalArgumentException if {@code momentum} is null
+     */
     public Policy withMomentum(Schedule momentum) {
         return new Policy(learningRate, Optional.of(Checks.notNull("momentum", momentum)), beta1);
     }
 
-    /** This policy with {@code beta1} as its Adam beta1 schedule. */
+    /**
+     * This policy with {@code beta1} as its Adam beta1 schedule.
+     *
+     * @param beta1 Adam's beta1 at each step, not null
+     * @return a policy with the same learning rate and momentum schedules
+     * @throws IllegalArgumentException if {@code beta1} is null
+     */
     public Policy withBeta1(Schedule beta1) {
         return new Policy(learningRate, momentum, Optional.of(Checks.notNull("beta1", beta1)));
     }
@@ -56,6 +81,7 @@ public record Policy(Schedule learningRate, Optional<Schedule> momentum, Optiona
      * A fingerprint of this policy: the hex SHA-256 of its text form. Checkpoints record it so that a run
      * resumed with a different policy is noticed instead of silently followed.
      *
+     * @return 64 lowercase hex digits
      * @throws UnsupportedOperationException if a schedule of the policy has no text form (a lambda)
      */
     public String fingerprint() {
@@ -71,6 +97,9 @@ public record Policy(Schedule learningRate, Optional<Schedule> momentum, Optiona
     /**
      * The text form: the learning-rate spec alone when nothing else is scheduled, otherwise
      * {@code policy(lr=..., momentum=..., beta1=...)}.
+     *
+     * @return the spec text of this policy
+     * @throws UnsupportedOperationException if a schedule of the policy has no text form (a lambda)
      */
     public String toSpec() {
         if (momentum.isEmpty() && beta1.isEmpty()) {

@@ -18,6 +18,17 @@ import org.lrkit.Checks;
  */
 public record Polynomial(double from, double to, long steps, double power, PastEnd pastEnd) implements Schedule {
 
+    /**
+     * Creates a polynomial decay.
+     *
+     * @param from value at step 0, finite
+     * @param to value at step {@code steps}, finite
+     * @param steps length of the decay in optimizer steps, {@code > 0}
+     * @param power exponent, finite, {@code > 0}
+     * @param pastEnd what later steps return, not null
+     * @throws IllegalArgumentException if {@code from} or {@code to} is not finite, {@code steps <= 0},
+     *     {@code power} is not a finite value {@code > 0}, or {@code pastEnd} is null
+     */
     public Polynomial {
         Checks.finite("from", from);
         Checks.finite("to", to);

@@ -14,6 +14,13 @@ import org.lrkit.Checks;
  */
 public record Scaled(Schedule schedule, double factor) implements Schedule {
 
+    /**
+     * Creates a scaled schedule.
+     *
+     * @param schedule the schedule to scale, not null
+     * @param factor the multiplier, finite
+     * @throws IllegalArgumentException if {@code schedule} is null or {@code factor} is NaN or infinite
+     */
     public Scaled {
         Checks.notNull("schedule", schedule);
         Checks.finite("factor", factor);

@@ -59,6 +59,24 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
         double floorDecay, double warmupSteps, boolean warmupEveryCycle, long cycleLimit, double timeExponent)
         implements Schedule, CycleStructure {
 
+    /**
+     * Creates an SGDR schedule from all its values.
+     *
+     * @param peak value right after each restart (before peak decay), finite
+     * @param floor value the cosine anneals towards (before floor decay), finite, {@code <= peak}
+     * @param firstPeriod length of the first cycle in optimizer steps, finite, {@code > 0} (may be fractional)
+     * @param periodMultiplier growth of the period at each restart, finite, {@code >= 1}
+     * @param peakDecay multiplier of the peak at each restart, finite, {@code > 0}
+     * @param floorDecay multiplier of the floor at each restart, finite, {@code > 0}
+     * @param warmupSteps optimizer steps of linear warm-up at the start of a cycle, finite, {@code >= 0} and
+     *     {@code < firstPeriod}
+     * @param warmupEveryCycle whether every cycle warms up (otherwise only the first)
+     * @param cycleLimit number of cycles after which the floor is held, {@code >= 0} (0 = unlimited)
+     * @param timeExponent exponent {@code k} applied to the fraction of the cycle, finite, {@code > 0}
+     * @throws IllegalArgumentException if a value is not finite or outside its range, {@code floor > peak},
+     *     {@code warmupSteps >= firstPeriod}, or a positive floor with {@code floorDecay > peakDecay} would rise
+     *     above the peak before the cycle limit (or ever, without one)
+     */
     public Sgdr {
         Checks.finite("peak", peak);
         Checks.finite("floor", floor);
@@ -95,35 +113,75 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
      * <pre>{@code
      * Sgdr lr = Sgdr.builder().peak(0.05).floor(1e-4).firstPeriod(3900).periodMultiplier(2).build();
      * }</pre>
+     *
+     * @return a new builder with plain SGDR's defaults
      */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Plain SGDR: restarts to {@code peak}, anneals to {@code floor}, no decay, no warm-up, no limit. */
+    /**
+     * Plain SGDR: restarts to {@code peak}, anneals to {@code floor}, no decay, no warm-up, no limit.
+     *
+     * @param peak value right after each restart, finite
+     * @param floor value the cosine anneals towards, finite, {@code <= peak}
+     * @param firstPeriod length of the first cycle in optimizer steps, finite, {@code > 0} (may be fractional)
+     * @param periodMultiplier growth of the period at each restart, finite, {@code >= 1}
+     * @return the schedule
+     * @throws IllegalArgumentException if a value is not finite, {@code floor > peak}, {@code firstPeriod <= 0}
+     *     or {@code periodMultiplier < 1}
+     */
     public static Sgdr of(double peak, double floor, double firstPeriod, double periodMultiplier) {
         return new Sgdr(peak, floor, firstPeriod, periodMultiplier, 1.0, 1.0, 0.0, false, 0, 1.0);
     }
 
-    /** This schedule with the peak and floor multiplied at each restart. */
+    /**
+     * This schedule with the peak and floor multiplied at each restart.
+     *
+     * @param peakDecay multiplier of the peak at each restart, finite, {@code > 0}
+     * @param floorDecay multiplier of the floor at each restart, finite, {@code > 0}
+     * @return an SGDR schedule with the other values unchanged
+     * @throws IllegalArgumentException if a multiplier is not a finite value {@code > 0}, or a positive floor
+     *     would rise above the peak (see the canonical constructor)
+     */
     public Sgdr withDecay(double peakDecay, double floorDecay) {
         return new Sgdr(peak, floor, firstPeriod, periodMultiplier, peakDecay, floorDecay, warmupSteps,
                 warmupEveryCycle, cycleLimit, timeExponent);
     }
 
-    /** This schedule with a linear warm-up at the start of the first cycle, or of every cycle. */
+    /**
+     * This schedule with a linear warm-up at the start of the first cycle, or of every cycle.
+     *
+     * @param warmupSteps optimizer steps of warm-up, finite, {@code >= 0} and {@code < firstPeriod}
+     * @param everyCycle whether every cycle warms up (otherwise only the first)
+     * @return an SGDR schedule with the other values unchanged
+     * @throws IllegalArgumentException if {@code warmupSteps} is not finite, {@code < 0} or
+     *     {@code >= firstPeriod}
+     */
     public Sgdr withWarmup(double warmupSteps, boolean everyCycle) {
         return new Sgdr(peak, floor, firstPeriod, periodMultiplier, peakDecay, floorDecay, warmupSteps,
                 everyCycle, cycleLimit, timeExponent);
     }
 
-    /** This schedule holding its last floor after {@code cycleLimit} cycles. */
+    /**
+     * This schedule holding its last floor after {@code cycleLimit} cycles.
+     *
+     * @param cycleLimit number of cycles after which the floor is held, {@code >= 0} (0 = unlimited)
+     * @return an SGDR schedule with the other values unchanged
+     * @throws IllegalArgumentException if {@code cycleLimit < 0}, or a positive floor would rise above the
+     *     peak within the limit (see the canonical constructor)
+     */
     public Sgdr withCycleLimit(long cycleLimit) {
         return new Sgdr(peak, floor, firstPeriod, periodMultiplier, peakDecay, floorDecay, warmupSteps,
                 warmupEveryCycle, cycleLimit, timeExponent);
     }
 
-    /** The step at which cycle {@code cycle} starts (the restart), possibly fractional. */
+    /**
+     * The step at which cycle {@code cycle} starts (the restart), possibly fractional.
+     *
+     * @param cycle 0-based cycle index, {@code >= 0}
+     * @return the start {@code S_cycle} in optimizer steps; 0 for cycle 0
+     */
     public double cycleStart(long cycle) {
         if (periodMultiplier == 1.0) {
             return firstPeriod * cycle;
@@ -131,12 +189,23 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
         return firstPeriod * (Math.pow(periodMultiplier, cycle) - 1.0) / (periodMultiplier - 1.0);
     }
 
-    /** The length of cycle {@code cycle} in steps, possibly fractional. */
+    /**
+     * The length of cycle {@code cycle} in steps, possibly fractional.
+     *
+     * @param cycle 0-based cycle index, {@code >= 0}
+     * @return the period {@code T_cycle} in optimizer steps
+     */
     public double period(long cycle) {
         return periodMultiplier == 1.0 ? firstPeriod : firstPeriod * Math.pow(periodMultiplier, cycle);
     }
 
-    /** The 0-based cycle that {@code step} belongs to: the largest {@code i} with {@code cycleStart(i) <= step}. */
+    /**
+     * The 0-based cycle that {@code step} belongs to: the largest {@code i} with {@code cycleStart(i) <= step}.
+     *
+     * @param step 0-based optimizer step, {@code >= 0}
+     * @return the 0-based cycle index, ignoring the cycle limit
+     * @throws IllegalArgumentException if {@code step < 0}
+     */
     public long cycleOf(long step) {
         Checks.step(step);
         double estimate = periodMultiplier == 1.0
@@ -270,61 +339,111 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
         private Builder() {
         }
 
-        /** The value right after each restart, before peak decay (required). */
+        /**
+         * The value right after each restart, before peak decay (required).
+         *
+         * @param value the peak (the maximal learning rate, say), finite (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder peak(double value) {
             this.peak = value;
             return this;
         }
 
-        /** The value the cosine anneals towards, before floor decay; default 0. */
+        /**
+         * The value the cosine anneals towards, before floor decay; default 0.
+         *
+         * @param value the floor, finite, {@code <= peak} (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder floor(double value) {
             this.floor = value;
             return this;
         }
 
-        /** The length of the first cycle in optimizer steps, {@code > 0}, may be fractional (required). */
+        /**
+         * The length of the first cycle in optimizer steps, {@code > 0}, may be fractional (required).
+         *
+         * @param steps the first period in optimizer steps (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder firstPeriod(double steps) {
             this.firstPeriod = steps;
             return this;
         }
 
-        /** The growth of the period at each restart, {@code >= 1}; default 1 (equal cycles). */
+        /**
+         * The growth of the period at each restart, {@code >= 1}; default 1 (equal cycles).
+         *
+         * @param multiplier the period multiplier (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder periodMultiplier(double multiplier) {
             this.periodMultiplier = multiplier;
             return this;
         }
 
-        /** The multiplier of the peak at each restart, {@code > 0}; default 1. */
+        /**
+         * The multiplier of the peak at each restart, {@code > 0}; default 1.
+         *
+         * @param multiplier the peak decay (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder peakDecay(double multiplier) {
             this.peakDecay = multiplier;
             return this;
         }
 
-        /** The multiplier of the floor at each restart, {@code > 0}; default 1. */
+        /**
+         * The multiplier of the floor at each restart, {@code > 0}; default 1.
+         *
+         * @param multiplier the floor decay (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder floorDecay(double multiplier) {
             this.floorDecay = multiplier;
             return this;
         }
 
-        /** Steps of linear warm-up at the start of the first cycle, {@code >= 0}; default 0. */
+        /**
+         * Steps of linear warm-up at the start of the first cycle, {@code >= 0}; default 0.
+         *
+         * @param steps warm-up length in optimizer steps, {@code < firstPeriod} (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder warmupSteps(double steps) {
             this.warmupSteps = steps;
             return this;
         }
 
-        /** Whether every cycle warms up, not only the first; default false. */
+        /**
+         * Whether every cycle warms up, not only the first; default false.
+         *
+         * @param everyCycle true to warm up at every restart
+         * @return this builder
+         */
         public Builder warmupEveryCycle(boolean everyCycle) {
             this.warmupEveryCycle = everyCycle;
             return this;
         }
 
-        /** The number of cycles after which the floor is held, {@code >= 0}; default 0 (unlimited). */
+        /**
+         * The number of cycles after which the floor is held, {@code >= 0}; default 0 (unlimited).
+         *
+         * @param cycles the cycle limit (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder cycleLimit(long cycles) {
             this.cycleLimit = cycles;
             return this;
         }
 
-        /** The exponent applied to the fraction of the cycle (k-decay), {@code > 0}; default 1. */
+        /**
+         * The exponent applied to the fraction of the cycle (k-decay), {@code > 0}; default 1.
+         *
+         * @param exponent the time exponent (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder timeExponent(double exponent) {
             this.timeExponent = exponent;
             return this;
@@ -333,6 +452,7 @@ public record Sgdr(double peak, double floor, double firstPeriod, double periodM
         /**
          * The schedule.
          *
+         * @return a new SGDR schedule from the values set and the defaults
          * @throws IllegalArgumentException if {@code peak} or {@code firstPeriod} was not set, or the values
          *     break a rule of {@link Sgdr} (floor above peak, warm-up not shorter than the first period, ...)
          */

@@ -16,6 +16,13 @@ import org.lrkit.Checks;
  */
 public record Skip(Schedule schedule, long steps) implements Schedule {
 
+    /**
+     * Creates a schedule entered part-way.
+     *
+     * @param schedule the schedule, not null
+     * @param steps how many of its optimizer steps are skipped, {@code >= 0}
+     * @throws IllegalArgumentException if {@code schedule} is null or {@code steps < 0}
+     */
     public Skip {
         Checks.notNull("schedule", schedule);
         Checks.nonNegative("steps", steps);

@@ -15,6 +15,15 @@ import org.lrkit.Checks;
  */
 public record StepDecay(double initial, long stepSize, double factor) implements Schedule {
 
+    /**
+     * Creates a step decay.
+     *
+     * @param initial value for the first {@code stepSize} steps, finite
+     * @param stepSize optimizer steps between two decays, {@code > 0}
+     * @param factor multiplier applied at each decay, finite, {@code > 0}
+     * @throws IllegalArgumentException if {@code initial} is not finite, {@code stepSize <= 0}, or
+     *     {@code factor} is not a finite value {@code > 0}
+     */
     public StepDecay {
         Checks.finite("initial", initial);
         Checks.positive("stepSize", stepSize);

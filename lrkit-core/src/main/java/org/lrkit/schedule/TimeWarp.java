@@ -22,6 +22,15 @@ import org.lrkit.Checks;
  */
 public record TimeWarp(Schedule schedule, long fromStep, double speed) implements Schedule {
 
+    /**
+     * Creates a time warp.
+     *
+     * @param schedule the original schedule, not null
+     * @param fromStep first optimizer step whose time is warped, {@code >= 0}
+     * @param speed original steps per new step after {@code fromStep}, finite, {@code > 0}
+     * @throws IllegalArgumentException if {@code schedule} is null, {@code fromStep < 0}, or {@code speed}
+     *     is not a finite value {@code > 0}
+     */
     public TimeWarp {
         Checks.notNull("schedule", schedule);
         Checks.nonNegative("fromStep", fromStep);

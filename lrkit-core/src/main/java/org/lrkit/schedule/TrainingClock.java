@@ -19,6 +19,12 @@ import org.lrkit.Checks;
  */
 public record TrainingClock(long stepsPerEpoch) {
 
+    /**
+     * Creates a clock.
+     *
+     * @param stepsPerEpoch optimizer steps in one epoch, {@code > 0}
+     * @throws IllegalArgumentException if {@code stepsPerEpoch <= 0}
+     */
     public TrainingClock {
         Checks.positive("stepsPerEpoch", stepsPerEpoch);
     }
@@ -38,6 +44,10 @@ public record TrainingClock(long stepsPerEpoch) {
      * @param accumulationSteps batches per optimizer step, {@code > 0}
      * @param remainder what the last incomplete group does, when {@code batchesPerEpoch} is not a multiple
      *     of {@code accumulationSteps}
+     * @return a clock with the resulting number of optimizer steps per epoch
+     * @throws IllegalArgumentException if {@code batchesPerEpoch} or {@code accumulationSteps} is
+     *     {@code <= 0}, {@code remainder} is null, or an epoch makes no optimizer step at all
+     *     ({@link Remainder#DROP} with {@code accumulationSteps > batchesPerEpoch})
      */
     public static TrainingClock ofBatches(long batchesPerEpoch, long accumulationSteps, Remainder remainder) {
         Checks.positive("batchesPerEpoch", batchesPerEpoch);
@@ -54,7 +64,13 @@ public record TrainingClock(long stepsPerEpoch) {
         return new TrainingClock(steps);
     }
 
-    /** The (possibly fractional) number of optimizer steps in {@code epochs} epochs. */
+    /**
+     * The (possibly fractional) number of optimizer steps in {@code epochs} epochs.
+     *
+     * @param epochs a duration in epochs, finite, {@code >= 0}
+     * @return {@code epochs * stepsPerEpoch}, in optimizer steps
+     * @throws IllegalArgumentException if {@code epochs} is NaN, infinite or {@code < 0}
+     */
     public double steps(double epochs) {
         Checks.nonNegative("epochs", epochs);
         return epochs * stepsPerEpoch;
@@ -63,7 +79,10 @@ public record TrainingClock(long stepsPerEpoch) {
     /**
      * The whole number of optimizer steps in {@code epochs} epochs.
      *
-     * @throws IllegalArgumentException if {@code epochs} does not make a whole number of steps
+     * @param epochs a duration in epochs, finite, {@code >= 0}
+     * @return {@code epochs * stepsPerEpoch}, in optimizer steps
+     * @throws IllegalArgumentException if {@code epochs} is NaN, infinite or {@code < 0}, does not make a
+     *     whole number of steps, or makes more steps than a {@code long} can count
      */
     public long wholeSteps(double epochs) {
         double steps = steps(epochs);
@@ -79,7 +98,13 @@ public record TrainingClock(long stepsPerEpoch) {
         return (long) steps;
     }
 
-    /** The epoch time at the start of optimizer step {@code step}: {@code step / stepsPerEpoch}. */
+    /**
+     * The epoch time at the start of optimizer step {@code step}: {@code step / stepsPerEpoch}.
+     *
+     * @param step 0-based optimizer step, {@code >= 0}
+     * @return the number of epochs completed before that step, possibly fractional
+     * @throws IllegalArgumentException if {@code step < 0}
+     */
     public double epochs(long step) {
         return (double) Checks.step(step) / stepsPerEpoch;
     }

@@ -21,6 +21,17 @@ import org.lrkit.Checks;
  */
 public record Warmup(Interpolation shape, long steps, double start, Schedule then) implements Schedule {
 
+    /**
+     * Creates a warm-up in front of a schedule.
+     *
+     * @param shape curve of the warm-up, not null
+     * @param steps length of the warm-up in optimizer steps, {@code > 0}
+     * @param start value at step 0, finite
+     * @param then the schedule after the warm-up, in local time, not null
+     * @throws IllegalArgumentException if {@code shape} or {@code then} is null, {@code steps <= 0},
+     *     {@code start} is not finite, or {@code shape} is exponential and {@code start} and
+     *     {@code then.valueAt(0)} are not both non-zero and of the same sign
+     */
     public Warmup {
         Checks.notNull("shape", shape);
         Checks.positive("steps", steps);

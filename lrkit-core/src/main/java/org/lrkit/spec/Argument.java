@@ -18,6 +18,8 @@ public record Argument(String key, SpecValue value) {
     /**
      * Validates the key and the value.
      *
+     * @param key the argument name, an identifier such as {@code max_lr}
+     * @param value the argument value, not null ({@link SpecValue#none()} for "not set")
      * @throws IllegalArgumentException if {@code key} is not an identifier or {@code value} is null
      */
     public Argument {
@@ -34,7 +36,14 @@ public record Argument(String key, SpecValue value) {
         }
     }
 
-    /** Same as {@code new Argument(key, value)}. */
+    /**
+     * Same as {@code new Argument(key, value)}.
+     *
+     * @param key the argument name, an identifier such as {@code max_lr}
+     * @param value the argument value, not null
+     * @return the argument
+     * @throws IllegalArgumentException if {@code key} is not an identifier or {@code value} is null
+     */
     public static Argument of(String key, SpecValue value) {
         return new Argument(key, value);
     }

@@ -35,7 +35,12 @@ public final class AutoArguments {
     private AutoArguments() {
     }
 
-    /** Whether some {@code auto} in {@code spec} stands for a learning rate, so that a range test must run. */
+    /**
+     * Whether some {@code auto} in {@code spec} stands for a learning rate, so that a range test must run.
+     *
+     * @param spec the parsed spec, nested specs and lists included
+     * @return true if an argument outside {@link #STEP_KEYS} is written {@code auto}
+     */
     public static boolean needsLearningRates(Spec spec) {
         for (Argument argument : spec.arguments()) {
             if (needsLearningRate(argument.key(), argument.value())) {
@@ -62,8 +67,10 @@ public final class AutoArguments {
      * The spec with every {@code auto} replaced: a length by {@code plannedSteps}, a learning rate by its
      * value from {@code learningRates}.
      *
+     * @param spec the parsed spec
      * @param plannedSteps the run's length in optimizer steps, {@code > 0}
      * @param learningRates the range test's values, or {@link AutoValues#NONE} when none was run
+     * @return the spec without {@code auto}, otherwise the same
      * @throws IllegalArgumentException if {@code plannedSteps <= 0} or an {@code auto} has no value
      */
     public static Spec resolve(Spec spec, long plannedSteps, AutoValues learningRates) {
@@ -76,6 +83,12 @@ public final class AutoArguments {
     /**
      * As {@link #resolve(Spec, long, AutoValues)} where the run's length is not known: a length written
      * {@code auto} is an error.
+     *
+     * @param spec the parsed spec
+     * @param learningRates the range test's values, or {@link AutoValues#NONE} when none was run
+     * @return the spec without {@code auto}, otherwise the same
+     * @throws IllegalArgumentException if a length (a key of {@link #STEP_KEYS}) is written {@code auto}, or a
+     *     learning rate written {@code auto} has no value
      */
     public static Spec resolve(Spec spec, AutoValues learningRates) {
         return resolve(spec, OptionalLong.empty(), learningRates);

@@ -20,7 +20,13 @@ public interface AutoValues {
     /** No value for anything: every {@code auto} is an error. */
     AutoValues NONE = (specName, key) -> OptionalDouble.empty();
 
-    /** The value for argument {@code key} of the spec named {@code specName}, if there is one. */
+    /**
+     * The value for argument {@code key} of the spec named {@code specName}, if there is one.
+     *
+     * @param specName the name of the (possibly nested) spec the argument belongs to, e.g. {@code oneCycle}
+     * @param key the argument name, e.g. {@code peak}
+     * @return the value, typically a learning rate, or empty when this source has none
+     */
     OptionalDouble valueFor(String specName, String key);
 
     /**
@@ -28,6 +34,7 @@ public interface AutoValues {
      * {@code peak=0.0582} rather than {@code peak=0.05817342}.
      *
      * @param digits significant digits, 1 to 17
+     * @return values that answer as these do, rounded; empty and non-finite values pass unchanged
      * @throws IllegalArgumentException if {@code digits} is outside 1 to 17
      */
     default AutoValues roundedTo(int digits) {

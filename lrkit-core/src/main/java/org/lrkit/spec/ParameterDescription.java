@@ -9,7 +9,11 @@ package org.lrkit.spec;
  */
 public record ParameterDescription(String name, String defaultText, String description) {
 
-    /** Whether a spec must give this argument. */
+    /**
+     * Whether a spec must give this argument.
+     *
+     * @return true if the argument has no default
+     */
     public boolean required() {
         return defaultText == null;
     }

@@ -11,6 +11,13 @@ import java.util.List;
  */
 public record SpecDescription(String name, String summary, List<ParameterDescription> parameters) {
 
+    /**
+     * Creates a catalog entry; the parameter list is copied.
+     *
+     * @param name the name written in a spec
+     * @param summary one sentence on what it builds
+     * @param parameters its arguments in the order they are documented, not null
+     */
     public SpecDescription {
         parameters = List.copyOf(parameters);
     }

@@ -28,6 +28,8 @@ public final class SpecFile {
      *
      * @param option the option that took the argument, for the message, e.g. {@code --policy}
      * @param argument the argument as given
+     * @return the stripped content of the file without comment lines, or {@code argument} itself when it does
+     *     not start with {@code @}
      * @throws IllegalArgumentException in one line naming the option and the file when it cannot be read
      */
     public static String textOf(String option, String argument) {
@@ -44,7 +46,14 @@ public final class SpecFile {
         }
     }
 
-    /** The spec in {@code file}: its UTF-8 lines without {@code #} comment lines, joined and stripped. */
+    /**
+     * The spec in {@code file}: its UTF-8 lines without {@code #} comment lines, joined and stripped.
+     *
+     * @param file the file to read, UTF-8 text
+     * @return the spec text, joined with newlines and stripped; empty for a file of comments only
+     * @throws IOException if the file cannot be read (a {@link java.nio.file.NoSuchFileException} if it does
+     *     not exist)
+     */
     public static String read(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

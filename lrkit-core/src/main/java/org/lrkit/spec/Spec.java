@@ -51,6 +51,8 @@ public record Spec(String name, List<Argument> arguments) {
     /**
      * Validates the name and the arguments.
      *
+     * @param name      the spec name, identifiers joined by dots, e.g. {@code torch.OneCycleLR}
+     * @param arguments the arguments, in order, with distinct keys (copied)
      * @throws IllegalArgumentException if the name is not identifiers joined by dots, the argument list is
      *                                  null or holds null, or a key appears twice
      */
@@ -98,6 +100,9 @@ public record Spec(String name, List<Argument> arguments) {
     /**
      * Builds a spec from a name and arguments.
      *
+     * @param name      the spec name, identifiers joined by dots
+     * @param arguments the arguments, in order, with distinct keys
+     * @return the spec
      * @throws IllegalArgumentException as the constructor does
      */
     public static Spec of(String name, Argument... arguments) {
@@ -107,7 +112,12 @@ public record Spec(String name, List<Argument> arguments) {
         return new Spec(name, Arrays.asList(arguments));
     }
 
-    /** The value of the argument with this key, or empty if the spec has no such argument. */
+    /**
+     * The value of the argument with this key, or empty if the spec has no such argument.
+     *
+     * @param key the argument name, e.g. {@code max_lr}
+     * @return the value as written, or empty
+     */
     public Optional<SpecValue> get(String key) {
         for (Argument argument : arguments) {
             if (argument.key().equals(key)) {
@@ -117,7 +127,11 @@ public record Spec(String name, List<Argument> arguments) {
         return Optional.empty();
     }
 
-    /** The argument keys, in order. */
+    /**
+     * The argument keys, in order.
+     *
+     * @return an unmodifiable list of the keys
+     */
     public List<String> keys() {
         List<String> keys = new ArrayList<>(arguments.size());
         for (Argument argument : arguments) {
@@ -143,6 +157,8 @@ public record Spec(String name, List<Argument> arguments) {
      * Spec.parse("oneCyclePolicy(peak=3.8e-5, totalSteps=10)").toCompactString();
      * // "oneCyclePolicy(peak=3.8e-5, totalSteps=10)"; toString() gives peak=3.8E-5
      * }</pre>
+     *
+     * @return the canonical text in compact notation
      */
     public String toCompactString() {
         StringBuilder out = new StringBuilder();

@@ -27,7 +27,9 @@ public final class SpecSyntaxException extends IllegalArgumentException {
 
     /** The problem without the position and caret, e.g. {@code "missing value for argument 'a'"}. */
     private final String problem;
+    /** The whole text being parsed. */
     private final String text;
+    /** The 0-based index into {@link #text} at which the problem was found. */
     private final int position;
 
     /**
@@ -44,12 +46,20 @@ public final class SpecSyntaxException extends IllegalArgumentException {
         this.position = position;
     }
 
-    /** The 0-based index into {@link #text()} at which the problem was found (may equal its length). */
+    /**
+     * The 0-based index into {@link #text()} at which the problem was found (may equal its length).
+     *
+     * @return the position, between 0 and the text's length inclusive
+     */
     public int position() {
         return position;
     }
 
-    /** The whole text that failed to parse. */
+    /**
+     * The whole text that failed to parse.
+     *
+     * @return the text as given to the parser
+     */
     public String text() {
         return text;
     }
@@ -57,6 +67,8 @@ public final class SpecSyntaxException extends IllegalArgumentException {
     /**
      * The text around the position on one line: at most {@value #WINDOW} characters of it (line breaks shown
      * as spaces), with {@code ...} where it was cut; the whole text when it is short.
+     *
+     * @return the excerpt, on one line
      */
     public String excerpt() {
         String all = text == null ? "" : text;
@@ -66,7 +78,11 @@ public final class SpecSyntaxException extends IllegalArgumentException {
                 + (window[1] < all.length() ? "..." : "");
     }
 
-    /** The problem alone, without the position and the caret picture (a huge quoted token cut in its middle). */
+    /**
+     * The problem alone, without the position and the caret picture (a huge quoted token cut in its middle).
+     *
+     * @return the problem, e.g. {@code "missing value for argument 'a'"}
+     */
     public String problem() {
         return problem;
     }

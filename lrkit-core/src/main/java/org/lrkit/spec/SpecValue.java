@@ -48,45 +48,91 @@ public sealed interface SpecValue {
     /**
      * A short name for this kind of value, for error messages: {@code "integer"}, {@code "number"},
      * {@code "boolean"}, {@code "none"}, {@code "word"}, {@code "string"}, {@code "list"} or {@code "spec"}.
+     *
+     * @return the kind's name
      */
     String kind();
 
-    /** A {@link Real} number; rejects NaN and infinities. */
+    /**
+     * A {@link Real} number; rejects NaN and infinities.
+     *
+     * @param value the number, finite
+     * @return a {@link Real}
+     * @throws IllegalArgumentException if {@code value} is NaN or infinite
+     */
     static SpecValue of(double value) {
         return new Real(value);
     }
 
-    /** An {@link Int}eger. */
+    /**
+     * An {@link Int}eger.
+     *
+     * @param value the integer
+     * @return an {@link Int}
+     */
     static SpecValue of(long value) {
         return new Int(value);
     }
 
-    /** A {@link Bool}ean. */
+    /**
+     * A {@link Bool}ean.
+     *
+     * @param value the boolean
+     * @return a {@link Bool}
+     */
     static SpecValue of(boolean value) {
         return new Bool(value);
     }
 
-    /** The {@link None} value, meaning "not set, use the default". */
+    /**
+     * The {@link None} value, meaning "not set, use the default".
+     *
+     * @return the single {@link None} instance
+     */
     static SpecValue none() {
         return None.INSTANCE;
     }
 
-    /** A bare {@link Word} such as {@code cos}. */
+    /**
+     * A bare {@link Word} such as {@code cos}.
+     *
+     * @param value the word, not a reserved word
+     * @return a {@link Word}
+     * @throws IllegalArgumentException if {@code value} is not a word or is a reserved word
+     */
     static SpecValue word(String value) {
         return new Word(value);
     }
 
-    /** A quoted {@link Text} string. */
+    /**
+     * A quoted {@link Text} string.
+     *
+     * @param value the string, without quotes or escapes, not null
+     * @return a {@link Text}
+     * @throws IllegalArgumentException if {@code value} is null
+     */
     static SpecValue text(String value) {
         return new Text(value);
     }
 
-    /** A {@link ListValue} of the given values (copied). */
+    /**
+     * A {@link ListValue} of the given values (copied).
+     *
+     * @param values the elements, in order, no nulls
+     * @return a {@link ListValue}
+     * @throws IllegalArgumentException if {@code values} is null or holds null
+     */
     static SpecValue list(List<SpecValue> values) {
         return new ListValue(values);
     }
 
-    /** A {@link Nested} spec. */
+    /**
+     * A {@link Nested} spec.
+     *
+     * @param spec the spec, not null
+     * @return a {@link Nested}
+     * @throws IllegalArgumentException if {@code spec} is null
+     */
     static SpecValue nested(Spec spec) {
         return new Nested(spec);
     }
@@ -119,6 +165,9 @@ public sealed interface SpecValue {
      */
     record Real(double value) implements SpecValue {
         /**
+         * Checks the number.
+         *
+         * @param value a finite double
          * @throws IllegalArgumentException if {@code value} is NaN or infinite
          */
         public Real {
@@ -183,6 +232,9 @@ public sealed interface SpecValue {
      */
     record Word(String value) implements SpecValue {
         /**
+         * Checks the word.
+         *
+         * @param value the word
          * @throws IllegalArgumentException if {@code value} is not a word or is a reserved word
          */
         public Word {
@@ -219,6 +271,9 @@ public sealed interface SpecValue {
      */
     record Text(String value) implements SpecValue {
         /**
+         * Checks the string.
+         *
+         * @param value the string, without quotes or escapes, not null
          * @throws IllegalArgumentException if {@code value} is null
          */
         public Text {
@@ -247,6 +302,9 @@ public sealed interface SpecValue {
      */
     record ListValue(List<SpecValue> values) implements SpecValue {
         /**
+         * Checks and copies the elements.
+         *
+         * @param values the elements, in order, no nulls
          * @throws IllegalArgumentException if {@code values} is null or holds null
          */
         public ListValue {
@@ -281,6 +339,9 @@ public sealed interface SpecValue {
      */
     record Nested(Spec spec) implements SpecValue {
         /**
+         * Checks the spec.
+         *
+         * @param spec the nested spec, not null
          * @throws IllegalArgumentException if {@code spec} is null
          */
         public Nested {

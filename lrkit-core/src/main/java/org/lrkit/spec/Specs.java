@@ -44,7 +44,15 @@ public final class Specs {
     private Specs() {
     }
 
-    /** Parses and builds a policy (learning rate plus any momentum or beta1 schedule). */
+    /**
+     * Parses and builds a policy (learning rate plus any momentum or beta1 schedule).
+     *
+     * @param text the spec text, e.g. {@code oneCyclePolicy(peak=0.1, totalSteps=1000)}
+     * @return the policy the spec describes
+     * @throws SpecSyntaxException if the text is not a well-formed spec
+     * @throws IllegalArgumentException if the spec names no known schedule, or its arguments are missing,
+     *     unknown or out of range
+     */
     public static Policy parsePolicy(String text) {
         return build(Spec.parse(text));
     }
@@ -53,6 +61,9 @@ public final class Specs {
      * Parses and builds a policy whose arguments may be written {@code auto}, taking their values from
      * {@code auto} (for instance a range test's advice).
      *
+     * @param text the spec text, where arguments may be written {@code auto}
+     * @param auto the values for {@code auto}, e.g. {@code RangeTestAdvice.autoValues(totalSteps)}
+     * @return the policy the resolved spec describes
      * @throws IllegalArgumentException naming the argument when {@code auto} has no value for it
      */
     public static Policy parsePolicy(String text, AutoValues auto) {
@@ -62,6 +73,8 @@ public final class Specs {
     /**
      * Parses and builds a learning-rate schedule.
      *
+     * @param text the spec text, e.g. {@code cosine(from=0.1, to=0.0, steps=1000)}
+     * @return the learning-rate schedule the spec describes
      * @throws IllegalArgumentException also when the spec schedules momentum or beta1, which a schedule
      *     cannot carry; use {@link #parsePolicy} for those
      */
@@ -74,7 +87,14 @@ public final class Specs {
         return policy.learningRate();
     }
 
-    /** Builds the policy a parsed spec describes. */
+    /**
+     * Builds the policy a parsed spec describes.
+     *
+     * @param spec the parsed spec
+     * @return the policy
+     * @throws IllegalArgumentException if the spec names no known schedule (suggesting the nearest names), or
+     *     its arguments are missing, unknown or out of range (the message prefixed with the spec's name)
+     */
     public static Policy build(Spec spec) {
         SpecType type = TYPES.get(spec.name());
         if (type == null) {
@@ -94,7 +114,11 @@ public final class Specs {
         }
     }
 
-    /** Every name a spec can use, with its arguments, in a stable order (lrkit's own first). */
+    /**
+     * Every name a spec can use, with its arguments, in a stable order (lrkit's own first).
+     *
+     * @return an unmodifiable list of catalog entries
+     */
     public static List<SpecDescription> catalog() {
         return TYPES.values().stream().map(SpecType::description).toList();
     }

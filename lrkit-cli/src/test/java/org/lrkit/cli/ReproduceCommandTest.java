@@ -173,7 +173,8 @@ class ReproduceCommandTest {
         // the files of lrkit estimate: 12 windows of three steps in 36 steps, 3 of them with a probe
         List<String> estimates = Files.readAllLines(out.resolve("estimate.csv"), StandardCharsets.UTF_8);
         assertThat(estimates.get(0)).isEqualTo(
-                "step,lr,loss,hf_estimate,hf_average,first_l1,gradient_change_l1,along_gradient,g_dot_g,g_dot_hg");
+                "step,lr,loss,hf_estimate,hf_average,first_l1,gradient_change_l1,along_gradient,g_dot_g,g_dot_hg,"
+                        + "momentum,hf_corrected");
         assertThat(estimates).hasSize(1 + 12);
         assertThat(estimates.get(1)).startsWith("2,0.0111");
         assertThat(estimates.stream().skip(1).filter(row -> !row.split(",", -1)[7].isEmpty())).hasSize(3);

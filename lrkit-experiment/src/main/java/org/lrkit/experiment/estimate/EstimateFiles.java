@@ -42,8 +42,8 @@ public final class EstimateFiles {
     public static List<Path> write(Path directory, List<EstimateRow> rows) throws IOException {
         Files.createDirectories(directory);
         StringBuilder estimates = new StringBuilder(
-                "step,lr,loss,hf_estimate,hf_average,first_l1,gradient_change_l1,along_gradient,g_dot_g,g_dot_hg,momentum,"
-                        + "hf_corrected\n");
+                "step,lr,loss,hf_estimate,hf_average,first_l1,gradient_change_l1,along_gradient,g_dot_g,g_dot_hg,"
+                        + "momentum,hf_corrected\n");
         StringBuilder layers = new StringBuilder("step,layer,estimate,average,first_l1,gradient_change_l1\n");
         for (EstimateRow row : rows) {
             HessianFreeRecord r = row.hessianFree();

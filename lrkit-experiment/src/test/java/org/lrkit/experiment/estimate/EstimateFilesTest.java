@@ -54,7 +54,8 @@ class EstimateFilesTest {
     void printsTheTableWithTheLastLayersAndTheMedianProbe() {
         StringWriter text = new StringWriter();
         EstimateTable.print(new PrintWriter(text), ROWS, "title");
-        assertThat(text.toString()).startsWith("title\n\n").contains("per layer at step 11 (estimate, moving average):",
+        assertThat(text.toString()).startsWith("title\n\n").contains(
+                "per layer at step 11 (estimate, moving average):",
                 "  01Linear  0.25        0.1", "hessian-free moving average at the end: 0.1; along the gradient,"
                         + " median of 1 probes: 0.5", "corrected", "0.04");
     }

@@ -74,7 +74,8 @@ class EstimateReproductionTest {
                                 + " estimate.png |", "## Deviations from the paper\n\n- lrkit estimates from windows");
         String console = EstimateReproductionReport.console(reproduction(Scale.CPU, MEASURED));
         assertThat(console).startsWith("reproduction: hessian-free v1, cpu scale, resnet20 on cifar10, 1 seed (0)\n"
-                + "claim:     during CLR 0.1-3 training").contains("  verdict:  inconclusive (inconclusive: 1 seed; a verdict needs 3)",
+                + "claim:     during CLR 0.1-3 training").contains(
+                "  verdict:  inconclusive (inconclusive: 1 seed; a verdict needs 3)",
                 "seed 0: runs/hf/estimate.csv, runs/hf/layers.csv, runs/hf/estimate.png\n");
         Map<String, Object> json = EstimateReproductionReport.json(reproduction(Scale.CPU, MEASURED));
         assertThat(json).containsEntry("lrkit", "reproduction").containsEntry("scale", "cpu")

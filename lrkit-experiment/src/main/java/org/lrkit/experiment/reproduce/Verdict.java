@@ -6,13 +6,15 @@ package org.lrkit.experiment.reproduce;
  */
 public enum Verdict {
     /**
-     * The fast policy matched the baseline within the tolerance, with the claimed saving; or the measured range
-     * lies inside the paper's.
+     * With at least {@link #SEEDS_NEEDED} seeds: the fast policy's mean matched the baseline's within the
+     * tolerance, with the claimed saving (the claimed budget ratio or speed-up); or the measured range lies inside
+     * the paper's.
      */
     REPRODUCED("reproduced"),
     /**
-     * Close (within twice the tolerance), or the baseline's accuracy was reached without the claimed saving; or
-     * the measurement is outside the paper's range but points the same way.
+     * With at least {@link #SEEDS_NEEDED} seeds: the means within twice the tolerance, or their difference within
+     * the seeds' spread (the saving aside); or the measurement is outside the paper's range but the
+     * (momentum-corrected) estimates lie above the learning rate in use.
      */
     PARTLY("partly"),
     /** Neither. */

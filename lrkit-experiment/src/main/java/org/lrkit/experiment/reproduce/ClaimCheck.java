@@ -73,7 +73,8 @@ public record ClaimCheck(Verdict verdict, double difference, double reachedAt, d
                 ? (reached ? "reached " + baseline.label() + "'s final accuracy " + times(speedup) + " sooner"
                         : "never reached " + baseline.label() + "'s final accuracy") + " (claimed "
                         + times(claim.claimedSpeedup()) + ")"
-                : "with " + (saved ? "" : "only ") + times(budgetRatio) + " fewer epochs (" + ResultTable.epochs(fast.epochs()) + " against "
+                : "with " + (saved ? "" : "only ") + times(budgetRatio) + " fewer epochs ("
+                        + ResultTable.epochs(fast.epochs()) + " against "
                         + ResultTable.epochs(baseline.epochs()) + "; claimed " + times(claim.claimedBudgetRatio())
                         + ")";
         if (matched && saved) {

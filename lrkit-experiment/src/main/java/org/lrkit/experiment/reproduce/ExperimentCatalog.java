@@ -490,7 +490,10 @@ public final class ExperimentCatalog {
                                 + " sum|2 w2 - w1 - w3| at a constant rate, and consistent while the cycle raises it.",
                         "SGD momentum 0.9, as in the authors' script, although the identity behind the estimate"
                                 + " (the weight change is the learning rate times the gradient) holds for plain SGD"
-                                + " only; momentum blurs it.",
+                                + " only; momentum blurs it, and under pure gradient noise lifts it to 2.24 times the"
+                                + " learning rate at momentum 0.9. lrkit also computes the momentum-corrected estimate"
+                                + " (estimate.csv's hf_corrected, sum|g1| / sum|H g1| with the gradients recovered"
+                                + " from five snapshots), and the verdict's 'above the learning rate' uses it.",
                         FLIP_ONLY_DEVIATION,
                         MEAN_IMAGE_DEVIATION));
     }

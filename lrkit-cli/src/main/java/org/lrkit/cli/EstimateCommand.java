@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
             "  along gradient  g.g / g.Hg on a fixed batch, Hg from a finite",
             "                  difference of gradients.",
             "",
-            "Plain SGD (the default here, --momentum 0) makes the first exact on a quadratic; momentum blurs it."
-                    + " Writes estimate.csv, layers.csv and estimate.png into --out.",
+            "Plain SGD (the default here, --momentum 0) makes the first exact on a quadratic; momentum blurs it,"
+                    + " so estimate.csv's hf_corrected column also gives the momentum-corrected estimate (equal to"
+                    + " hf_estimate without momentum). Writes estimate.csv, layers.csv and estimate.png into --out.",
             ""
         },
         footer = {

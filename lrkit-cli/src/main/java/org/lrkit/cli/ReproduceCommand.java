@@ -56,7 +56,9 @@ import picocli.CommandLine.Spec;
             "Reproduce a result of the cyclical-learning-rate, SGDR or super-convergence papers: train the"
                     + " experiment's policies with its data, network and optimizer, print the results table and"
                     + " one row per claim (the paper's figure beside lrkit's, the budgets, the speed-up in epochs"
-                    + " to the baseline's accuracy and a verdict: reproduced, partly or not reproduced), and write"
+                    + " to the baseline's accuracy and a verdict: reproduced, partly, not reproduced, or inconclusive"
+                    + " with fewer than 3 seeds),"
+                    + " and write"
                     + " report.html, reproduction.json and reproduction.md.",
             "",
             "hessian-free is a measurement instead: it trains briefly and logs the Hessian-free estimate of the"

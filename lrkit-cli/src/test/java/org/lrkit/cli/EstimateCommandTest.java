@@ -1,6 +1,7 @@
 package org.lrkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,13 +28,18 @@ class EstimateCommandTest {
                 "hessian-free moving average at the end: ", "along the gradient, median of ");
         List<String> estimates = Files.readAllLines(out.resolve("estimate.csv"), StandardCharsets.UTF_8);
         assertThat(estimates.get(0)).isEqualTo(
-                "step,lr,loss,hf_estimate,hf_average,first_l1,gradient_change_l1,along_gradient,g_dot_g,g_dot_hg");
+                "step,lr,loss,hf_estimate,hf_average,first_l1,gradient_change_l1,along_gradient,g_dot_g,g_dot_hg,"
+                        + "momentum,hf_corrected");
         // windows start after steps 4, 9, 14, 19, 24 and end two steps later
         assertThat(estimates).hasSize(1 + 5);
         assertThat(estimates.get(1)).startsWith("6,0.02,");
         for (String row : estimates.subList(1, estimates.size())) {
             double estimate = Double.parseDouble(row.split(",")[3]);
             assertThat(estimate).isPositive();
+            // momentum 0: the corrected estimate is the plain one
+            String[] cells = row.split(",", -1);
+            assertThat(Double.parseDouble(cells[10])).isZero();
+            assertThat(Double.parseDouble(cells[11])).isCloseTo(estimate, within(1e-9 * estimate));
         }
         assertThat(estimates.stream().filter(row -> row.split(",", -1)[7].isEmpty()).count())
                 .as("probes every 10 steps at most").isGreaterThan(0);

@@ -173,10 +173,15 @@ class ReproduceCommandTest {
         // the files of lrkit estimate: 12 windows of three steps in 36 steps, 3 of them with a probe
         List<String> estimates = Files.readAllLines(out.resolve("estimate.csv"), StandardCharsets.UTF_8);
         assertThat(estimates.get(0)).isEqualTo(
-                "step,lr,loss,hf_estimate,hf_average,first_l1,gradient_change_l1,along_gradient,g_dot_g,g_dot_hg");
+                "step,lr,loss,hf_estimate,hf_average,first_l1,gradient_change_l1,along_gradient,g_dot_g,g_dot_hg,"
+                        + "momentum,hf_corrected");
         assertThat(estimates).hasSize(1 + 12);
         assertThat(estimates.get(1)).startsWith("2,0.0111");
         assertThat(estimates.stream().skip(1).filter(row -> !row.split(",", -1)[7].isEmpty())).hasSize(3);
+        // momentum 0.9: every window but the first (which has no snapshots before it) has a corrected estimate
+        assertThat(estimates.get(1).split(",", -1)[11]).isEmpty();
+        assertThat(estimates.stream().skip(2).filter(row -> row.split(",", -1)[11].isEmpty())).isEmpty();
+        assertThat(estimates.get(1).split(",", -1)[10]).isEqualTo("0.9");
 
         Map<String, Object> json = TrainCommandTest.json(out.resolve("reproduction.json"));
         assertThat(Json.object(json, "experiment").get("id")).isEqualTo("hessian-free");
@@ -188,15 +193,18 @@ class ReproduceCommandTest {
         assertThat(row.get("paperRange")).isEqualTo(List.of(2.0, 6.0));
         assertThat((String) row.get("lrkit")).matches("per-step estimate \\S+-\\S+, median \\S+, 10-90% \\S+-\\S+,"
                 + " final moving average \\S+; learning rate 0\\.0112-0\\.0303, estimate / learning rate \\S+-\\S+"
-                + " \\(10-90%\\) \\(1 seed, fashion-mnist-embedded\\)");
-        assertThat((String) row.get("rule")).startsWith("reproduced when the 10-90% range of the per-step estimates");
+                + " \\(10-90%\\), momentum-corrected \\S+-\\S+ \\(1 seed, fashion-mnist-embedded\\)");
+        assertThat((String) row.get("rule")).startsWith("inconclusive with fewer than 3 seeds; reproduced when the"
+                + " 10-90% range of the per-step estimates");
+        assertThat(row.get("momentum")).isEqualTo(true);
         assertThat(row.get("command")).isEqualTo("lrkit reproduce hessian-free --scale ci --seeds 1");
         Map<String, Object> seed = cast(Json.array(row, "seeds").get(0));
         assertThat(seed.get("files")).isEqualTo(List.of("estimate.csv", "layers.csv", "estimate.png"));
         assertThat(seed.get("estimates")).isEqualTo(12.0);
         String md = Files.readString(out.resolve("reproduction.md"), StandardCharsets.UTF_8);
         assertThat(md).startsWith("# Reproduction: hessian-free v1, ci scale").contains("| **smoke test** |",
-                "The verdict: reproduced when", "## Each seed", "## Deviations from the paper", "not evidence");
+                "The verdict: inconclusive with fewer than 3 seeds; reproduced when", "## Each seed",
+                "## Deviations from the paper", "not evidence");
 
         // A second run may not write into the first one's directory, and an estimate cannot be resumed.
         assertUsageError("lrkit: error: --out " + out + " is not empty; give a new or empty directory", "reproduce",

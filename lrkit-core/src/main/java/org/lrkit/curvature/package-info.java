@@ -12,6 +12,11 @@
  * double smoothed = estimate.observe(lr, l1FirstDifference, l1SecondDifference);
  * }</pre>
  *
+ * <p>{@link org.lrkit.curvature.MomentumCorrectedEstimate} is the same estimate for SGD with momentum, whose
+ * weight differences are the momentum buffer rather than the gradient: it recovers the gradients
+ * {@code g_t = -(w_{t+1} - w_t) / lr_t + m_t (w_t - w_{t-1}) / lr_{t-1}} from five snapshots and returns
+ * {@code sum|g_1| / sum|H g_1|}.
+ *
  * <p>The learning-rate range test, the other way to choose a learning rate, is in
  * {@link org.lrkit.rangetest}.
  */

@@ -15,11 +15,23 @@ import java.util.Map;
  * @param firstDifferenceL1 global {@code sum |w2 - w1|}
  * @param gradientDifferenceL1 global {@code sum |(w2 - w1)/lr1 - (w3 - w2)/lr2|}
  * @param layers per layer (in the block's order), its estimate and moving average
+ * @param momentum the momentum of the window's middle step ({@code m_1}), NaN where the optimizer is not SGD
+ * @param corrected the global momentum-corrected estimate {@code sum|g_1| / sum|H g_1|} of
+ *     {@link org.lrkit.curvature.MomentumCorrectedEstimate}; equal to {@code estimate} without momentum, NaN
+ *     where it cannot be computed (the first window under momentum, Nesterov, Adam, decoupled weight decay)
  */
 public record HessianFreeRecord(long step, double learningRate, double estimate, double average,
-        double firstDifferenceL1, double gradientDifferenceL1, Map<String, LayerEstimate> layers) {
+        double firstDifferenceL1, double gradientDifferenceL1, Map<String, LayerEstimate> layers, double momentum,
+        double corrected) {
 
     public HessianFreeRecord {
         layers = Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+    }
+
+    /** A record without the momentum-corrected estimate (momentum and corrected estimate NaN). */
+    public HessianFreeRecord(long step, double learningRate, double estimate, double average,
+            double firstDifferenceL1, double gradientDifferenceL1, Map<String, LayerEstimate> layers) {
+        this(step, learningRate, estimate, average, firstDifferenceL1, gradientDifferenceL1, layers, Double.NaN,
+                Double.NaN);
     }
 }

@@ -52,9 +52,15 @@ class HessianFreeClosedFormTest {
 
     /** Trains {@code block} on the quadratic by full-batch plain SGD at {@link #LR} with a monitor. */
     private static List<HessianFreeRecord> monitored(Quadratic quadratic, Block block, int steps) throws Exception {
+        return monitored(quadratic, block, steps, 0, EVERY);
+    }
+
+    /** As {@link #monitored(Quadratic, Block, int)}, with SGD momentum {@code momentum}, every {@code k} steps. */
+    private static List<HessianFreeRecord> monitored(Quadratic quadratic, Block block, int steps, double momentum,
+            int k) throws Exception {
         try (Model model = Quadratic.model(block, START)) {
-            ScheduledSgd sgd = ScheduledSgd.builder(Policy.of(Schedule.constant(LR))).build();
-            HessianFreeMonitor monitor = HessianFreeMonitor.every(EVERY, block, sgd);
+            ScheduledSgd sgd = ScheduledSgd.builder(Policy.of(Schedule.constant(LR))).momentum(momentum).build();
+            HessianFreeMonitor monitor = HessianFreeMonitor.every(k, block, sgd);
             ArrayDataset data = quadratic.dataset(manager);
             TrainingRun.builder(model, sgd).loss(Loss.l2Loss()).trainingData(data, Quadratic.N).shuffle(false)
                     .inputShapes(new Shape(1, Quadratic.N)).length(TrainingLength.steps(steps)).listener(monitor)
@@ -129,6 +135,78 @@ class HessianFreeClosedFormTest {
             Measurements.record("hessian-free", String.format(Locale.ROOT,
                     "anisotropic quadratic, step %d: DJL %.6f, closed form sum|g|/sum|Ag| %.6f", record.step(),
                     record.estimate(), closedForm[1]));
+        }
+    }
+
+    /** The heavy-ball trajectory in double precision: {@code b = m b + g; w = w - LR b}, {@code START} first. */
+    private static double[][] heavyBall(Quadratic quadratic, double momentum, int steps) {
+        double[][] trajectory = new double[steps + 1][];
+        double[] w = START.clone();
+        double[] buffer = new double[Quadratic.N];
+        trajectory[0] = w.clone();
+        for (int t = 0; t < steps; t++) {
+            double[] g = quadratic.gradient(w);
+            for (int j = 0; j < Quadratic.N; j++) {
+                buffer[j] = momentum * buffer[j] + g[j];
+                w[j] -= LR * buffer[j];
+            }
+            trajectory[t + 1] = w.clone();
+        }
+        return trajectory;
+    }
+
+    @Test
+    void underMomentumTheCorrectedEstimateIsTheClosedFormAndThePlainOneIsNot() throws Exception {
+        Quadratic quadratic = new Quadratic(new double[] {1, 1, 2, 2, 3, 3, 0.5, 0.5}, TARGET);
+        List<HessianFreeRecord> records = monitored(quadratic, Quadratic.single(), 20, 0.9, EVERY);
+        double[][] trajectory = heavyBall(quadratic, 0.9, 20);
+        assertThat(records).extracting(HessianFreeRecord::step).containsExactly(6L, 11L, 16L);
+        double worstPlain = 0;
+        for (HessianFreeRecord record : records) {
+            // w_1 is the snapshot after step record.step() - 2; sum|g| / sum|A g| there is the plain-SGD value
+            double[] g = quadratic.gradient(trajectory[(int) record.step() - 1]);
+            double gradientL1 = 0;
+            double hessianGradientL1 = 0;
+            for (int j = 0; j < Quadratic.N; j++) {
+                gradientL1 += Math.abs(g[j]);
+                hessianGradientL1 += Math.abs(quadratic.curvature(j) * g[j]);
+            }
+            double closedForm = gradientL1 / hessianGradientL1;
+            // float32 weights: differences of about 1e-2 carry about 1e-5 relative rounding, amplified by the
+            // second differences; 1e-3 leaves room
+            assertThat(record.corrected()).isCloseTo(closedForm, within(1e-3 * closedForm));
+            assertThat(record.momentum()).isEqualTo(0.9, within(1e-7));
+            worstPlain = Math.max(worstPlain, Math.abs(record.estimate() / closedForm - 1));
+            Measurements.record("hessian-free", String.format(Locale.ROOT, "momentum 0.9, anisotropic quadratic, step"
+                    + " %d: plain %.6f, corrected %.6f, closed form %.6f", record.step(), record.estimate(),
+                    record.corrected(), closedForm));
+        }
+        assertThat(worstPlain).as("the plain estimate is off under momentum").isGreaterThan(0.1);
+    }
+
+    @Test
+    void contiguousWindowsUnderMomentumCorrectAllButTheFirst() throws Exception {
+        double a = 4.0;
+        double[] scale = new double[Quadratic.N];
+        java.util.Arrays.fill(scale, Math.sqrt(a));
+        List<HessianFreeRecord> records = monitored(new Quadratic(scale, TARGET), Quadratic.single(), 12, 0.9, 1);
+        // windows 0-2, 3-5, 6-8, 9-11: the first has no snapshots before it, the others reuse the last two of the
+        // window before
+        assertThat(records).extracting(HessianFreeRecord::step).containsExactly(2L, 5L, 8L, 11L);
+        assertThat(records.get(0).corrected()).isNaN();
+        for (HessianFreeRecord record : records.subList(1, records.size())) {
+            assertThat(record.corrected()).isCloseTo(1 / a, within(1e-3 / a));
+        }
+    }
+
+    @Test
+    void withoutMomentumTheCorrectedEstimateIsThePlainOne() throws Exception {
+        Quadratic quadratic = new Quadratic(new double[] {1, 1, 2, 2, 3, 3, 0.5, 0.5}, TARGET);
+        List<HessianFreeRecord> records = monitored(quadratic, Quadratic.single(), 12, 0, 1);
+        assertThat(records).hasSize(4);
+        for (HessianFreeRecord record : records) {
+            assertThat(record.momentum()).isZero();
+            assertThat(record.corrected()).isCloseTo(record.estimate(), within(1e-9 * record.estimate()));
         }
     }
 

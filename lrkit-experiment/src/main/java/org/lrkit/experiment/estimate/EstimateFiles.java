@@ -17,7 +17,9 @@ import org.lrkit.djl.curvature.LayerEstimate;
  * a probe, {@code inf} for infinities):
  * <ul>
  *   <li>{@value #ESTIMATES}: {@code step,lr,loss,hf_estimate,hf_average,first_l1,gradient_change_l1,
- *       along_gradient,g_dot_g,g_dot_hg}, one line per estimate;</li>
+ *       along_gradient,g_dot_g,g_dot_hg,momentum,hf_corrected}, one line per estimate ({@code hf_corrected} the
+ *       momentum-corrected estimate of {@link org.lrkit.curvature.MomentumCorrectedEstimate}, {@code momentum}
+ *       that of the window's middle step; both empty where unknown);</li>
  *   <li>{@value #LAYERS}: {@code step,layer,estimate,average,first_l1,gradient_change_l1}, one line per estimate
  *       and layer.</li>
  * </ul>
@@ -40,7 +42,8 @@ public final class EstimateFiles {
     public static List<Path> write(Path directory, List<EstimateRow> rows) throws IOException {
         Files.createDirectories(directory);
         StringBuilder estimates = new StringBuilder(
-                "step,lr,loss,hf_estimate,hf_average,first_l1,gradient_change_l1,along_gradient,g_dot_g,g_dot_hg\n");
+                "step,lr,loss,hf_estimate,hf_average,first_l1,gradient_change_l1,along_gradient,g_dot_g,g_dot_hg,"
+                        + "momentum,hf_corrected\n");
         StringBuilder layers = new StringBuilder("step,layer,estimate,average,first_l1,gradient_change_l1\n");
         for (EstimateRow row : rows) {
             HessianFreeRecord r = row.hessianFree();
@@ -50,7 +53,8 @@ public final class EstimateFiles {
                     .append(csv(r.firstDifferenceL1())).append(',').append(csv(r.gradientDifferenceL1())).append(',')
                     .append(c == null ? "" : csv(c.step())).append(',')
                     .append(c == null ? "" : csv(c.gradientDotGradient())).append(',')
-                    .append(c == null ? "" : csv(c.gradientDotHessianGradient())).append('\n');
+                    .append(c == null ? "" : csv(c.gradientDotHessianGradient())).append(',')
+                    .append(csv(r.momentum())).append(',').append(csv(r.corrected())).append('\n');
             for (Map.Entry<String, LayerEstimate> entry : r.layers().entrySet()) {
                 LayerEstimate layer = entry.getValue();
                 layers.append(r.step()).append(',').append(entry.getKey()).append(',').append(csv(layer.estimate()))

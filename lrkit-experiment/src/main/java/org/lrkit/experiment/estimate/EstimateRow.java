@@ -40,6 +40,19 @@ public record EstimateRow(HessianFreeRecord hessianFree, double loss, CurvatureE
         return hessianFree.estimate();
     }
 
+    /**
+     * The global momentum-corrected estimate of this window ({@link HessianFreeRecord#corrected()}): equal to
+     * {@link #estimate()} without momentum, NaN where it could not be computed.
+     */
+    public double corrected() {
+        return hessianFree.corrected();
+    }
+
+    /** The SGD momentum of the window's middle step, NaN where unknown or not SGD. */
+    public double momentum() {
+        return hessianFree.momentum();
+    }
+
     /** The moving average of the global estimates up to this one. */
     public double average() {
         return hessianFree.average();

@@ -23,10 +23,30 @@ import java.util.Map;
  * @param ratioPercentile10 the 10th percentile of estimate / learning rate in use at the same step: above 1 when
  *     at least 90% of the estimates lie above the rate the network trains at
  * @param ratioPercentile90 the 90th percentile of the same ratio
+ * @param momentum the largest SGD momentum at a row, NaN where unknown (not SGD, or a summary read from a file
+ *     written before lrkit recorded it)
+ * @param correctedEstimates how many finite momentum-corrected estimates there are
+ * @param correctedRatioPercentile10 the 10th percentile of corrected estimate / learning rate in use at its step
+ *     ({@link org.lrkit.curvature.MomentumCorrectedEstimate}), NaN where there is none
+ * @param correctedRatioPercentile90 the 90th percentile of the same ratio
  */
 public record EstimateSummary(int estimates, double minimum, double maximum, double median, double percentile10,
         double percentile90, double finalAverage, double lowestLearningRate, double highestLearningRate,
-        double ratioPercentile10, double ratioPercentile90) {
+        double ratioPercentile10, double ratioPercentile90, double momentum, int correctedEstimates,
+        double correctedRatioPercentile10, double correctedRatioPercentile90) {
+
+    /** A summary without the momentum and the corrected estimates (unknown: NaN, none). */
+    public EstimateSummary(int estimates, double minimum, double maximum, double median, double percentile10,
+            double percentile90, double finalAverage, double lowestLearningRate, double highestLearningRate,
+            double ratioPercentile10, double ratioPercentile90) {
+        this(estimates, minimum, maximum, median, percentile10, percentile90, finalAverage, lowestLearningRate,
+                highestLearningRate, ratioPercentile10, ratioPercentile90, Double.NaN, 0, Double.NaN, Double.NaN);
+    }
+
+    /** Whether the run used SGD momentum (a momentum above 0 at some row). */
+    public boolean usedMomentum() {
+        return momentum > 0;
+    }
 
     /**
      * The statistics of {@code rows}; every figure but the learning rates and the final average is NaN when no
@@ -42,10 +62,15 @@ public record EstimateSummary(int estimates, double minimum, double maximum, dou
         double[] estimates = finite.stream().mapToDouble(EstimateRow::estimate).sorted().toArray();
         double[] ratios = finite.stream().mapToDouble(row -> row.estimate() / row.learningRate()).sorted().toArray();
         double[] rates = rows.stream().mapToDouble(EstimateRow::learningRate).toArray();
+        double[] corrected = rows.stream().filter(row -> Double.isFinite(row.corrected()))
+                .mapToDouble(row -> row.corrected() / row.learningRate()).sorted().toArray();
+        double momentum = rows.stream().mapToDouble(EstimateRow::momentum).filter(Double::isFinite).max()
+                .orElse(Double.NaN);
         return new EstimateSummary(estimates.length, quantile(estimates, 0), quantile(estimates, 1),
                 quantile(estimates, 0.5), quantile(estimates, 0.1), quantile(estimates, 0.9),
                 rows.get(rows.size() - 1).average(), Arrays.stream(rates).min().orElseThrow(),
-                Arrays.stream(rates).max().orElseThrow(), quantile(ratios, 0.1), quantile(ratios, 0.9));
+                Arrays.stream(rates).max().orElseThrow(), quantile(ratios, 0.1), quantile(ratios, 0.9), momentum,
+                corrected.length, quantile(corrected, 0.1), quantile(corrected, 0.9));
     }
 
     /**
@@ -81,6 +106,10 @@ public record EstimateSummary(int estimates, double minimum, double maximum, dou
         map.put("highestLearningRate", highestLearningRate);
         map.put("ratioToLearningRatePercentile10", ratioPercentile10);
         map.put("ratioToLearningRatePercentile90", ratioPercentile90);
+        map.put("momentum", momentum);
+        map.put("correctedEstimates", correctedEstimates);
+        map.put("correctedRatioToLearningRatePercentile10", correctedRatioPercentile10);
+        map.put("correctedRatioToLearningRatePercentile90", correctedRatioPercentile90);
         return map;
     }
 }

@@ -10,7 +10,8 @@ import org.lrkit.experiment.report.Numbers;
 
 /**
  * The rows of an estimate run as {@code lrkit estimate} prints them: the title, one line per estimate (step,
- * learning rate, loss, Hessian-free estimate and moving average, the probe along the gradient where one was
+ * learning rate, loss, Hessian-free estimate and moving average, the momentum-corrected estimate ({@code -} where
+ * there is none), the probe along the gradient where one was
  * made), the estimate per layer at the last row, and the final moving average with the median probe.
  */
 public final class EstimateTable {
@@ -25,13 +26,14 @@ public final class EstimateTable {
         }
         out.println(title);
         out.println();
-        out.println(String.format(Locale.ROOT, "%7s  %-10s %-9s %-14s %-10s %s", "step", "lr", "loss",
-                "hessian-free", "(average)", "along gradient"));
+        out.println(String.format(Locale.ROOT, "%7s  %-10s %-9s %-14s %-10s %-10s %s", "step", "lr", "loss",
+                "hessian-free", "(average)", "corrected", "along gradient"));
         for (EstimateRow row : rows) {
             HessianFreeRecord r = row.hessianFree();
-            out.println(String.format(Locale.ROOT, "%7d  %-10s %-9s %-14s %-10s %s", r.step(),
+            out.println(String.format(Locale.ROOT, "%7d  %-10s %-9s %-14s %-10s %-10s %s", r.step(),
                     Numbers.number(r.learningRate()), Numbers.number(row.loss()), Numbers.number(r.estimate()),
-                    Numbers.number(r.average()), row.probed() ? Numbers.number(row.curvature().step()) : ""));
+                    Numbers.number(r.average()), Double.isNaN(r.corrected()) ? "-" : Numbers.number(r.corrected()),
+                    row.probed() ? Numbers.number(row.curvature().step()) : ""));
         }
         HessianFreeRecord last = rows.get(rows.size() - 1).hessianFree();
         out.println();

@@ -69,7 +69,10 @@ public record EstimateReproduction(EstimateExperiment experiment, Scale scale, P
                 + ", final moving average " + meanAndSpread(summaries.stream()
                         .mapToDouble(EstimateSummary::finalAverage).toArray())
                 + "; learning rate " + range(lowestRate, highestRate) + ", estimate / learning rate "
-                + range(check.ratioPercentile10(), check.ratioPercentile90()) + " (10-90%) (" + seeds
+                + range(check.ratioPercentile10(), check.ratioPercentile90()) + " (10-90%)"
+                + (Double.isNaN(check.correctedRatioPercentile10()) ? "" : ", momentum-corrected "
+                        + range(check.correctedRatioPercentile10(), check.correctedRatioPercentile90()))
+                + " (" + seeds
                 + (seeds == 1 ? " seed, " : " seeds, ") + dataset + ")";
     }
 
@@ -105,6 +108,9 @@ public record EstimateReproduction(EstimateExperiment experiment, Scale scale, P
         map.put("percentile90", check.percentile90());
         map.put("ratioPercentile10", check.ratioPercentile10());
         map.put("ratioPercentile90", check.ratioPercentile90());
+        map.put("momentum", check.momentum());
+        map.put("correctedRatioPercentile10", check.correctedRatioPercentile10());
+        map.put("correctedRatioPercentile90", check.correctedRatioPercentile90());
         map.put("seeds", outcomes.stream().map(EstimateReproduction::outcomeJson).toList());
         map.put("command", command);
         return map;

@@ -17,6 +17,12 @@ final class EstimateRows {
                 Map.of("01Linear", new LayerEstimate(estimate, average, estimate, 1.0))), 2.3, null);
     }
 
+    /** As {@link #row}, with SGD momentum {@code momentum} and the momentum-corrected estimate {@code corrected}. */
+    static EstimateRow corrected(long step, double lr, double estimate, double momentum, double corrected) {
+        return new EstimateRow(new HessianFreeRecord(step, lr, estimate, 0.1, estimate, 1.0,
+                Map.of("01Linear", new LayerEstimate(estimate, 0.1, estimate, 1.0)), momentum, corrected), 2.3, null);
+    }
+
     /** As {@link #row}, with a curvature probe whose step along the gradient is {@code along}. */
     static EstimateRow probed(long step, double lr, double estimate, double average, double along) {
         EstimateRow row = row(step, lr, estimate, average);

@@ -3,6 +3,7 @@ package org.lrkit.experiment.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.lrkit.experiment.estimate.EstimateRows.corrected;
 import static org.lrkit.experiment.estimate.EstimateRows.row;
 
 import java.util.List;
@@ -47,6 +48,30 @@ class EstimateSummaryTest {
         assertThat(summary.ratioPercentile90()).isCloseTo(2.0, within(1e-9));
         assertThat(summary.toJson()).containsEntry("estimates", 11).containsKeys("median", "percentile10",
                 "percentile90", "finalMovingAverage", "ratioToLearningRatePercentile10");
+    }
+
+    @Test
+    void summarizesTheCorrectedEstimatesAndTheMomentum() {
+        // plain estimates 2x the rate (the momentum bias), corrected ones 0.4x; the first window has none
+        List<EstimateRow> rows = List.of(corrected(2, 0.1, 0.2, 0.9, Double.NaN), corrected(5, 0.1, 0.22, 0.9, 0.04),
+                corrected(8, 0.1, 0.2, 0.85, 0.04));
+
+        EstimateSummary summary = EstimateSummary.of(rows);
+
+        assertThat(summary.usedMomentum()).isTrue();
+        assertThat(summary.momentum()).isEqualTo(0.9);
+        assertThat(summary.correctedEstimates()).isEqualTo(2);
+        assertThat(summary.correctedRatioPercentile10()).isCloseTo(0.4, within(1e-12));
+        assertThat(summary.correctedRatioPercentile90()).isCloseTo(0.4, within(1e-12));
+        assertThat(summary.ratioPercentile10()).isCloseTo(2.0, within(1e-9));
+        assertThat(summary.toJson()).containsEntry("momentum", 0.9).containsEntry("correctedEstimates", 2)
+                .containsKey("correctedRatioToLearningRatePercentile10");
+        // rows without the corrected values: momentum unknown, no corrected estimates
+        EstimateSummary old = EstimateSummary.of(List.of(row(2, 0.1, 0.3, 0.12)));
+        assertThat(old.usedMomentum()).isFalse();
+        assertThat(old.momentum()).isNaN();
+        assertThat(old.correctedEstimates()).isZero();
+        assertThat(old.correctedRatioPercentile10()).isNaN();
     }
 
     @Test

@@ -35,11 +35,12 @@ class EstimateReproductionTest {
         assertThat(row.lrkitFigure()).isEqualTo("per-step estimate 0.14-0.61, median 0.37, 10-90% 0.26-0.54, final"
                 + " moving average 0.52; learning rate 0.101-0.273, estimate / learning rate 1.4-2.2 (10-90%) (1 seed,"
                 + " cifar10)");
-        assertThat(row.check().verdict()).isEqualTo(Verdict.PARTLY);
+        // one seed: inconclusive under the rule of 2026-12-04 (it was partly)
+        assertThat(row.check().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(row.seeds()).containsExactly(0);
         Map<String, Object> json = row.rowJson();
         assertThat(json).containsEntry("experiment", "hessian-free").containsEntry("scale", "cpu")
-                .containsEntry("verdict", "partly").containsEntry("paperRange", List.of(2.0, 6.0))
+                .containsEntry("verdict", "inconclusive").containsEntry("paperRange", List.of(2.0, 6.0))
                 .containsEntry("rule", EstimateCheck.RULE).containsEntry("budgets", row.plan().budget())
                 .containsEntry("command", "lrkit reproduce hessian-free --scale cpu --seeds 1");
         Map<?, ?> seed = (Map<?, ?>) ((List<?>) json.get("seeds")).get(0);
@@ -65,7 +66,7 @@ class EstimateReproductionTest {
 
         assertThat(md).startsWith("# Reproduction: hessian-free v1, cpu scale\n\nThe Hessian-free estimate")
                 .contains("| experiment | scale | claim | paper | lrkit | budget | verdict | command |\n",
-                        "| hessian-free v1 | cpu | during CLR 0.1-3 training", "| **partly** |",
+                        "| hessian-free v1 | cpu | during CLR 0.1-3 training", "| **inconclusive** |",
                         "`lrkit reproduce hessian-free --scale cpu --seeds 1` |",
                         "The verdict: " + EstimateCheck.RULE + ".\n", "\n## This scale\n\nResNet-20 instead of"
                                 + " ResNet-56",
@@ -73,7 +74,8 @@ class EstimateReproductionTest {
                                 + " estimate.png |", "## Deviations from the paper\n\n- lrkit estimates from windows");
         String console = EstimateReproductionReport.console(reproduction(Scale.CPU, MEASURED));
         assertThat(console).startsWith("reproduction: hessian-free v1, cpu scale, resnet20 on cifar10, 1 seed (0)\n"
-                + "claim:     during CLR 0.1-3 training").contains("  verdict:  partly (the 10-90% range",
+                + "claim:     during CLR 0.1-3 training").contains(
+                "  verdict:  inconclusive (inconclusive: 1 seed; a verdict needs 3)",
                 "seed 0: runs/hf/estimate.csv, runs/hf/layers.csv, runs/hf/estimate.png\n");
         Map<String, Object> json = EstimateReproductionReport.json(reproduction(Scale.CPU, MEASURED));
         assertThat(json).containsEntry("lrkit", "reproduction").containsEntry("scale", "cpu")

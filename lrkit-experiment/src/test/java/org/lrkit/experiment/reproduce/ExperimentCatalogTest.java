@@ -136,12 +136,38 @@ class ExperimentCatalogTest {
     }
 
     @Test
+    void everyBudgetClaimStatesThePapersRatioAndTheFullPlanHasIt() {
+        Map<String, Double> ratios = Map.of("clr/triangular2", 70.0 / 25, "clr/exp_range", 70.0 / 42,
+                "superconvergence/one-cycle", 8.0, "superconvergence-limited/one-cycle", 8.0, "lenet/one-cycle",
+                85.0 / 12);
+        int budgetClaims = 0;
+        for (PaperExperiment experiment : ExperimentCatalog.all()) {
+            ScaledPlan full = experiment.plan(Scale.FULL);
+            long stepsPerEpoch = full.setup().stepsPerEpoch();
+            for (Claim claim : experiment.claims()) {
+                if (claim.claimsSpeedup()) {
+                    assertThat(claim.claimedBudgetRatio()).isNaN();
+                    continue;
+                }
+                budgetClaims++;
+                double claimed = ratios.get(experiment.id() + "/" + claim.fast());
+                assertThat(claim.claimedBudgetRatio()).as(claim.statement()).isCloseTo(claimed, within(1e-12));
+                // the full scale is the paper's setting: its budgets have the claimed ratio
+                double planned = full.policy(claim.baseline()).orElseThrow().epochs(stepsPerEpoch)
+                        / full.policy(claim.fast()).orElseThrow().epochs(stepsPerEpoch);
+                assertThat(planned).as(experiment.id() + " full plan").isCloseTo(claimed, within(1e-9 * claimed));
+            }
+        }
+        assertThat(budgetClaims).isEqualTo(5);
+    }
+
+    @Test
     void aClaimMustNameThePlansPolicies() {
         PaperExperiment clr = ExperimentCatalog.find("clr");
-        Claim unknown = Claim.byBudget("x beats fixed", "x 1% > fixed 0%", "fixed", "x", 0.005);
+        Claim unknown = Claim.byBudget("x beats fixed", "x 1% > fixed 0%", "fixed", "x", 0.005, 2);
         assertThatThrownBy(() -> new PaperExperiment("clr", 1, "t", "p", List.of(unknown), clr.plans(), List.of(),
                 clr.rangeTestFigure())).hasMessage("clr at scale ci: the claim's policy 'x' is not a policy");
-        Claim backwards = Claim.byBudget("fixed beats triangular2", "-", "triangular2", "fixed", 0.005);
+        Claim backwards = Claim.byBudget("fixed beats triangular2", "-", "triangular2", "fixed", 0.005, 2);
         assertThatThrownBy(() -> new PaperExperiment("clr", 1, "t", "p", List.of(backwards), clr.plans(), List.of(),
                 clr.rangeTestFigure())).hasMessage("clr at scale ci: fixed must train fewer steps than triangular2"
                         + " for a claim carried by the budgets, got 24 and 10");

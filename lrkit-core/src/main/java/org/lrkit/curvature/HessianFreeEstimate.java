@@ -41,12 +41,25 @@ public final class HessianFreeEstimate {
         this.average = Checks.finite("initialAverage", initialAverage);
     }
 
-    /** The authors' settings: decay 0.9, average starting at 0.1. */
+    /**
+     * The authors' settings: decay 0.9, average starting at 0.1.
+     *
+     * @return a new estimate with no observation yet
+     */
     public static HessianFreeEstimate authors() {
         return new HessianFreeEstimate(0.9, 0.1);
     }
 
-    /** The estimate from one triple of snapshots, without averaging. */
+    /**
+     * The estimate from one triple of snapshots, without averaging:
+     * {@code learningRate * firstDifferenceL1 / secondDifferenceL1}.
+     *
+     * @param learningRate the learning rate of the steps between the snapshots, {@code > 0}
+     * @param firstDifferenceL1 {@code sum|w2 - w1|} over the weights, {@code >= 0}
+     * @param secondDifferenceL1 {@code sum|2 w2 - w1 - w3|} over the weights, {@code >= 0}
+     * @return the estimate of the optimal learning rate; {@code +Infinity} when the second difference is 0
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public static double estimate(double learningRate, double firstDifferenceL1, double secondDifferenceL1) {
         Checks.positive("learningRate", learningRate);
         Checks.nonNegative("firstDifferenceL1", firstDifferenceL1);
@@ -57,6 +70,12 @@ public final class HessianFreeEstimate {
     /**
      * Adds one triple of snapshots and returns the moving average. A triple whose second difference is 0
      * (no curvature seen, e.g. a frozen layer) gives an infinite estimate and leaves the average unchanged.
+     *
+     * @param learningRate the learning rate of the steps between the snapshots, {@code > 0}
+     * @param firstDifferenceL1 {@code sum|w2 - w1|} over the weights, {@code >= 0}
+     * @param secondDifferenceL1 {@code sum|2 w2 - w1 - w3|} over the weights, {@code >= 0}
+     * @return the moving average after this triple
+     * @throws IllegalArgumentException if a value is out of its range
      */
     public double observe(double learningRate, double firstDifferenceL1, double secondDifferenceL1) {
         last = estimate(learningRate, firstDifferenceL1, secondDifferenceL1);
@@ -67,17 +86,29 @@ public final class HessianFreeEstimate {
         return average;
     }
 
-    /** The moving average. */
+    /**
+     * The moving average.
+     *
+     * @return the average of the finite estimates so far, starting from the initial average
+     */
     public double average() {
         return average;
     }
 
-    /** The last raw estimate (NaN before any). */
+    /**
+     * The last raw estimate.
+     *
+     * @return the estimate of the last triple, NaN before any
+     */
     public double last() {
         return last;
     }
 
-    /** Number of finite estimates averaged. */
+    /**
+     * Number of finite estimates averaged.
+     *
+     * @return how many triples gave a finite estimate
+     */
     public long observations() {
         return observations;
     }
@@ -86,7 +117,10 @@ public final class HessianFreeEstimate {
      * The curvature estimate of the best step along the gradient, {@code g.g / g.Hg}, with {@code Hg} from a
      * finite difference of gradients. Exact on a quadratic: {@code 1/a} for {@code a w^2 / 2}.
      *
+     * @param gradientDotGradient {@code g.g}, {@code >= 0}
+     * @param gradientDotHessianGradient {@code g.Hg}, finite
      * @return the step size, or {@code +Infinity} when the curvature along {@code g} is not positive
+     * @throws IllegalArgumentException if a value is out of its range
      */
     public static double alongGradient(double gradientDotGradient, double gradientDotHessianGradient) {
         Checks.nonNegative("gradientDotGradient", gradientDotGradient);

@@ -61,14 +61,22 @@ public final class MomentumCorrectedEstimate {
      *
      * @param previous the weights before the step that led to {@code current}; ignored (may be null) when
      *     {@code momentum == 0}
+     * @param current the weights before the step
+     * @param next the weights after the step, as long as {@code current}
      * @param previousRate the learning rate of that earlier step, {@code > 0} (ignored when {@code momentum == 0})
      * @param rate the learning rate of the step from {@code current} to {@code next}, {@code > 0}
      * @param momentum the momentum of that step, in {@code [0, 1)}
+     * @return the gradient, one value per weight
+     * @throws IllegalArgumentException if a rate or the momentum is out of range or the arrays differ in length
      */
     public static double[] gradient(double[] previous, double[] current, double[] next, double previousRate,
             double rate, double momentum) {
         Checks.positive("rate", rate);
         checkMomentum(momentum);
+        if (next.length != current.length || (momentum != 0 && previous.length != current.length)) {
+            throw new IllegalArgumentException("previous, current and next must hold the same weights, got lengths "
+                    + (previous == null ? "-" : previous.length) + ", " + current.length + " and " + next.length);
+        }
         double[] g = new double[current.length];
         for (int i = 0; i < g.length; i++) {
             g[i] = -(next[i] - current[i]) / rate;

@@ -27,12 +27,20 @@ public class ChecksumMismatchException extends IOException {
         this.actualSha256 = actualSha256;
     }
 
-    /** The pinned digest, lower-case hex. */
+    /**
+     * The digest the file should have had.
+     *
+     * @return the pinned digest, lower-case hex
+     */
     public String expectedSha256() {
         return expectedSha256;
     }
 
-    /** The digest of the bytes received, lower-case hex. */
+    /**
+     * The digest the file actually has.
+     *
+     * @return the digest of the bytes received, lower-case hex
+     */
     public String actualSha256() {
         return actualSha256;
     }

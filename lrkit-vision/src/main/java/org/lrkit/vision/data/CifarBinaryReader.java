@@ -64,7 +64,11 @@ public final class CifarBinaryReader {
         this.builtInNames = builtInNames;
     }
 
-    /** A reader of CIFAR-10 ({@code cifar-10-binary.tar.gz}, folder {@code cifar-10-batches-bin}). */
+    /**
+     * A reader of CIFAR-10 ({@code cifar-10-binary.tar.gz}, folder {@code cifar-10-batches-bin}).
+     *
+     * @return a reader of the 10-class binary version
+     */
     public static CifarBinaryReader cifar10() {
         return new CifarBinaryReader("cifar10", "cifar-10-batches-bin", 1, 0, 10,
                 List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
@@ -72,12 +76,21 @@ public final class CifarBinaryReader {
                 List.of("test_batch.bin"), "batches.meta.txt", ClassNames.CIFAR10);
     }
 
-    /** A reader of CIFAR-100 with its fine labels. */
+    /**
+     * A reader of CIFAR-100 with its fine labels.
+     *
+     * @return a reader of the binary version with its 100 fine classes
+     */
     public static CifarBinaryReader cifar100() {
         return cifar100(Labels.FINE);
     }
 
-    /** A reader of CIFAR-100 ({@code cifar-100-binary.tar.gz}, folder {@code cifar-100-binary}). */
+    /**
+     * A reader of CIFAR-100 ({@code cifar-100-binary.tar.gz}, folder {@code cifar-100-binary}).
+     *
+     * @param labels which label byte to use: {@link Labels#FINE} (100 classes) or {@link Labels#COARSE} (20)
+     * @return a reader of the binary version with those labels
+     */
     public static CifarBinaryReader cifar100(Labels labels) {
         Objects.requireNonNull(labels, "labels");
         boolean fine = labels == Labels.FINE;
@@ -86,12 +99,22 @@ public final class CifarBinaryReader {
                 fine ? ClassNames.CIFAR100_FINE : ClassNames.CIFAR100_COARSE);
     }
 
-    /** Bytes per record: the label bytes plus 3072 pixel bytes (3073 for CIFAR-10, 3074 for CIFAR-100). */
+    /**
+     * The size of one record in the batch files.
+     *
+     * @return the label bytes plus 3072 pixel bytes: 3073 for CIFAR-10, 3074 for CIFAR-100
+     */
     public int recordBytes() {
         return labelBytes + PIXELS;
     }
 
-    /** The files of a split, e.g. {@code [test_batch.bin]}. */
+    /**
+     * The batch files that make up a split.
+     *
+     * @param split {@code "train"} or {@code "test"}
+     * @return the file names in reading order, e.g. {@code [test_batch.bin]}
+     * @throws IllegalArgumentException if {@code split} is neither {@code "train"} nor {@code "test"}
+     */
     public List<String> files(String split) {
         return switch (requireSplit(split)) {
             case "train" -> trainFiles;
@@ -103,6 +126,15 @@ public final class CifarBinaryReader {
      * Reads split {@code "train"} or {@code "test"} from {@code location}: the official {@code .tar.gz} (or
      * {@code .tar}), the folder it extracts to ({@code cifar-10-batches-bin/}, {@code cifar-100-binary/}), or
      * a folder holding that folder. The set is named {@code <dataset>/<split>}.
+     *
+     * @param location the archive, its extracted folder, or a folder holding that folder
+     * @param split {@code "train"} or {@code "test"}
+     * @return the 3x32x32 images of the split with their labels, in file and record order
+     * @throws IllegalArgumentException if {@code split} is neither {@code "train"} nor {@code "test"}
+     * @throws DatasetNotFoundException if {@code location} does not exist
+     * @throws DatasetFormatException if a batch file is missing, is not a whole number of records, holds a
+     *     label out of range, or the name file does not list one name per class
+     * @throws IOException if a file cannot be read
      */
     public ImageSet read(Path location, String split) throws IOException {
         Objects.requireNonNull(location, "location");
@@ -139,6 +171,16 @@ public final class CifarBinaryReader {
     /**
      * Reads records from {@code in} (gzipped or raw; read to its end, not closed) into a set with the given
      * class names; {@code source} names the stream in messages.
+     *
+     * @param in the records of one or more batches, gzipped or raw
+     * @param source what to call the stream in messages (its file or resource name)
+     * @param classNames the name of each class: 10 for CIFAR-10, 100 or 20 for CIFAR-100 as this reader's labels
+     * @param name the set's name
+     * @return the 3x32x32 images with their labels, in record order
+     * @throws IllegalArgumentException if {@code classNames} does not hold one name per class
+     * @throws DatasetFormatException if the stream is empty, not a whole number of records, or holds a label
+     *     out of range
+     * @throws IOException if the stream cannot be read
      */
     public ImageSet read(InputStream in, String source, List<String> classNames, String name) throws IOException {
         Objects.requireNonNull(in, "in");

@@ -65,30 +65,61 @@ public final class DatasetDownloader {
         this.log = log;
     }
 
-    /** A downloader for {@code registry} with a default HTTP client (redirects followed, 30 s to connect). */
+    /**
+     * A downloader for {@code registry} with a default HTTP client (redirects followed, 30 s to connect).
+     *
+     * @param registry the datasets and files it can download
+     * @return a downloader that refuses files without a pinned digest and logs nothing
+     */
     public static DatasetDownloader of(DownloadRegistry registry) {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30)).build();
         return of(registry, client);
     }
 
-    /** A downloader for {@code registry} using {@code client}. */
+    /**
+     * A downloader for {@code registry} using {@code client}.
+     *
+     * @param registry the datasets and files it can download
+     * @param client the HTTP client to send the requests with (its redirect and timeout settings apply)
+     * @return a downloader that refuses files without a pinned digest and logs nothing
+     */
     public static DatasetDownloader of(DownloadRegistry registry, HttpClient client) {
         return new DatasetDownloader(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(client, "client"),
                 false, message -> { });
     }
 
-    /** The same downloader accepting files without a pinned digest (it reports their digest instead). */
+    /**
+     * The same downloader accepting files without a pinned digest (it reports their digest instead).
+     *
+     * @return a new downloader; this one is unchanged
+     */
     public DatasetDownloader allowingUnverified() {
         return new DatasetDownloader(registry, client, true, log);
     }
 
-    /** The same downloader reporting each step (file, address, resume point, result) to {@code log}. */
+    /**
+     * The same downloader reporting each step (file, address, resume point, result) to {@code log}.
+     *
+     * @param log receives one line per step, not null
+     * @return a new downloader; this one is unchanged
+     */
     public DatasetDownloader withLog(Consumer<String> log) {
         return new DatasetDownloader(registry, client, allowUnverified, Objects.requireNonNull(log, "log"));
     }
 
-    /** Downloads every file of {@code dataset} into {@code root/<dataset>/}. */
+    /**
+     * Downloads every file of {@code dataset} into {@code root/<dataset>/}. Unless unverified files are allowed,
+     * every file must have a pinned digest before the first transfer starts.
+     *
+     * @param dataset a dataset of the registry, e.g. {@code cifar10}
+     * @param root the folder that holds one folder per dataset
+     * @return one result per file, in the registry's order
+     * @throws IllegalArgumentException if the registry does not know {@code dataset}
+     * @throws ChecksumMismatchException if a downloaded or already present file has the wrong digest
+     * @throws IOException if a file has no pinned digest (and unverified files are not allowed), or every
+     *     address of a file failed, or a file cannot be written
+     */
     public List<DownloadResult> download(String dataset, Path root) throws IOException {
         Objects.requireNonNull(root, "root");
         List<RemoteFile> files = registry.files(dataset);
@@ -104,7 +135,18 @@ public final class DatasetDownloader {
         return results;
     }
 
-    /** Downloads one file into {@code directory} (created if needed). */
+    /**
+     * Downloads one file into {@code directory} (created if needed). A file already there is checked, not
+     * downloaded again; a {@code .part} file is resumed.
+     *
+     * @param file the file, its addresses and its pinned digest
+     * @param directory the folder to save it in
+     * @return where the file is, its digest and size, and how it got there
+     * @throws ChecksumMismatchException if the downloaded or already present file has the wrong digest
+     * @throws java.io.InterruptedIOException if the thread is interrupted while connecting
+     * @throws IOException if the file has no pinned digest (and unverified files are not allowed), or every
+     *     address failed (the message lists each failure), or the file cannot be written or renamed
+     */
     public DownloadResult download(RemoteFile file, Path directory) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(directory, "directory");
@@ -269,7 +311,13 @@ public final class DatasetDownloader {
         }
     }
 
-    /** The SHA-256 of a file, lower-case hex. */
+    /**
+     * The SHA-256 of a file.
+     *
+     * @param file the file to hash
+     * @return its SHA-256, lower-case hex (64 characters)
+     * @throws IOException if the file cannot be read
+     */
     public static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
@@ -290,6 +338,8 @@ public final class DatasetDownloader {
      * Command line: {@code DatasetDownloader DATASET... [--dir DIR] [--allow-unverified]}. Downloads into
      * {@code DIR}, else {@code $LRKIT_DATA}, else {@code ~/.lrkit/datasets}; exit status 0 on success, 2 on bad
      * usage, 1 on a failed download.
+     *
+     * @param args dataset names and options, as above; {@code -h} or {@code --help} prints the usage
      */
     public static void main(String[] args) {
         System.exit(run(args, DownloadRegistry.official(), DatasetLocations.standard(), System.out, System.err));

@@ -35,7 +35,11 @@ public class DatasetFormatException extends IOException {
         this.source = source;
     }
 
-    /** The file or archive entry the problem is in. */
+    /**
+     * Where the problem is.
+     *
+     * @return the file or archive entry the problem is in, as the message names it
+     */
     public String source() {
         return source;
     }

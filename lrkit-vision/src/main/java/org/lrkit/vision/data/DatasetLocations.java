@@ -41,7 +41,11 @@ public final class DatasetLocations {
         this.systemRoot = systemRoot;
     }
 
-    /** The real environment ({@link System#getenv}), home ({@code user.home}) and {@link #SYSTEM_ROOT}. */
+    /**
+     * The real environment ({@link System#getenv}), home ({@code user.home}) and {@link #SYSTEM_ROOT}.
+     *
+     * @return the locations of this machine, without an explicit path
+     */
     public static DatasetLocations standard() {
         return of(System::getenv, Path.of(System.getProperty("user.home")), SYSTEM_ROOT);
     }
@@ -52,18 +56,28 @@ public final class DatasetLocations {
      * @param environment looks up an environment variable, {@code null} when unset
      * @param home the user's home folder ({@code ~})
      * @param systemRoot the system-wide dataset folder, normally {@link #SYSTEM_ROOT}
+     * @return the locations, without an explicit path
      */
     public static DatasetLocations of(Function<String, String> environment, Path home, Path systemRoot) {
         return new DatasetLocations(null, Objects.requireNonNull(environment, "environment"),
                 Objects.requireNonNull(home, "home"), Objects.requireNonNull(systemRoot, "systemRoot"));
     }
 
-    /** The same locations with {@code path} given explicitly: it becomes the only place looked at. */
+    /**
+     * The same locations with {@code path} given explicitly: it becomes the only place looked at.
+     *
+     * @param path the dataset's folder or archive, or a folder holding it under its usual name; not null
+     * @return new locations; these are unchanged
+     */
     public DatasetLocations withExplicit(Path path) {
         return new DatasetLocations(Objects.requireNonNull(path, "path"), environment, home, systemRoot);
     }
 
-    /** The explicit path, or {@code null}. */
+    /**
+     * The path given with {@link #withExplicit}.
+     *
+     * @return the explicit path, or {@code null} when none was given
+     */
     public Path explicit() {
         return explicit;
     }
@@ -71,6 +85,8 @@ public final class DatasetLocations {
     /**
      * The folders to search, in order, each with where it came from; a set but empty
      * {@value #ENVIRONMENT_VARIABLE} counts as unset. With an explicit path, just that one.
+     *
+     * @return the folders, in search order (a new list)
      */
     public List<Root> roots() {
         List<Root> roots = new ArrayList<>();
@@ -90,6 +106,8 @@ public final class DatasetLocations {
     /**
      * Where downloads go: {@value #ENVIRONMENT_VARIABLE} when set, else {@code ~/.lrkit/datasets} (the
      * explicit path, when given).
+     *
+     * @return the folder that holds one folder per downloaded dataset
      */
     public Path downloadRoot() {
         if (explicit != null) {

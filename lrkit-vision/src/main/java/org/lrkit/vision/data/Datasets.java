@@ -45,12 +45,26 @@ public final class Datasets {
 
     private final DatasetLocations locations;
 
-    /** A loader searching {@code locations}. */
+    /**
+     * A loader searching {@code locations}.
+     *
+     * @param locations where to look for datasets on disk, in order
+     */
     public Datasets(DatasetLocations locations) {
         this.locations = Objects.requireNonNull(locations, "locations");
     }
 
-    /** Loads a split, searching the standard locations. */
+    /**
+     * Loads a split, searching the standard locations.
+     *
+     * @param name one of {@link #NAMES}, e.g. {@code cifar10}
+     * @param split {@code "train"} or {@code "test"}
+     * @return the split's images with their labels, named {@code <name>/<split>}
+     * @throws IllegalArgumentException if {@code name} or {@code split} is unknown
+     * @throws DatasetNotFoundException if no location holds the split; the message lists them and how to get it
+     * @throws DatasetFormatException if the files found are not what the dataset's reader expects
+     * @throws IOException if the files cannot be read
+     */
     public static ImageSet load(String name, String split) throws IOException {
         return new Datasets(DatasetLocations.standard()).read(name, split);
     }
@@ -58,12 +72,31 @@ public final class Datasets {
     /**
      * Loads a split from {@code location} only: the dataset's own folder or archive, or a folder holding it
      * under its usual name.
+     *
+     * @param name one of {@link #NAMES}, e.g. {@code cifar10}
+     * @param split {@code "train"} or {@code "test"}
+     * @param location the only place looked at
+     * @return the split's images with their labels, named {@code <name>/<split>}
+     * @throws IllegalArgumentException if {@code name} or {@code split} is unknown
+     * @throws DatasetNotFoundException if {@code location} does not hold the split
+     * @throws DatasetFormatException if the files found are not what the dataset's reader expects
+     * @throws IOException if the files cannot be read
      */
     public static ImageSet load(String name, String split, Path location) throws IOException {
         return new Datasets(DatasetLocations.standard().withExplicit(location)).read(name, split);
     }
 
-    /** Loads a split from the first location holding it. */
+    /**
+     * Loads a split from the first location holding it ({@code fashion-mnist-embedded} from the jar).
+     *
+     * @param name one of {@link #NAMES}, e.g. {@code cifar10}
+     * @param split {@code "train"} or {@code "test"}
+     * @return the split's images with their labels, named {@code <name>/<split>}
+     * @throws IllegalArgumentException if {@code name} or {@code split} is unknown
+     * @throws DatasetNotFoundException if no location holds the split; the message lists them and how to get it
+     * @throws DatasetFormatException if the files found are not what the dataset's reader expects
+     * @throws IOException if the files cannot be read
+     */
     public ImageSet read(String name, String split) throws IOException {
         KnownDataset dataset = dataset(name);
         requireSplit(split);
@@ -76,6 +109,10 @@ public final class Datasets {
     /**
      * The folder or archive a split would be read from (for a dataset inside the jar, {@code null}).
      *
+     * @param name one of {@link #NAMES}, e.g. {@code cifar10}
+     * @param split {@code "train"} or {@code "test"}
+     * @return the first location holding the split, or {@code null} for {@code fashion-mnist-embedded}
+     * @throws IllegalArgumentException if {@code name} or {@code split} is unknown
      * @throws DatasetNotFoundException if no location holds it; the message lists them and how to get it
      */
     public Path locate(String name, String split) throws DatasetNotFoundException {

@@ -43,6 +43,10 @@ public final class DownloadRegistry {
     /**
      * A registry of the given datasets, by the name {@link Datasets} uses (the downloader saves each into a
      * folder of that name).
+     *
+     * @param files each dataset's name (a plain folder name) and its files, at least one; copied
+     * @return a registry of those datasets, in the map's iteration order
+     * @throws IllegalArgumentException if a name is null, blank or contains {@code /}, or a dataset lists no file
      */
     public static DownloadRegistry of(Map<String, List<RemoteFile>> files) {
         Objects.requireNonNull(files, "files");
@@ -59,7 +63,11 @@ public final class DownloadRegistry {
         return new DownloadRegistry(java.util.Collections.unmodifiableMap(copy));
     }
 
-    /** The official addresses and digests of MNIST, Fashion-MNIST, CIFAR-10 and CIFAR-100. */
+    /**
+     * The official addresses and digests of MNIST, Fashion-MNIST, CIFAR-10 and CIFAR-100.
+     *
+     * @return a registry of {@code fashion-mnist}, {@code mnist}, {@code cifar10} and {@code cifar100}
+     */
     public static DownloadRegistry official() {
         Map<String, List<RemoteFile>> files = new LinkedHashMap<>();
         files.put("fashion-mnist", List.of(
@@ -89,7 +97,13 @@ public final class DownloadRegistry {
         return of(files);
     }
 
-    /** The files of {@code dataset}. */
+    /**
+     * The files of {@code dataset}.
+     *
+     * @param dataset one of {@link #datasets()}
+     * @return its files, unmodifiable
+     * @throws IllegalArgumentException if the registry does not know {@code dataset}
+     */
     public List<RemoteFile> files(String dataset) {
         Objects.requireNonNull(dataset, "dataset");
         List<RemoteFile> list = files.get(dataset);
@@ -100,7 +114,11 @@ public final class DownloadRegistry {
         return list;
     }
 
-    /** The datasets this registry can download, in registration order. */
+    /**
+     * The datasets this registry can download.
+     *
+     * @return their names, in registration order (a new list)
+     */
     public List<String> datasets() {
         return new ArrayList<>(files.keySet());
     }

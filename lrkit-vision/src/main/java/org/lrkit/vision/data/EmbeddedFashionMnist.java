@@ -30,7 +30,12 @@ public final class EmbeddedFashionMnist {
     private EmbeddedFashionMnist() {
     }
 
-    /** The 6,000 training images, named {@code fashion-mnist-embedded/train}. */
+    /**
+     * The 6,000 training images, named {@code fashion-mnist-embedded/train}.
+     *
+     * @return the training subset, the same shared instance on every call
+     * @throws java.io.UncheckedIOException if the jar's resources are missing or damaged
+     */
     public static synchronized ImageSet train() {
         if (train == null) {
             train = load("train", "train");
@@ -38,7 +43,12 @@ public final class EmbeddedFashionMnist {
         return train;
     }
 
-    /** The 1,000 test images, named {@code fashion-mnist-embedded/test}. */
+    /**
+     * The 1,000 test images, named {@code fashion-mnist-embedded/test}.
+     *
+     * @return the test subset, the same shared instance on every call
+     * @throws java.io.UncheckedIOException if the jar's resources are missing or damaged
+     */
     public static synchronized ImageSet test() {
         if (test == null) {
             test = load("t10k", "test");

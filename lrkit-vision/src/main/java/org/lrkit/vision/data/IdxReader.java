@@ -34,6 +34,10 @@ public final class IdxReader {
      * @param labels the {@code *-labels-idx1-ubyte[.gz]} file
      * @param classNames the name of each label value; every label must be below its size
      * @param name the set's name, e.g. {@code fashion-mnist/train}
+     * @return the images ({@code 1 x rows x columns} each) with their labels
+     * @throws DatasetFormatException if either file is not the IDX file expected (wrong magic, sizes that
+     *     disagree, too few or too many bytes) or a label is not below {@code classNames.size()}
+     * @throws IOException if a file cannot be read
      */
     public static ImageSet read(Path images, Path labels, List<String> classNames, String name) throws IOException {
         Objects.requireNonNull(images, "images");
@@ -54,6 +58,11 @@ public final class IdxReader {
      * @param labelsSource what to call the label stream in messages
      * @param classNames the name of each label value; every label must be below its size
      * @param name the set's name
+     * @return the images ({@code 1 x rows x columns} each) with their labels
+     * @throws IllegalArgumentException if {@code classNames} is empty or holds more than 256 names
+     * @throws DatasetFormatException if either stream is not the IDX data expected (wrong magic, sizes that
+     *     disagree, too few or too many bytes) or a label is not below {@code classNames.size()}
+     * @throws IOException if a stream cannot be read
      */
     public static ImageSet read(InputStream images, String imagesSource, InputStream labels, String labelsSource,
             List<String> classNames, String name) throws IOException {

@@ -59,6 +59,10 @@ public final class ImageFolderReader {
     /**
      * A reader producing images with {@code channels} channels (1: grey, 3: RGB), converting as needed,
      * decoding on {@code min(4, available processors)} threads.
+     *
+     * @param channels 1 (grey) or 3 (RGB)
+     * @return a reader accepting images of any size, as long as all have the same
+     * @throws IllegalArgumentException if {@code channels} is neither 1 nor 3
      */
     public static ImageFolderReader withChannels(int channels) {
         if (channels != 1 && channels != 3) {
@@ -68,7 +72,13 @@ public final class ImageFolderReader {
                 0, 0);
     }
 
-    /** The same reader decoding on {@code threads} threads ({@code >= 1}). */
+    /**
+     * The same reader decoding on {@code threads} threads.
+     *
+     * @param threads the number of decoding threads, in [1, 256]
+     * @return a new reader; this one is unchanged
+     * @throws IllegalArgumentException if {@code threads} is outside [1, 256]
+     */
     public ImageFolderReader withThreads(int threads) {
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be in [1, 256], got " + threads);
@@ -76,7 +86,14 @@ public final class ImageFolderReader {
         return new ImageFolderReader(channels, threads, height, width);
     }
 
-    /** The same reader requiring every image to be {@code height x width} pixels. */
+    /**
+     * The same reader requiring every image to be {@code height x width} pixels.
+     *
+     * @param height the image height in pixels, {@code >= 1}
+     * @param width the image width in pixels, {@code >= 1}
+     * @return a new reader; this one is unchanged
+     * @throws IllegalArgumentException if {@code height} or {@code width} is below 1
+     */
     public ImageFolderReader withImageSize(int height, int width) {
         if (height < 1 || width < 1) {
             throw new IllegalArgumentException("height and width must be >= 1, got " + height + "x" + width);
@@ -88,13 +105,34 @@ public final class ImageFolderReader {
      * Reads split {@code split} of the tree at {@code location} (a directory holding {@code <split>/}, or a
      * {@code .tar}/{@code .tar.gz} file, recognised by being a regular file); the set is named
      * {@code <file name>/<split>}.
+     *
+     * @param location a directory holding {@code <split>/}, or a {@code .tar}/{@code .tar.gz} of such a tree
+     * @param split the split's folder name, e.g. {@code train}
+     * @return the decoded images with their labels, classes in sorted folder-name order
+     * @throws IllegalArgumentException if {@code split} is not a plain folder name
+     * @throws DatasetNotFoundException if {@code location} does not exist
+     * @throws DatasetFormatException if the tree lacks the split or a class folder holds no image, the archive
+     *     holds two trees of the split, an image cannot be decoded, or image sizes differ
+     * @throws IOException if a file cannot be read, or the thread is interrupted while decoding
      */
     public ImageSet read(Path location, String split) throws IOException {
         Objects.requireNonNull(location, "location");
         return read(location, split, location.getFileName() + "/" + split);
     }
 
-    /** Like {@link #read(Path, String)}, naming the set {@code name}. */
+    /**
+     * Like {@link #read(Path, String)}, naming the set {@code name}.
+     *
+     * @param location a directory holding {@code <split>/}, or a {@code .tar}/{@code .tar.gz} of such a tree
+     * @param split the split's folder name, e.g. {@code train}
+     * @param name the set's name
+     * @return the decoded images with their labels, classes in sorted folder-name order
+     * @throws IllegalArgumentException if {@code split} is not a plain folder name
+     * @throws DatasetNotFoundException if {@code location} does not exist
+     * @throws DatasetFormatException if the tree lacks the split or a class folder holds no image, the archive
+     *     holds two trees of the split, an image cannot be decoded, or image sizes differ
+     * @throws IOException if a file cannot be read, or the thread is interrupted while decoding
+     */
     public ImageSet read(Path location, String split, String name) throws IOException {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(name, "name");

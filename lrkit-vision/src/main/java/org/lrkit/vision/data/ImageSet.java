@@ -23,7 +23,19 @@ import java.util.Objects;
 public record ImageSet(String name, int channels, int height, int width, byte[] pixels, int[] labels,
         List<String> classNames) {
 
-    /** Checks the sizes and every label; see the record description. */
+    /**
+     * Checks the sizes and every label; see the record description.
+     *
+     * @param name where the images came from, not null
+     * @param channels channels per image, {@code > 0}
+     * @param height rows per image, {@code > 0}
+     * @param width columns per image, {@code > 0}
+     * @param pixels all images, exactly {@code labels.length * channels * height * width} bytes; not copied
+     * @param labels class index of each image, each in {@code [0, classNames.size())}; not copied
+     * @param classNames the name of each class; copied
+     * @throws IllegalArgumentException if a dimension is not positive, {@code pixels} has the wrong length, or a
+     *     label is out of range
+     */
     public ImageSet {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(pixels, "pixels");
@@ -46,22 +58,38 @@ public record ImageSet(String name, int channels, int height, int width, byte[] 
         }
     }
 
-    /** Number of images. */
+    /**
+     * The number of images.
+     *
+     * @return the number of images, {@code labels.length}
+     */
     public int size() {
         return labels.length;
     }
 
-    /** Bytes per image: {@code channels * height * width}. */
+    /**
+     * The size of one image.
+     *
+     * @return bytes per image: {@code channels * height * width}
+     */
     public int imageBytes() {
         return channels * height * width;
     }
 
-    /** Number of classes. */
+    /**
+     * The number of classes.
+     *
+     * @return {@code classNames.size()}
+     */
     public int classCount() {
         return classNames.size();
     }
 
-    /** How many images each class has: element {@code k} counts the images labelled {@code k}. */
+    /**
+     * How many images each class has.
+     *
+     * @return a new array of {@link #classCount()} counts: element {@code k} counts the images labelled {@code k}
+     */
     public int[] classCounts() {
         int[] counts = new int[classCount()];
         for (int label : labels) {
@@ -70,7 +98,14 @@ public record ImageSet(String name, int channels, int height, int width, byte[] 
         return counts;
     }
 
-    /** The images at the given indices, in that order, as a new set (pixels and labels copied). */
+    /**
+     * The images at the given indices, in that order, as a new set (pixels and labels copied).
+     *
+     * @param indices the images to take, each in {@code [0, size())}; repeats are allowed
+     * @param newName the new set's name
+     * @return a set of {@code indices.length} images with the same shape and class names
+     * @throws IndexOutOfBoundsException if an index is outside {@code [0, size())}
+     */
     public ImageSet select(int[] indices, String newName) {
         int bytes = imageBytes();
         byte[] selectedPixels = new byte[indices.length * bytes];

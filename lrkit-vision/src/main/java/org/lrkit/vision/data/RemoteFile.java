@@ -24,7 +24,17 @@ public record RemoteFile(String fileName, List<URI> urls, String sha256, long si
     /** The text used for {@link #checksumSource} when no digest is pinned. */
     public static final String NOT_PINNED = "to be pinned on first verified download";
 
-    /** Checks every component; see the record description for the rules. */
+    /**
+     * Checks every component; see the record description for the rules.
+     *
+     * @param fileName a plain file name: not empty, no {@code /} or {@code \}, not starting with a dot
+     * @param urls at least one {@code http} or {@code https} address; copied
+     * @param sha256 64 hex digits in either case (stored lower-case), or {@code null} when not pinned
+     * @param size the size in bytes, {@code > 0}, or {@code -1} when unknown
+     * @param checksumSource where the digest comes from; {@code null} becomes {@value #NOT_PINNED} without a
+     *     digest and {@code "given by the caller"} with one
+     * @throws IllegalArgumentException if a component breaks one of these rules
+     */
     public RemoteFile {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(urls, "urls");
@@ -56,18 +66,39 @@ public record RemoteFile(String fileName, List<URI> urls, String sha256, long si
         checksumSource = checksumSource == null ? (sha256 == null ? NOT_PINNED : "given by the caller") : checksumSource;
     }
 
-    /** A file with a pinned digest and known size. */
+    /**
+     * A file with a pinned digest and known size.
+     *
+     * @param fileName the name to save it under, without folders
+     * @param sha256 the pinned digest, 64 hex digits, not null
+     * @param size the size in bytes, {@code > 0}, or {@code -1} when unknown
+     * @param checksumSource where the digest comes from and how it was checked
+     * @param urls the official address first, then mirrors; {@code http} or {@code https}, at least one
+     * @return the file
+     * @throws IllegalArgumentException if an address is malformed or a component breaks the record's rules
+     */
     public static RemoteFile pinned(String fileName, String sha256, long size, String checksumSource, String... urls) {
         Objects.requireNonNull(sha256, "sha256");
         return new RemoteFile(fileName, toUris(urls), sha256, size, checksumSource);
     }
 
-    /** A file without a pinned digest ({@value #NOT_PINNED}). */
+    /**
+     * A file without a pinned digest ({@value #NOT_PINNED}) and of unknown size.
+     *
+     * @param fileName the name to save it under, without folders
+     * @param urls the official address first, then mirrors; {@code http} or {@code https}, at least one
+     * @return the file; the downloader refuses it unless unverified files are allowed
+     * @throws IllegalArgumentException if an address is malformed or a component breaks the record's rules
+     */
     public static RemoteFile unpinned(String fileName, String... urls) {
         return new RemoteFile(fileName, toUris(urls), null, -1, NOT_PINNED);
     }
 
-    /** True if a digest is pinned. */
+    /**
+     * Whether the file can be verified.
+     *
+     * @return true if a digest is pinned
+     */
     public boolean isPinned() {
         return sha256 != null;
     }

@@ -12,12 +12,20 @@ package org.lrkit.vision.data;
  */
 public record TarEntry(String name, long size, char type, long offset) {
 
-    /** True for a regular file (type {@code '0'}, or NUL in old archives). */
+    /**
+     * Whether this entry is a regular file.
+     *
+     * @return true for type {@code '0'}, for NUL (old archives) and for {@code '7'} (contiguous file)
+     */
     public boolean isFile() {
         return type == '0' || type == '\0' || type == '7';
     }
 
-    /** True for a directory (type {@code '5'}). */
+    /**
+     * Whether this entry is a directory.
+     *
+     * @return true for type {@code '5'}
+     */
     public boolean isDirectory() {
         return type == '5';
     }

@@ -53,6 +53,7 @@ public final class TarReader implements Closeable {
      *
      * @param in the archive; closed by {@link #close()}
      * @param source what to call the archive in messages (its path)
+     * @throws IOException if the first bytes cannot be read, or the gzip header is corrupt
      */
     public TarReader(InputStream in, String source) throws IOException {
         this.source = Objects.requireNonNull(source, "source");
@@ -60,7 +61,13 @@ public final class TarReader implements Closeable {
         this.tar = new CheckedTarStream(input);
     }
 
-    /** Opens a {@code .tar} or {@code .tar.gz} file. */
+    /**
+     * Opens a {@code .tar} or {@code .tar.gz} file.
+     *
+     * @param archive the archive file
+     * @return a reader positioned before the first entry; close it when done
+     * @throws IOException if the file cannot be opened or read, or the gzip header is corrupt
+     */
     public static TarReader open(Path archive) throws IOException {
         Objects.requireNonNull(archive, "archive");
         return new TarReader(Files.newInputStream(archive), archive.toString());
@@ -69,6 +76,11 @@ public final class TarReader implements Closeable {
     /**
      * Advances to the next entry, skipping whatever of the current entry's content was not read; returns
      * {@code null} at the end of the archive.
+     *
+     * @return the next entry, or {@code null} when the end-of-archive marker is reached
+     * @throws DatasetFormatException if a header is corrupt (bad checksum, not a tar archive) or the archive
+     *     ends without its end-of-archive marker
+     * @throws IOException if the archive cannot be read
      */
     public TarEntry next() throws IOException {
         if (finished) {
@@ -102,6 +114,11 @@ public final class TarReader implements Closeable {
     /**
      * The content of the current entry (the one {@link #next()} last returned), read in full; at most once per
      * entry, and only for entries up to 2 GiB.
+     *
+     * @return the entry's bytes; empty for links and directories
+     * @throws IllegalStateException if there is no current entry, or its content was already read
+     * @throws DatasetFormatException if the entry is too large for one array or the archive ends inside it
+     * @throws IOException if the archive cannot be read
      */
     public byte[] readContent() throws IOException {
         if (current == null) {
@@ -133,7 +150,11 @@ public final class TarReader implements Closeable {
         return filled == content.length ? content : Arrays.copyOf(content, filled);
     }
 
-    /** The archive name used in messages. */
+    /**
+     * What the archive is called in messages.
+     *
+     * @return the archive name given when it was opened (its path)
+     */
     public String source() {
         return source;
     }

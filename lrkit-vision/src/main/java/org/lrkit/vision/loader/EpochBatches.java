@@ -39,12 +39,20 @@ public final class EpochBatches implements Iterable<Batch>, AutoCloseable {
         this.firstBatch = firstBatch;
     }
 
-    /** The epoch number. */
+    /**
+     * The epoch these batches belong to.
+     *
+     * @return the epoch number, from 0
+     */
     public int epoch() {
         return epoch;
     }
 
-    /** Index in the epoch of the first batch delivered. */
+    /**
+     * Where in the epoch the batches start.
+     *
+     * @return the index in the epoch of the first batch delivered (0 unless resuming mid-epoch)
+     */
     public int firstBatch() {
         return firstBatch;
     }

@@ -18,6 +18,10 @@ public final class EpochOrder {
     /**
      * A permutation of {@code [0, size)} for epoch {@code epoch} of a run seeded with {@code seed}.
      *
+     * @param size the number of images, {@code >= 0}
+     * @param seed the run's seed
+     * @param epoch the epoch number, {@code >= 0}
+     * @return a new array holding each of {@code 0, ..., size-1} once, the same for the same arguments
      * @throws IllegalArgumentException if {@code size < 0} or {@code epoch < 0}
      */
     public static int[] shuffled(int size, long seed, int epoch) {
@@ -38,6 +42,8 @@ public final class EpochOrder {
     /**
      * The identity order {@code 0, 1, ..., size-1}.
      *
+     * @param size the number of images, {@code >= 0}
+     * @return a new array {@code [0, 1, ..., size-1]}
      * @throws IllegalArgumentException if {@code size < 0}
      */
     public static int[] sequential(int size) {

@@ -54,68 +54,126 @@ public final class ImageLoader implements Dataset {
      * A builder for a loader of {@code images} in batches of {@code batchSize}, transformed by
      * {@code augmentation} (use {@link Augmentation#normalizeOnly} and {@link Builder#shuffle shuffle(false)}
      * for evaluation).
+     *
+     * @param images the images to deliver, not empty
+     * @param batchSize images per batch, {@code >= 1} (checked by {@link Builder#build()})
+     * @param augmentation the per-image transform; it must fit the images' shape
+     * @return a builder with the defaults: shuffled, seed 0, last batch kept, 1 worker, 4 batches ahead
      */
     public static Builder builder(ImageSet images, int batchSize, Augmentation augmentation) {
         return new Builder(images, batchSize, augmentation);
     }
 
-    /** The images. */
+    /**
+     * The images this loader delivers.
+     *
+     * @return the images, in dataset order
+     */
     public ImageSet images() {
         return images;
     }
 
-    /** Images per batch (the last batch of an epoch may be smaller unless {@link #dropLast()}). */
+    /**
+     * The batch size.
+     *
+     * @return images per batch (the last batch of an epoch may be smaller unless {@link #dropLast()})
+     */
     public int batchSize() {
         return batchSize;
     }
 
-    /** The per-image transform. */
+    /**
+     * The per-image transform.
+     *
+     * @return the augmentation applied to every image, normalisation included
+     */
     public Augmentation augmentation() {
         return augmentation;
     }
 
-    /** Whether each epoch visits the images in a fresh random order. */
+    /**
+     * Whether each epoch visits the images in a fresh random order.
+     *
+     * @return true for a per-epoch shuffle, false for dataset order
+     */
     public boolean shuffle() {
         return shuffle;
     }
 
-    /** The run seed. */
+    /**
+     * The run seed, which fixes every epoch's order and every augmentation draw.
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
 
-    /** Whether a last, incomplete batch is left out. */
+    /**
+     * Whether a last, incomplete batch is left out.
+     *
+     * @return true if every batch holds exactly {@link #batchSize()} images
+     */
     public boolean dropLast() {
         return dropLast;
     }
 
-    /** Number of worker threads. */
+    /**
+     * The number of worker threads filling batches.
+     *
+     * @return the workers, {@code >= 1}
+     */
     public int workers() {
         return workers;
     }
 
-    /** Number of batches prepared ahead of the consumer (the bounded queue's capacity). */
+    /**
+     * How far the workers may run ahead of the consumer.
+     *
+     * @return the number of batches prepared ahead (the bounded queue's capacity), {@code >= workers()}
+     */
     public int prefetch() {
         return prefetch;
     }
 
-    /** The label array's data type. */
+    /**
+     * The label array's data type.
+     *
+     * @return the type of each batch's label array
+     */
     public LabelType labelType() {
         return labelType;
     }
 
-    /** Batches per epoch. */
+    /**
+     * The number of batches in one epoch.
+     *
+     * @return {@code size / batchSize} with {@link #dropLast()}, otherwise that rounded up
+     */
     public int batchesPerEpoch() {
         return dropLast ? images.size() / batchSize : (images.size() + batchSize - 1) / batchSize;
     }
 
-    /** The order of epoch {@code epoch}: indices into the images by position. */
+    /**
+     * The order of epoch {@code epoch}: indices into the images by position.
+     *
+     * @param epoch the epoch number, {@code >= 0}
+     * @return a new array: element {@code p} is the index of the image at position {@code p} of the epoch
+     * @throws IllegalArgumentException if {@code epoch < 0}
+     */
     public int[] order(int epoch) {
         checkEpoch(epoch);
         return shuffle ? EpochOrder.shuffled(images.size(), seed, epoch) : EpochOrder.sequential(images.size());
     }
 
-    /** All batches of epoch {@code epoch}. */
+    /**
+     * All batches of epoch {@code epoch}.
+     *
+     * @param manager the manager each batch's sub-manager is created from
+     * @param epoch the epoch number, {@code >= 0}
+     * @return the epoch's batches, to iterate once and close
+     * @throws IllegalArgumentException if {@code epoch < 0}
+     */
     public EpochBatches epoch(NDManager manager, int epoch) {
         return epoch(manager, epoch, 0);
     }
@@ -124,6 +182,11 @@ public final class ImageLoader implements Dataset {
      * The batches of epoch {@code epoch} from batch index {@code firstBatch} on, exactly those a full pass of
      * that epoch would deliver from that index.
      *
+     * @param manager the manager each batch's sub-manager is created from
+     * @param epoch the epoch number, {@code >= 0}
+     * @param firstBatch the index of the first batch to deliver, in {@code [0, batchesPerEpoch()]};
+     *     {@code batchesPerEpoch()} gives no batch
+     * @return the epoch's remaining batches, to iterate once and close
      * @throws IllegalArgumentException if {@code epoch < 0} or {@code firstBatch} is not in
      *     {@code [0, batchesPerEpoch()]}
      */
@@ -141,6 +204,8 @@ public final class ImageLoader implements Dataset {
      * Makes the next {@link #getData(NDManager)} deliver epoch {@code epoch} from batch {@code firstBatch} on;
      * later calls continue with the following epochs from their first batch.
      *
+     * @param epoch the epoch to deliver next, {@code >= 0}
+     * @param firstBatch the batch of that epoch to start at, in {@code [0, batchesPerEpoch()]}
      * @throws IllegalArgumentException as {@link #epoch(NDManager, int, int)}
      */
     public void resumeAt(int epoch, int firstBatch) {
@@ -155,7 +220,11 @@ public final class ImageLoader implements Dataset {
         }
     }
 
-    /** The epoch the next {@link #getData(NDManager)} delivers. */
+    /**
+     * The epoch the next {@link #getData(NDManager)} delivers.
+     *
+     * @return the epoch number, from 0
+     */
     public int nextEpoch() {
         synchronized (cursorLock) {
             return nextEpoch;
@@ -212,37 +281,67 @@ public final class ImageLoader implements Dataset {
             this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
         }
 
-        /** Shuffle each epoch (default {@code true}). */
+        /**
+         * Shuffle each epoch (default {@code true}).
+         *
+         * @param shuffle true for a fresh random order each epoch, false for dataset order (evaluation)
+         * @return this builder
+         */
         public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
             return this;
         }
 
-        /** The run seed (default 0). */
+        /**
+         * The run seed (default 0).
+         *
+         * @param seed fixes every epoch's order and every augmentation draw
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Leave out a last incomplete batch (default {@code false}). */
+        /**
+         * Leave out a last incomplete batch (default {@code false}).
+         *
+         * @param dropLast true to deliver only full batches
+         * @return this builder
+         */
         public Builder dropLast(boolean dropLast) {
             this.dropLast = dropLast;
             return this;
         }
 
-        /** Worker threads (default 1); the batches do not depend on it. */
+        /**
+         * Worker threads (default 1); the batches do not depend on it.
+         *
+         * @param workers the number of threads filling batches, {@code >= 1} (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder workers(int workers) {
             this.workers = workers;
             return this;
         }
 
-        /** Batches prepared ahead (default 4); must be at least the number of workers to keep them busy. */
+        /**
+         * Batches prepared ahead (default 4); must be at least the number of workers to keep them busy.
+         *
+         * @param prefetch the bounded queue's capacity, {@code >= workers} (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder prefetch(int prefetch) {
             this.prefetch = prefetch;
             return this;
         }
 
-        /** The label array's data type (default {@link LabelType#FLOAT32}). */
+        /**
+         * The label array's data type (default {@link LabelType#FLOAT32}).
+         *
+         * @param labelType the type of each batch's label array, not null
+         * @return this builder
+         */
         public Builder labelType(LabelType labelType) {
             this.labelType = Objects.requireNonNull(labelType, "labelType");
             return this;
@@ -251,6 +350,7 @@ public final class ImageLoader implements Dataset {
         /**
          * The loader.
          *
+         * @return a new loader with this builder's settings, its epoch counter at 0
          * @throws IllegalArgumentException if an argument is out of range or the augmentation does not fit the
          *     images
          */

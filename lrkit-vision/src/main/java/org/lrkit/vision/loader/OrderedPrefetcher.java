@@ -34,7 +34,14 @@ public final class OrderedPrefetcher<T> implements AutoCloseable {
      */
     @FunctionalInterface
     public interface Filler<T> {
-        /** Writes the result of job {@code job} into {@code slot}. */
+        /**
+         * Writes the result of job {@code job} into {@code slot}.
+         *
+         * @param job the job number, in {@code [first, end)}; the content must depend on it alone
+         * @param slot the slot to overwrite, {@code job mod capacity}; it holds an earlier job's content
+         * @throws Exception any failure; the consumer gets it as the cause of an {@link IllegalStateException}
+         *     when it takes this job, and this worker stops
+         */
         void fill(int job, T slot) throws Exception;
     }
 
@@ -68,6 +75,7 @@ public final class OrderedPrefetcher<T> implements AutoCloseable {
     /**
      * Starts {@code workers} threads prefetching jobs {@code [first, end)} into {@code capacity} slots.
      *
+     * @param <T> the slot type
      * @param first first job, {@code >= 0}
      * @param end one past the last job, {@code >= first}
      * @param capacity number of slots, i.e. how many jobs may be done ahead of the consumer, {@code >= 1}
@@ -75,6 +83,8 @@ public final class OrderedPrefetcher<T> implements AutoCloseable {
      * @param slotFactory makes slot {@code i} for {@code i} in {@code [0, capacity)}
      * @param fillers makes the filler of worker {@code w} for {@code w} in {@code [0, workers)}
      * @param threadName prefix of the worker thread names
+     * @return the running prefetcher, to close when done; it starts {@code min(workers, end - first)} threads,
+     *     at least one
      * @throws IllegalArgumentException if a count is out of range
      */
     public static <T> OrderedPrefetcher<T> start(int first, int end, int capacity, int workers,
@@ -141,7 +151,11 @@ public final class OrderedPrefetcher<T> implements AutoCloseable {
         }
     }
 
-    /** Whether jobs remain to be taken. */
+    /**
+     * Whether jobs remain to be taken.
+     *
+     * @return true if the prefetcher is open and not every job was taken
+     */
     public boolean hasNext() {
         lock.lock();
         try {
@@ -151,7 +165,11 @@ public final class OrderedPrefetcher<T> implements AutoCloseable {
         }
     }
 
-    /** The number of the job the next {@link #take} returns. */
+    /**
+     * The number of the job the next {@link #take} returns.
+     *
+     * @return the job number; {@code end} once every job was taken
+     */
     public int nextToTake() {
         lock.lock();
         try {
@@ -164,6 +182,7 @@ public final class OrderedPrefetcher<T> implements AutoCloseable {
     /**
      * Waits for the next job in order and returns its slot, which stays valid until {@link #release}.
      *
+     * @return the slot holding the job's content
      * @throws NoSuchElementException if all jobs were taken
      * @throws IllegalStateException if the prefetcher is closed, the previous slot was not released, the job
      *     failed (the cause is the failure), or the waiting thread was interrupted
@@ -219,7 +238,11 @@ public final class OrderedPrefetcher<T> implements AutoCloseable {
         }
     }
 
-    /** Whether all worker threads have ended (true after {@link #close} returns). */
+    /**
+     * Whether all worker threads have ended.
+     *
+     * @return true once every worker has ended; always true after {@link #close} returns
+     */
     public boolean isTerminated() {
         return threads.stream().noneMatch(Thread::isAlive);
     }

@@ -20,6 +20,9 @@ public final class TrainingSubset {
     /**
      * The first {@code n} images.
      *
+     * @param images the training set
+     * @param n how many images to keep, in {@code [1, images.size()]}
+     * @return a new set of the first {@code n} images, named {@code <name>[first n]}
      * @throws IllegalArgumentException if {@code n} is not in {@code [1, images.size()]}
      */
     public static ImageSet first(ImageSet images, int n) {
@@ -32,6 +35,9 @@ public final class TrainingSubset {
      * A class-balanced subset of {@code n} images: the first {@code n / K} of each class, one more for the
      * first {@code n mod K} classes.
      *
+     * @param images the training set
+     * @param n how many images to keep, in {@code [1, images.size()]}
+     * @return a new set of the chosen images in dataset order, named {@code <name>[class-balanced n]}
      * @throws IllegalArgumentException if {@code n} is not in {@code [1, images.size()]} or a class has too
      *     few images
      */

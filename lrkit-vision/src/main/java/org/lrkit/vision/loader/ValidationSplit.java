@@ -22,7 +22,13 @@ public record ValidationSplit(ImageSet train, ImageSet validation) {
     /** Stream tag of the split draws. */
     private static final long STREAM = 3;
 
-    /** Checks the components; see the record description. */
+    /**
+     * Checks the components; see the record description.
+     *
+     * @param train the images left for training, not null
+     * @param validation the carved-out validation images, not null
+     * @throws NullPointerException if either part is null
+     */
     public ValidationSplit {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(validation, "validation");
@@ -31,6 +37,11 @@ public record ValidationSplit(ImageSet train, ImageSet validation) {
     /**
      * Splits {@code images} into {@code validationSize} validation images and the rest.
      *
+     * @param images the training set to split
+     * @param validationSize how many images go to validation, in {@code [1, images.size() - 1]}
+     * @param seed the seed of the random choice; the same seed gives the same split
+     * @param stratified true to give each class a share proportional to its size, false for a uniform subset
+     * @return both parts, each in the original order, named after {@code images} with the split's seed
      * @throws IllegalArgumentException if {@code validationSize} is not in {@code [1, images.size() - 1]}
      */
     public static ValidationSplit carve(ImageSet images, int validationSize, long seed, boolean stratified) {
@@ -53,6 +64,11 @@ public record ValidationSplit(ImageSet train, ImageSet validation) {
     /**
      * The indices of the validation images {@link #carve} would choose, in increasing order.
      *
+     * @param images the training set to split
+     * @param validationSize how many images go to validation, in {@code [1, images.size() - 1]}
+     * @param seed the seed of the random choice; the same seed gives the same indices
+     * @param stratified true to give each class a share proportional to its size, false for a uniform subset
+     * @return {@code validationSize} distinct indices into {@code images}, sorted
      * @throws IllegalArgumentException if {@code validationSize} is not in {@code [1, images.size() - 1]}
      */
     public static int[] validationIndices(ImageSet images, int validationSize, long seed, boolean stratified) {

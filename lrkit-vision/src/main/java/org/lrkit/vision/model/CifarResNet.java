@@ -38,6 +38,11 @@ public final class CifarResNet {
      * ResNet of the given depth.
      *
      * @param depth {@code 6n + 2} with {@code n >= 1} (20, 32, 44, 56, 110, ...)
+     * @param shortcut the shortcut where the shape changes: {@link Shortcut#ZERO_PAD} (option A) or
+     *     {@link Shortcut#PROJECTION} (option B)
+     * @param numClasses the number of outputs (class scores), {@code >= 1}
+     * @param inputShape the shape of one image, {@code (channels, height, width)}, without the batch axis
+     * @return an uninitialised block mapping {@code (N, C, H, W)} images to {@code (N, numClasses)} scores
      * @throws IllegalArgumentException if {@code depth} is not of that form, {@code numClasses < 1} or the
      *     input is not {@code (C, H, W)}
      */

@@ -21,6 +21,9 @@ public final class LeNet5 {
     /**
      * The network.
      *
+     * @param numClasses the number of outputs (class scores), {@code >= 1}
+     * @param inputShape the shape of one image, {@code (channels, height, width)}, without the batch axis
+     * @return an uninitialised block mapping {@code (N, C, H, W)} images to {@code (N, numClasses)} scores
      * @throws IllegalArgumentException if {@code numClasses < 1} or the input is not {@code (C, H, W)} of at
      *     least 16x16
      */

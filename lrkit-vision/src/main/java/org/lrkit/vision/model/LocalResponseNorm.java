@@ -66,7 +66,15 @@ public final class LocalResponseNorm extends AbstractBlock {
         this.k = k;
     }
 
-    /** Caffe's {@code norm_region: WITHIN_CHANNEL} with {@code k = 1}. */
+    /**
+     * Caffe's {@code norm_region: WITHIN_CHANNEL} with {@code k = 1}.
+     *
+     * @param size side of the square region in pixels ({@code local_size}), odd and {@code >= 1}
+     * @param alpha scale, finite and {@code >= 0}
+     * @param beta exponent, finite and {@code >= 0}
+     * @return the block
+     * @throws IllegalArgumentException if an argument is out of range
+     */
     public static LocalResponseNorm withinChannel(int size, double alpha, double beta) {
         return new LocalResponseNorm(size, alpha, beta, 1.0, Region.WITHIN_CHANNEL);
     }

@@ -22,6 +22,11 @@ public final class Mlp {
     /**
      * An MLP with the given hidden layer widths (none gives a linear classifier).
      *
+     * @param numClasses the number of outputs (class scores), {@code >= 1}
+     * @param inputShape the shape of one image, {@code (channels, height, width)}, without the batch axis
+     * @param hidden the width of each hidden layer, in order, each {@code >= 1}; none for a linear classifier
+     * @return an uninitialised block: flatten, then {@code linear -> relu} per hidden width, then
+     *     {@code linear numClasses}
      * @throws IllegalArgumentException if {@code numClasses < 1}, the input shape is not {@code (C, H, W)} or a
      *     width is not {@code >= 1}
      */

@@ -15,7 +15,16 @@ import java.util.Objects;
 public record ModelInfo(String name, String description, String reference, Shape typicalInput,
         String publishedParameters) {
 
-    /** Checks the components; see the record description. */
+    /**
+     * Checks the components; see the record description.
+     *
+     * @param name the registry name, not null
+     * @param description the architecture in one line, not null
+     * @param reference the publication it follows, not null
+     * @param typicalInput the input shape {@code (C, H, W)} of the dataset it was published with, not null
+     * @param publishedParameters the parameter count as published, as text ({@code "-"} when none), not null
+     * @throws NullPointerException if a component is null
+     */
     public ModelInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");

@@ -72,7 +72,11 @@ public final class Models {
                 published);
     }
 
-    /** The registered names, in registration order. */
+    /**
+     * The registered names; {@code resnet<depth>} and {@code wrn<depth>_<k>} patterns are accepted besides.
+     *
+     * @return the names, in registration order (a new list)
+     */
     public static List<String> names() {
         return new ArrayList<>(ENTRIES.keySet());
     }
@@ -81,6 +85,8 @@ public final class Models {
      * What the registry knows about {@code name}, which may also be a {@code resnet<depth>} or
      * {@code wrn<depth>_<k>} pattern.
      *
+     * @param name a registered name, {@code resnet<6n+2>} or {@code wrn<6n+4>_<k>}
+     * @return the network's description; for a pattern its published parameter count is {@code "-"}
      * @throws IllegalArgumentException for an unknown name
      */
     public static ModelInfo info(String name) {
@@ -104,6 +110,11 @@ public final class Models {
      * The network {@code name} for {@code numClasses} classes and inputs of shape {@code inputShape}
      * {@code (C, H, W)}, not initialized.
      *
+     * @param name a registered name, {@code resnet<6n+2>} (option-A shortcuts) or {@code wrn<6n+4>_<k>} (no
+     *     dropout)
+     * @param numClasses the number of outputs (class scores), {@code >= 1}
+     * @param inputShape the shape of one image, {@code (channels, height, width)}, without the batch axis
+     * @return an uninitialised block mapping {@code (N, C, H, W)} images to {@code (N, numClasses)} scores
      * @throws IllegalArgumentException for an unknown name, {@code numClasses < 1} or an input shape the
      *     network cannot take (the message names the layer and the smallest input that works)
      */

@@ -18,6 +18,8 @@ public final class ParameterCount {
     /**
      * Number of trainable values.
      *
+     * @param block an initialized block
+     * @return the total size of the parameters that require a gradient
      * @throws IllegalStateException if the block is not initialized
      */
     public static long trainable(Block block) {
@@ -27,6 +29,8 @@ public final class ParameterCount {
     /**
      * Number of all stored values, running statistics included.
      *
+     * @param block an initialized block
+     * @return the total size of all its parameters
      * @throws IllegalStateException if the block is not initialized
      */
     public static long stored(Block block) {

@@ -28,6 +28,9 @@ public final class WideResNet {
      * @param depth {@code 6n + 4} with {@code n >= 1} (10, 16, 22, 28, 40, ...)
      * @param widen the widening factor {@code k >= 1}
      * @param dropout dropout rate between the two convolutions of a block, in {@code [0, 1)} (0: none)
+     * @param numClasses the number of outputs (class scores), {@code >= 1}
+     * @param inputShape the shape of one image, {@code (channels, height, width)}, without the batch axis
+     * @return an uninitialised block mapping {@code (N, C, H, W)} images to {@code (N, numClasses)} scores
      * @throws IllegalArgumentException if an argument is out of range or the input is not {@code (C, H, W)}
      */
     public static Block build(int depth, int widen, double dropout, int numClasses, Shape inputShape) {

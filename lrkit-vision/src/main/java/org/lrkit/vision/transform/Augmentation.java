@@ -31,42 +31,77 @@ public final class Augmentation {
         this.cutout = cutout;
     }
 
-    /** Only normalization: for validation and test images. */
+    /**
+     * Only normalization: for validation and test images.
+     *
+     * @param normalization the per-channel normalization, not null
+     * @return an augmentation with no random step
+     */
     public static Augmentation normalizeOnly(Normalization normalization) {
         return new Augmentation(normalization, null, null, null);
     }
 
-    /** He et al.'s CIFAR augmentation: 4-pixel zero padding, random crop, horizontal flip with chance 1/2. */
+    /**
+     * He et al.'s CIFAR augmentation: 4-pixel zero padding, random crop, horizontal flip with chance 1/2.
+     *
+     * @param normalization the per-channel normalization, not null
+     * @return the augmentation {@code crop(4, zero) + flip(0.5) + normalization}
+     */
     public static Augmentation padCropFlip(Normalization normalization) {
         return new Augmentation(normalization, RandomCrop.zeroPadded(4), HorizontalFlip.half(), null);
     }
 
-    /** A builder starting from normalization alone. */
+    /**
+     * A builder starting from normalization alone.
+     *
+     * @param normalization the per-channel normalization, not null
+     * @return a builder with no random step yet
+     */
     public static Builder builder(Normalization normalization) {
         return new Builder(normalization);
     }
 
-    /** The normalization. */
+    /**
+     * The normalization.
+     *
+     * @return the per-channel normalization applied to every pixel
+     */
     public Normalization normalization() {
         return normalization;
     }
 
-    /** The random crop, if any. */
+    /**
+     * The random crop, if any.
+     *
+     * @return the crop, or empty when images are not cropped
+     */
     public Optional<RandomCrop> crop() {
         return Optional.ofNullable(crop);
     }
 
-    /** The horizontal flip, if any. */
+    /**
+     * The horizontal flip, if any.
+     *
+     * @return the flip, or empty when images are not flipped
+     */
     public Optional<HorizontalFlip> flip() {
         return Optional.ofNullable(flip);
     }
 
-    /** The cutout, if any. */
+    /**
+     * The cutout, if any.
+     *
+     * @return the cutout, or empty when no square is masked
+     */
     public Optional<Cutout> cutout() {
         return Optional.ofNullable(cutout);
     }
 
-    /** Whether any step is random (otherwise every image always gets {@link Draw#NONE}). */
+    /**
+     * Whether any step is random (otherwise every image always gets {@link Draw#NONE}).
+     *
+     * @return true if there is a crop, a flip or a cutout
+     */
     public boolean isRandom() {
         return crop != null || flip != null || cutout != null;
     }
@@ -74,6 +109,7 @@ public final class Augmentation {
     /**
      * Checks that this augmentation applies to the images of {@code images}.
      *
+     * @param images the images it will transform
      * @throws IllegalArgumentException on a channel count mismatch, or a crop or cutout that does not fit
      */
     public void checkFits(ImageSet images) {
@@ -83,6 +119,10 @@ public final class Augmentation {
     /**
      * Checks that this augmentation applies to images of the given geometry.
      *
+     * @param channels channels per image; must equal the normalization's
+     * @param height the image height in pixels
+     * @param width the image width in pixels
+     * @param images what to call the images in the message (their set's name)
      * @throws IllegalArgumentException on a channel count mismatch, or a crop or cutout that does not fit
      */
     public void checkFits(int channels, int height, int width, String images) {
@@ -102,6 +142,11 @@ public final class Augmentation {
     /**
      * The random choices for one image of {@code height x width}, drawn from {@code rng} in a fixed order
      * (crop row, crop column, flip, cutout row, cutout column; absent steps draw nothing).
+     *
+     * @param rng the image's generator, seeded for this image
+     * @param height the image height in pixels
+     * @param width the image width in pixels
+     * @return the choices, {@link Draw#NONE} when no step is random
      */
     public Draw draw(Rng rng, int height, int width) {
         if (!isRandom()) {
@@ -123,7 +168,17 @@ public final class Augmentation {
         return new Draw(cropY, cropX, flipped, cutout != null, top, left);
     }
 
-    /** Applies {@code draw} to image {@code index} of {@code images}, writing CHW floats at {@code dst[dstOffset]}. */
+    /**
+     * Applies {@code draw} to image {@code index} of {@code images}, writing CHW floats at {@code dst[dstOffset]}.
+     *
+     * @param images the images
+     * @param index the image, in {@code [0, images.size())}
+     * @param draw the random choices for this image, from {@link #draw}
+     * @param dst the float buffer to write into
+     * @param dstOffset where the image's {@code images.imageBytes()} floats start in {@code dst}
+     * @throws IllegalArgumentException if the draw asks for a step this augmentation lacks, or a crop offset
+     *     outside {@code [0, 2*padding]}
+     */
     public void apply(ImageSet images, int index, Draw draw, float[] dst, int dstOffset) {
         apply(images.pixels(), index * images.imageBytes(), images.channels(), images.height(), images.width(),
                 draw, dst, dstOffset);
@@ -133,6 +188,14 @@ public final class Augmentation {
      * Applies {@code draw} to the uint8 CHW image at {@code src[srcOffset]} of the given geometry, writing
      * {@code channels * height * width} floats (CHW) at {@code dst[dstOffset]}.
      *
+     * @param src the uint8 pixels
+     * @param srcOffset where the image's {@code channels * height * width} bytes start in {@code src}
+     * @param channels channels per image, at most the normalization's
+     * @param height the image height in pixels
+     * @param width the image width in pixels
+     * @param draw the random choices for this image, from {@link #draw}
+     * @param dst the float buffer to write into
+     * @param dstOffset where the image's floats start in {@code dst}
      * @throws IllegalArgumentException if the draw asks for a crop offset, flip or cutout this augmentation
      *     does not have, or a crop offset outside {@code [0, 2*padding]}
      */
@@ -220,25 +283,44 @@ public final class Augmentation {
             this.normalization = Objects.requireNonNull(normalization, "normalization");
         }
 
-        /** Adds a random crop with padding. */
+        /**
+         * Adds a random crop with padding.
+         *
+         * @param crop the crop, not null; replaces any earlier one
+         * @return this builder
+         */
         public Builder crop(RandomCrop crop) {
             this.crop = Objects.requireNonNull(crop, "crop");
             return this;
         }
 
-        /** Adds a horizontal flip. */
+        /**
+         * Adds a horizontal flip.
+         *
+         * @param flip the flip, not null; replaces any earlier one
+         * @return this builder
+         */
         public Builder flip(HorizontalFlip flip) {
             this.flip = Objects.requireNonNull(flip, "flip");
             return this;
         }
 
-        /** Adds cutout (applied after normalization). */
+        /**
+         * Adds cutout (applied after normalization).
+         *
+         * @param cutout the cutout, not null; replaces any earlier one
+         * @return this builder
+         */
         public Builder cutout(Cutout cutout) {
             this.cutout = Objects.requireNonNull(cutout, "cutout");
             return this;
         }
 
-        /** The augmentation. */
+        /**
+         * The augmentation.
+         *
+         * @return a new augmentation with the steps added so far
+         */
         public Augmentation build() {
             return new Augmentation(normalization, crop, flip, cutout);
         }

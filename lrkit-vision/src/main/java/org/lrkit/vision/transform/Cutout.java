@@ -16,7 +16,13 @@ package org.lrkit.vision.transform;
  */
 public record Cutout(int size, boolean clipAtBorder) {
 
-    /** Checks the components; see the record description. */
+    /**
+     * Checks the components; see the record description.
+     *
+     * @param size side of the square in pixels, {@code >= 1}
+     * @param clipAtBorder whether the square may extend past the border (and be clipped)
+     * @throws IllegalArgumentException if {@code size < 1}
+     */
     public Cutout {
         if (size < 1) {
             throw new IllegalArgumentException("size must be >= 1, got " + size
@@ -24,12 +30,22 @@ public record Cutout(int size, boolean clipAtBorder) {
         }
     }
 
-    /** DeVries and Taylor's placement: centre anywhere, clipped at the border. */
+    /**
+     * DeVries and Taylor's placement: centre anywhere, clipped at the border.
+     *
+     * @param size side of the square in pixels, {@code >= 1}
+     * @return a cutout with {@code clipAtBorder = true}
+     */
     public static Cutout centeredAnywhere(int size) {
         return new Cutout(size, true);
     }
 
-    /** Page's placement: the whole square inside the image. */
+    /**
+     * Page's placement: the whole square inside the image.
+     *
+     * @param size side of the square in pixels, {@code >= 1} and at most the image side
+     * @return a cutout with {@code clipAtBorder = false}
+     */
     public static Cutout inside(int size) {
         return new Cutout(size, false);
     }
@@ -37,6 +53,9 @@ public record Cutout(int size, boolean clipAtBorder) {
     /**
      * Checks that this cutout can apply to images of the given size.
      *
+     * @param height the image height in pixels
+     * @param width the image width in pixels
+     * @param images what to call the images in the message (their set's name)
      * @throws IllegalArgumentException if the square must lie inside but is larger than the image
      */
     public void checkFits(int height, int width, String images) {
@@ -47,7 +66,14 @@ public record Cutout(int size, boolean clipAtBorder) {
         }
     }
 
-    /** The first row (or column) covered by the square along an axis of {@code extent} pixels; may be negative. */
+    /**
+     * The first row (or column) covered by the square along an axis of {@code extent} pixels. Consumes one draw.
+     *
+     * @param rng the image's generator
+     * @param extent the image side along the axis, {@code >= 1}, and {@code >= size} unless clipped at the border
+     * @return the first covered index: in {@code [-size/2, extent - size/2)} when clipped at the border (may be
+     *     negative), else in {@code [0, extent - size]}
+     */
     public int drawStart(Rng rng, int extent) {
         if (clipAtBorder) {
             return rng.nextInt(extent) - size / 2;

@@ -46,6 +46,9 @@ public final class Normalization {
     /**
      * Normalization with the given per-channel mean and standard deviation, in {@code [0, 1]} pixel units.
      *
+     * @param mean the mean of each channel, finite; copied
+     * @param std the standard deviation of each channel, finite and {@code > 0}; as many as means; copied
+     * @return the normalization
      * @throws IllegalArgumentException if the arrays are empty or of different lengths, a mean is not
      *     finite, or a standard deviation is not finite and {@code > 0}
      */
@@ -71,7 +74,13 @@ public final class Normalization {
         return new Normalization(mean.clone(), std.clone());
     }
 
-    /** Only scales to {@code [0, 1]}: mean 0, std 1 for each of {@code channels} channels. */
+    /**
+     * Only scales to {@code [0, 1]}: mean 0, std 1 for each of {@code channels} channels.
+     *
+     * @param channels the number of channels, {@code > 0}
+     * @return the normalization {@code out = pixel / 255}
+     * @throws IllegalArgumentException if {@code channels <= 0}
+     */
     public static Normalization unitScale(int channels) {
         if (channels <= 0) {
             throw new IllegalArgumentException("channels must be > 0, got " + channels);
@@ -87,6 +96,8 @@ public final class Normalization {
      * it on the training images only, then use it for validation and test too). Exact: counts the 256 byte
      * values per channel. A constant channel (std 0) gets std 1.
      *
+     * @param images the training images, not empty
+     * @return the normalization with their statistics, one channel per image channel
      * @throws IllegalArgumentException if {@code images} is empty
      */
     public static Normalization fromData(ImageSet images) {
@@ -131,22 +142,45 @@ public final class Normalization {
         return new Normalization(mean, std);
     }
 
-    /** Number of channels. */
+    /**
+     * The number of channels.
+     *
+     * @return the number of channels, {@code >= 1}
+     */
     public int channels() {
         return mean.length;
     }
 
-    /** Mean of channel {@code c}, in {@code [0, 1]} pixel units. */
+    /**
+     * Mean of channel {@code c}.
+     *
+     * @param c the channel, in {@code [0, channels())}
+     * @return the mean, in {@code [0, 1]} pixel units
+     * @throws ArrayIndexOutOfBoundsException if {@code c} is not a channel
+     */
     public double mean(int c) {
         return mean[c];
     }
 
-    /** Standard deviation of channel {@code c}, in {@code [0, 1]} pixel units. */
+    /**
+     * Standard deviation of channel {@code c}.
+     *
+     * @param c the channel, in {@code [0, channels())}
+     * @return the standard deviation, {@code > 0}, in {@code [0, 1]} pixel units
+     * @throws ArrayIndexOutOfBoundsException if {@code c} is not a channel
+     */
     public double std(int c) {
         return std[c];
     }
 
-    /** The normalized value of byte value {@code pixel} (0..255) in channel {@code c}. */
+    /**
+     * The normalized value of byte value {@code pixel} in channel {@code c}.
+     *
+     * @param c the channel, in {@code [0, channels())}
+     * @param pixel the unsigned byte value, in {@code [0, 255]}
+     * @return {@code (pixel / 255 - mean(c)) / std(c)}, rounded to float
+     * @throws ArrayIndexOutOfBoundsException if {@code c} or {@code pixel} is out of range
+     */
     public float apply(int c, int pixel) {
         return tables[c][pixel];
     }

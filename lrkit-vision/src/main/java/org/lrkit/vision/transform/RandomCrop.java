@@ -17,7 +17,13 @@ import java.util.Objects;
  */
 public record RandomCrop(int padding, PadMode mode) {
 
-    /** Checks the components; see the record description. */
+    /**
+     * Checks the components; see the record description.
+     *
+     * @param padding pixels added on each side, {@code >= 1}
+     * @param mode how the border is filled, not null
+     * @throws IllegalArgumentException if {@code padding < 1}
+     */
     public RandomCrop {
         Objects.requireNonNull(mode, "mode");
         if (padding < 1) {
@@ -26,12 +32,22 @@ public record RandomCrop(int padding, PadMode mode) {
         }
     }
 
-    /** Zero (black) padding. */
+    /**
+     * Zero (black) padding.
+     *
+     * @param padding pixels added on each side, {@code >= 1}
+     * @return a crop with {@link PadMode#ZERO}
+     */
     public static RandomCrop zeroPadded(int padding) {
         return new RandomCrop(padding, PadMode.ZERO);
     }
 
-    /** Reflect padding. */
+    /**
+     * Reflect padding.
+     *
+     * @param padding pixels added on each side, {@code >= 1} and smaller than the image side
+     * @return a crop with {@link PadMode#REFLECT}
+     */
     public static RandomCrop reflectPadded(int padding) {
         return new RandomCrop(padding, PadMode.REFLECT);
     }
@@ -39,6 +55,9 @@ public record RandomCrop(int padding, PadMode mode) {
     /**
      * Checks that this crop can apply to images of the given size.
      *
+     * @param height the image height in pixels
+     * @param width the image width in pixels
+     * @param images what to call the images in the message (their set's name)
      * @throws IllegalArgumentException for reflect padding not smaller than the image side
      */
     public void checkFits(int height, int width, String images) {
@@ -49,7 +68,12 @@ public record RandomCrop(int padding, PadMode mode) {
         }
     }
 
-    /** A random window offset along one axis, in {@code [0, 2*padding]} (padded coordinates). */
+    /**
+     * A random window offset along one axis. Consumes one draw.
+     *
+     * @param rng the image's generator
+     * @return an offset in {@code [0, 2*padding]} (padded coordinates)
+     */
     public int drawOffset(Rng rng) {
         return rng.nextInt(2 * padding + 1);
     }
@@ -57,6 +81,11 @@ public record RandomCrop(int padding, PadMode mode) {
     /**
      * The source index along an axis of {@code size} pixels for unpadded coordinate {@code index} (which may
      * lie in {@code [-padding, size + padding)}), or {@code -1} if it falls on zero padding.
+     *
+     * @param index the coordinate in the unpadded image, in {@code [-padding, size + padding)}
+     * @param size the image side along the axis, in pixels
+     * @return {@code index} itself inside the image, its mirror image (without repeating the edge) in reflect
+     *     padding, or {@code -1} in zero padding
      */
     public int source(int index, int size) {
         if (index >= 0 && index < size) {

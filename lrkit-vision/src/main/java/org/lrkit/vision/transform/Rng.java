@@ -16,17 +16,29 @@ public final class Rng {
 
     private long state;
 
-    /** A generator starting from {@code seed}. */
+    /**
+     * A generator starting from {@code seed}.
+     *
+     * @param seed the initial state, any value (use {@link #seedFor} to derive one per decision)
+     */
     public Rng(long seed) {
         this.state = seed;
     }
 
-    /** Restarts this generator from {@code seed}, as if newly built with it. */
+    /**
+     * Restarts this generator from {@code seed}, as if newly built with it.
+     *
+     * @param seed the new state, any value
+     */
     public void reset(long seed) {
         this.state = seed;
     }
 
-    /** The next 64 random bits. */
+    /**
+     * The next 64 random bits.
+     *
+     * @return a uniformly distributed long
+     */
     public long nextLong() {
         state += GOLDEN;
         return mix(state);
@@ -36,6 +48,8 @@ public final class Rng {
      * A random int in {@code [0, bound)}, by the multiply-shift method (bias below {@code bound / 2^32},
      * negligible for image sizes).
      *
+     * @param bound the exclusive upper limit, {@code > 0}
+     * @return an int in {@code [0, bound)}; consumes one draw
      * @throws IllegalArgumentException if {@code bound <= 0}
      */
     public int nextInt(int bound) {
@@ -45,7 +59,11 @@ public final class Rng {
         return (int) (((nextLong() >>> 32) * bound) >>> 32);
     }
 
-    /** A random double in {@code [0, 1)} with 53 random bits. */
+    /**
+     * A random double in {@code [0, 1)} with 53 random bits.
+     *
+     * @return a double in {@code [0, 1)}; consumes one draw
+     */
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
@@ -53,6 +71,12 @@ public final class Rng {
     /**
      * A seed derived from a run seed and three coordinates, e.g. {@code (seed, epoch, position, stream)};
      * different coordinates give statistically independent streams.
+     *
+     * @param seed the run's seed
+     * @param a the first coordinate, e.g. the epoch
+     * @param b the second coordinate, e.g. the position in the epoch
+     * @param c the third coordinate, e.g. the stream tag of the kind of decision
+     * @return the seed for a generator dedicated to those coordinates
      */
     public static long seedFor(long seed, long a, long b, long c) {
         long h = mix(seed ^ 0x632BE59BD9B4E019L);

@@ -34,8 +34,15 @@ class ExamplesTest {
     }
 
     @Test
+    void easyTrainFitsWithAOneCyclePolicyChosenByTheRangeTest() throws Exception {
+        EasyTrainExample.OneCycleOutcome outcome = EasyTrainExample.oneCycle(2000, 2);
+        assertThat(outcome.peak()).isBetween(1e-3, 5.0);
+        assertThat(outcome.accuracy()).as("test accuracy after 2 epochs on 2,000 images").isGreaterThan(0.7);
+    }
+
+    @Test
     void easyTrainFitsWithAnLrkitPolicyAndKeepsASnapshotPerCycle(@TempDir Path snapshots) throws Exception {
-        EasyTrainExample.Outcome outcome = EasyTrainExample.run(2000, 2, snapshots);
+        EasyTrainExample.EnsembleOutcome outcome = EasyTrainExample.snapshotEnsemble(2000, 2, snapshots);
         assertThat(outcome.rate()).isBetween(1e-4, 5.0);
         assertThat(outcome.ensemble().singles()).hasSize(2);
         assertThat(outcome.ensemble().lastSingleAccuracy()).as("the last snapshot after 2 epochs").isGreaterThan(0.7);

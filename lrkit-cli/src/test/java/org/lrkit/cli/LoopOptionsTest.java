@@ -158,6 +158,33 @@ class LoopOptionsTest {
         assertThat(compare.exitCode()).as(compare.err()).isZero();
     }
 
+    @Test
+    void findClipsTheSweepsGradients() throws Exception {
+        List<String> plain = findCurve("plain");
+        Cli.Result clipped = Cli.run(findArgs("clipped", "--clip-norm", "0.001"));
+        assertThat(clipped.exitCode()).as(clipped.err()).isZero();
+        assertThat(clipped.out()).contains(", gradient norm clipped at ");
+        List<String> curve = Files.readAllLines(dir.resolve("clipped/curve.csv"));
+        assertThat(curve.get(1)).isEqualTo(plain.get(1));
+        assertThat(curve.subList(2, curve.size())).isNotEqualTo(plain.subList(2, plain.size()));
+        Cli.Result bad = Cli.run(findArgs("bad", "--clip-norm", "0"));
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("lrkit: error: --clip-norm must be a finite number > 0, got 0.0")
+                .hasLineCount(1);
+        assertThat(Cli.run("find", "--help").out()).contains("--clip-norm=X");
+    }
+
+    private List<String> findCurve(String name) throws Exception {
+        Cli.Result result = Cli.run(findArgs(name));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return Files.readAllLines(dir.resolve(name).resolve("curve.csv"));
+    }
+
+    private String[] findArgs(String name, String... more) {
+        return concat(new String[] {"find", "--model", "mlp", "--batch-size", "32", "--steps", "12", "--start",
+            "1e-3", "--end", "3", "--quiet", "--out", dir.resolve(name).toString()}, more);
+    }
+
     private List<String> stepLosses(String name, String... more) throws Exception {
         Path out = dir.resolve(name);
         Cli.Result result = Cli.run(TrainCommandTest.args("train", concat(more, "--policy", "constant(value=0.1)",

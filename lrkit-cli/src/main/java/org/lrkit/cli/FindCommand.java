@@ -5,11 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
 import org.lrkit.experiment.find.FindRun;
 import org.lrkit.experiment.run.Progress;
+import org.lrkit.experiment.run.Settings;
 import org.lrkit.rangetest.Sweep;
 import org.lrkit.rangetest.SweepShape;
 import picocli.CommandLine.Command;
@@ -101,6 +103,12 @@ public final class FindCommand implements Callable<Integer> {
             description = "Length of the training the printed policies are sized for, in epochs (10).")
     private int epochs;
 
+    /** The gradient-norm limit of the sweep's steps, or {@code null} for none. */
+    @Option(names = "--clip-norm", paramLabel = "X",
+            description = "Clip the gradients of each step to a global L2 norm of at most X, as the training to"
+                    + " follow will (default: no clipping).")
+    private Double clipNorm;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write curve.csv, runs.csv, curve.json and curve.png (runs/find-<time>).")
     private Path out;
@@ -124,7 +132,8 @@ public final class FindCommand implements Callable<Integer> {
         Path directory = out != null ? out : RunCommands.defaultDirectory("find");
         Path chartFile = plot != null ? plot : directory.resolve("curve.png");
         PrintWriter err = spec.commandLine().getErr();
-        FindRun.Request request = new FindRun.Request(training.settings(0.9), sweep, smoothing,
+        Settings settings = training.settings(0.9).withTraining(1, LoopOptions.clipNorm(clipNorm), Map.of());
+        FindRun.Request request = new FindRun.Request(settings, sweep, smoothing,
                 LongStream.range(0, seeds).map(i -> training.seed.value + i).toArray(),
                 validateEvery != null ? validateEvery : 0, validationSize, momentumGrid, weightDecayGrid, epochs);
         FindRun.Found found = FindRun.run(request, Progress.of(err, quiet.enabled), quiet.enabled ? null : err);

@@ -6,9 +6,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of the commands that train full runs ({@code train}, {@code compare}, {@code demo}): data,
- * model, batch, optimizer and engine. Mixed in with {@code @Mixin}; {@link #settings(String)} turns them into
- * the {@link Settings} that {@code config.json} records. The options {@link TrainingOptions} has too are
- * shared mixins; {@code --model} and {@code --momentum} are declared here because their defaults differ.
+ * model, batch, optimizer, training loop ({@link LoopOptions}) and engine. Mixed in with {@code @Mixin};
+ * {@link #settings(String)} turns them into the {@link Settings} that {@code config.json} records. The options
+ * {@link TrainingOptions} has too are shared mixins; {@code --model} and {@code --momentum} are declared here
+ * because their defaults differ.
  */
 public final class RunOptions {
 
@@ -46,6 +47,9 @@ public final class RunOptions {
     int testSize;
 
     @Mixin
+    LoopOptions loop;
+
+    @Mixin
     EngineOptions engine;
 
     /** The settings, with {@code defaultModel} when {@code --model} is not given. */
@@ -54,7 +58,7 @@ public final class RunOptions {
         String chosen = model != null ? model : defaultModel(dataset.name, defaultModel);
         return new Settings(dataset.name, dataFolder.path, chosen, batch.size, optimizer.name, momentum,
                 optimizer.nesterov, optimizer.weightDecay, augmentation.augment(), trainSize, testSize, engine.device(),
-                threads);
+                threads, loop.accumulate, loop.clipNorm(), loop.layerRates());
     }
 
     /** {@code resnet20} for CIFAR, otherwise {@code fallback}. */

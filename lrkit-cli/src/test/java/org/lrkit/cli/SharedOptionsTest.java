@@ -41,7 +41,8 @@ class SharedOptionsTest {
     @Test
     void everyCommandTakesTheOptionsItTook() {
         Set<String> run = Set.of("--dataset", "--data", "--model", "--batch-size", "--optimizer", "--momentum",
-                "--nesterov", "--weight-decay", "--no-augment", "--train-size", "--test-size", "--device", "--threads");
+                "--nesterov", "--weight-decay", "--no-augment", "--train-size", "--test-size", "--device", "--threads",
+                "--accumulate", "--clip-norm", "--layer-rates");
         Set<String> training = Set.of("--dataset", "--data", "--model", "--batch-size", "--seed", "--optimizer",
                 "--momentum", "--nesterov", "--weight-decay", "--no-augment", "--threads", "--device");
         Set<String> common = Set.of("--quiet", "--verbose", "--help", "--version");
@@ -56,7 +57,7 @@ class SharedOptionsTest {
                         "--find-start", "--find-end", "--out", "--resume", "--json")),
                 "find", union(training, Set.of("--start", "--end", "--steps", "--mode", "--smoothing",
                         "--validate-every", "--validation-size", "--seeds", "--momentum-grid", "--wd-grid", "--epochs",
-                        "--out", "--plot", "--json")),
+                        "--out", "--plot", "--json", "--clip-norm")),
                 "estimate", union(training, Set.of("--steps", "--lr", "--spec", "--every", "--curvature-every",
                         "--out", "--plot")),
                 "reproduce", Set.of("--list", "--scale", "--seeds", "--out", "--data", "--device", "--threads",

@@ -22,8 +22,9 @@ import org.lrkit.djl.tensor.ModelWeights;
  *
  * <p>On disk it is a {@link CheckpointFile} with the sections {@code meta} (UTF-8 {@code key=value} lines),
  * {@code weights} ({@link ModelWeights#toBytes()}) and {@code optimizer} ({@link OptimizerState#toBytes()}).
- * The meta keys {@code seconds} (training time so far) and {@code owner.*} (whose run it is) were added after
- * the first release; files without them read as 0 seconds and no owner.
+ * The meta keys {@code seconds} (training time so far), {@code owner.*} (whose run it is) and
+ * {@code accumulation} (batches per optimizer step) were added after the first release; files without them
+ * read as 0 seconds, no owner and one batch per step.
  *
  * <pre>{@code
  * checkpoint.write(dir.resolve("checkpoint.lrkit"));           // atomic
@@ -33,7 +34,7 @@ import org.lrkit.djl.tensor.ModelWeights;
  * @param policySpec the text form of the policy the run followed
  * @param policyFingerprint {@code Policy.fingerprint()} of that policy (SHA-256 of the spec text)
  * @param progress where the run stands
- * @param data the seed, batch size and dataset size that fix the data order
+ * @param data the seed, batch size, dataset size and batches per step that fix the data order
  * @param optimizerDescription the optimizer's settings, for people reading the file
  * @param weights the model's parameters
  * @param optimizerState the optimizer's state
@@ -101,6 +102,7 @@ public record Checkpoint(String policySpec, String policyFingerprint, TrainingPr
         meta.put("seed", Long.toString(data.seed()));
         meta.put("batchSize", Integer.toString(data.batchSize()));
         meta.put("datasetSize", Long.toString(data.datasetSize()));
+        meta.put("accumulation", Integer.toString(data.accumulation()));
         meta.put("optimizer", optimizerDescription);
         meta.put("written", Instant.now().toString());
         owner.forEach((key, value) -> meta.put(OWNER + key, value));
@@ -140,7 +142,8 @@ public record Checkpoint(String policySpec, String policyFingerprint, TrainingPr
                     MetaText.longValue(path, meta, "epochLossSteps"),
                     meta.containsKey("seconds") ? MetaText.doubleValue(path, meta, "seconds") : 0.0);
             DataPlan data = new DataPlan(MetaText.longValue(path, meta, "seed"),
-                    (int) MetaText.longValue(path, meta, "batchSize"), MetaText.longValue(path, meta, "datasetSize"));
+                    (int) MetaText.longValue(path, meta, "batchSize"), MetaText.longValue(path, meta, "datasetSize"),
+                    meta.containsKey("accumulation") ? (int) MetaText.longValue(path, meta, "accumulation") : 1);
             return new Checkpoint(MetaText.value(path, meta, "policy"), MetaText.value(path, meta, "fingerprint"),
                     progress, data, MetaText.value(path, meta, "optimizer"), weights, state, owner(meta));
         } catch (IllegalArgumentException e) {

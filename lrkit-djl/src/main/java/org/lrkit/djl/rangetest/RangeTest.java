@@ -115,7 +115,7 @@ public final class RangeTest {
         Device device = builder.device != null ? builder.device : builder.model.getNDManager().getDevice();
         this.sweepRun = new SweepRun(builder.model, builder.data, builder.loss, builder.sweep, builder.smoothing,
                 builder.divergence, builder.validation, builder.validationEvery, builder.validationBatchSize, device,
-                builder.progress);
+                builder.progress, builder.maxGradientNorm);
     }
 
     /**
@@ -339,6 +339,7 @@ public final class RangeTest {
         private Device device;
         private Consumer<RangeTestProgress> progress;
         private boolean checkRestore = true;
+        private double maxGradientNorm = Double.NaN;
 
         private Builder(Model model, ScheduledOptimizer optimizer) {
             this.model = Checks.notNull("model", model);
@@ -538,6 +539,24 @@ public final class RangeTest {
         /** Called after every step, on the test's thread. */
         public Builder progress(Consumer<RangeTestProgress> listener) {
             this.progress = Checks.notNull("listener", listener);
+            return this;
+        }
+
+        /**
+         * Clips the gradients of every step of the sweep to a global L2 norm of at most {@code maxNorm}, as the
+         * training run that the test prepares will
+         * ({@link org.lrkit.djl.train.TrainingSteps#clippingGradientNorm}); default none.
+         *
+         * <pre>{@code RangeTest.builder(model, sgd).clipGradientNorm(1.0)}</pre>
+         *
+         * @param maxNorm the largest norm of all trainable gradients together, finite and {@code > 0}
+         */
+        public Builder clipGradientNorm(double maxNorm) {
+            if (!(maxNorm > 0) || Double.isInfinite(maxNorm)) {
+                throw new IllegalArgumentException("maxNorm (gradient clipping) must be a finite number > 0, got "
+                        + maxNorm + "; give the largest global L2 norm of the gradients, e.g. 1.0");
+            }
+            this.maxGradientNorm = maxNorm;
             return this;
         }
 

@@ -61,6 +61,7 @@ final class SweepRun {
     private final int validationBatchSize;
     private final Device device;
     private final Consumer<RangeTestProgress> progress;
+    private final double maxGradientNorm;
 
     /**
      * @param validation the validation subset, or null for no validation
@@ -71,6 +72,15 @@ final class SweepRun {
     SweepRun(Model model, BatchSource data, Loss loss, Sweep sweep, double smoothing, DivergenceRule divergence,
             Dataset validation, int validationEvery, int validationBatchSize, Device device,
             Consumer<RangeTestProgress> progress) {
+        this(model, data, loss, sweep, smoothing, divergence, validation, validationEvery, validationBatchSize, device,
+                progress, Double.NaN);
+    }
+
+    /** As the other constructor, with the gradients clipped to a global norm of {@code maxGradientNorm} (NaN: not). */
+    SweepRun(Model model, BatchSource data, Loss loss, Sweep sweep, double smoothing, DivergenceRule divergence,
+            Dataset validation, int validationEvery, int validationBatchSize, Device device,
+            Consumer<RangeTestProgress> progress, double maxGradientNorm) {
+        this.maxGradientNorm = maxGradientNorm;
         this.model = model;
         this.data = data;
         this.loss = loss;
@@ -111,7 +121,8 @@ final class SweepRun {
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer)
                 .optDevices(new Device[] {device});
         try (Trainer trainer = model.newTrainer(config)) {
-            TrainingSteps steps = new TrainingSteps(trainer, optimizer);
+            TrainingSteps plain = new TrainingSteps(trainer, optimizer);
+            TrainingSteps steps = Double.isNaN(maxGradientNorm) ? plain : plain.clippingGradientNorm(maxGradientNorm);
             for (long epoch = 0; !recorder.finished(); epoch++) {
                 boolean any = false;
                 try (NDManager scope = trainer.getManager().newSubManager()) {

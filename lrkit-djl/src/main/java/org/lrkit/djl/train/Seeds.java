@@ -17,6 +17,11 @@ public final class Seeds {
     public static final long ENGINE_STEP = 2;
     /** Stream tag for weight initialisation. */
     public static final long INITIALIZATION = 3;
+    /**
+     * Stream tag for the engine's generator at the second and later batches of an optimizer step under gradient
+     * accumulation, indexed within the step (the first batch uses {@link #ENGINE_STEP}).
+     */
+    public static final long ACCUMULATED_BATCH = 4;
 
     private Seeds() {
     }

@@ -33,11 +33,14 @@ import org.lrkit.djl.optim.ScheduledOptimizer;
 import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.schedule.CycleStructure;
 import org.lrkit.schedule.Policy;
+import org.lrkit.schedule.TrainingClock;
+import org.lrkit.schedule.TrainingClock.Remainder;
 
 /**
  * Trains a DJL model with a {@link ScheduledOptimizer} for a number of epochs or steps: batches in a seeded
  * order, an evaluation (loss, top-1 accuracy) after each epoch, listeners for steps, epochs and cycle ends,
- * a divergence guard, checkpoints, and bit-identical resumption.
+ * a divergence guard, checkpoints, and bit-identical resumption; optionally gradient accumulation
+ * ({@link Builder#accumulateGradients}) and gradient clipping ({@link Builder#clipGradientNorm}).
  *
  * <pre>{@code
  * OneCycle lr = OneCycle.builder().start(0.004).peak(0.1).end(4e-7).totalSteps(3 * 469).build();
@@ -86,6 +89,8 @@ public final class TrainingRun {
     private final CheckpointSchedule checkpoints;
     private final Resume resume;
     private final Map<String, String> owner;
+    private final int accumulation;
+    private final double maxGradientNorm;
 
     private TrainingRun(Builder builder) {
         this.model = builder.model;
@@ -106,6 +111,8 @@ public final class TrainingRun {
         this.checkpoints = builder.checkpoints;
         this.resume = builder.resume;
         this.owner = Collections.unmodifiableMap(new LinkedHashMap<>(builder.owner));
+        this.accumulation = builder.accumulation;
+        this.maxGradientNorm = builder.maxGradientNorm;
     }
 
     /** A builder for a run training {@code model} (with its block set) with {@code optimizer}. */
@@ -129,9 +136,11 @@ public final class TrainingRun {
         long runSeed = resumed == null ? seed : resumedSeed(resumed.data());
         DataOrder order = trainingData instanceof RandomAccessDataset randomAccess
                 ? new DataOrder(runSeed, randomAccess.size(), batchSize, shuffle) : null;
-        long perEpoch = order != null ? order.batchesPerEpoch() : stepsPerEpoch;
+        long perEpoch = order != null
+                ? TrainingClock.ofBatches(order.batchesPerEpoch(), accumulation, Remainder.STEP).stepsPerEpoch()
+                : stepsPerEpoch;
         long planned = length.plannedSteps(perEpoch);
-        DataPlan dataPlan = new DataPlan(runSeed, batchSize, order != null ? order.size() : -1);
+        DataPlan dataPlan = new DataPlan(runSeed, batchSize, order != null ? order.size() : -1, accumulation);
         if (resumed != null) {
             checkOwner(resumed);
             checkSameData(resumed.data(), dataPlan);
@@ -203,6 +212,11 @@ public final class TrainingRun {
     }
 
     private static void checkSameData(DataPlan recorded, DataPlan now) {
+        if (recorded.accumulation() != now.accumulation()) {
+            throw new IllegalArgumentException("the checkpoint was trained with " + recorded.accumulation()
+                    + " batch(es) per optimizer step (gradient accumulation), this run has " + now.accumulation()
+                    + "; resume with accumulateGradients(" + recorded.accumulation() + ") to continue the run");
+        }
         if (recorded.batchSize() != now.batchSize() || recorded.datasetSize() != now.datasetSize()) {
             throw new IllegalArgumentException("the checkpoint was trained with batch size " + recorded.batchSize()
                     + " on " + recorded.datasetSize() + " examples, this run has batch size " + now.batchSize() + " on "
@@ -270,7 +284,8 @@ public final class TrainingRun {
             this.dataPlan = dataPlan;
             this.startNanos = startNanos;
             this.secondsBefore = secondsBefore;
-            this.steps = new TrainingSteps(trainer, optimizer);
+            TrainingSteps plain = new TrainingSteps(trainer, optimizer);
+            this.steps = Double.isNaN(maxGradientNorm) ? plain : plain.clippingGradientNorm(maxGradientNorm);
             this.cycles = optimizer.policy().learningRate().cycles();
         }
 
@@ -307,21 +322,24 @@ public final class TrainingRun {
             try (NDManager scope = trainer.getManager().newSubManager()) {
                 Iterator<Batch> batches = batchesFrom(scope, position);
                 while (position.step < planned && batches.hasNext()) {
-                    try (Batch batch = batches.next()) {
-                        engine.setRandomSeed(Seeds.engineSeed(dataPlan.seed(), Seeds.ENGINE_STEP, position.step));
-                        StepResult result = steps.step(batch);
-                        progressed = true;
-                        position.step++;
-                        position.batchInEpoch++;
-                        position.lossSum += result.loss();
-                        position.lossSteps++;
-                        position.lastLearningRate = result.learningRate();
-                        long epoch = position.epoch;
-                        announce(listener -> listener.onStep(epoch, result));
-                        if (cycles.isPresent() && cycles.get().isCycleEnd(result.step())) {
-                            CycleEnd end = new CycleEnd(result.step(), cycles.get().positionAt(result.step()).cycle());
-                            announce(listener -> listener.onCycleEnd(end));
-                        }
+                    long seed = dataPlan.seed();
+                    long step = position.step;
+                    TrainingSteps.Accumulated accumulated = steps.accumulate(batches, accumulation,
+                            index -> engine.setRandomSeed(index == 0 ? Seeds.engineSeed(seed, Seeds.ENGINE_STEP, step)
+                                    : Seeds.engineSeed(Seeds.derive(seed, Seeds.ENGINE_STEP, step),
+                                            Seeds.ACCUMULATED_BATCH, index)), true);
+                    StepResult result = accumulated.result();
+                    progressed = true;
+                    position.step++;
+                    position.batchInEpoch += accumulated.batches();
+                    position.lossSum += result.loss();
+                    position.lossSteps++;
+                    position.lastLearningRate = result.learningRate();
+                    long epoch = position.epoch;
+                    announce(listener -> listener.onStep(epoch, result));
+                    if (cycles.isPresent() && cycles.get().isCycleEnd(result.step())) {
+                        CycleEnd end = new CycleEnd(result.step(), cycles.get().positionAt(result.step()).cycle());
+                        announce(listener -> listener.onCycleEnd(end));
                     }
                     boolean epochEnded = !batches.hasNext();
                     if (epochEnded) {
@@ -402,6 +420,8 @@ public final class TrainingRun {
         private CheckpointSchedule checkpoints;
         private Resume resume;
         private final Map<String, String> owner = new LinkedHashMap<>();
+        private int accumulation = 1;
+        private double maxGradientNorm = Double.NaN;
 
         private Builder(Model model, ScheduledOptimizer optimizer) {
             this.model = Checks.notNull("model", model);
@@ -479,7 +499,8 @@ public final class TrainingRun {
 
         /**
          * Optimizer steps per epoch ({@code > 0}), needed only to give a length in epochs for a dataset that is
-         * not a {@link RandomAccessDataset}.
+         * not a {@link RandomAccessDataset}; under {@link #accumulateGradients} it counts optimizer steps, not
+         * batches.
          */
         public Builder stepsPerEpoch(long steps) {
             this.stepsPerEpoch = Checks.positive("stepsPerEpoch", steps);
@@ -515,6 +536,44 @@ public final class TrainingRun {
             });
             owner.clear();
             owner.putAll(pairs);
+            return this;
+        }
+
+        /**
+         * Gradient accumulation: one optimizer step on the mean gradient of {@code batchesPerStep} consecutive
+         * batches (see {@link TrainingSteps#step(List)}), so that batch {@code b} with {@code k} batches per
+         * step trains like batch {@code k * b} in the memory of batch {@code b}. Steps follow
+         * {@link TrainingClock#ofBatches} with {@link Remainder#STEP}: an epoch of {@code n} batches makes
+         * {@code ceil(n / k)} optimizer steps (the last on the batches left), the policy and the length count
+         * optimizer steps, each {@link StepResult} is one optimizer step (its loss the mean of its batches'),
+         * and checkpoints fall between optimizer steps and record {@code k}, so that resuming with another
+         * {@code k} is refused. For a dataset that is not a {@link RandomAccessDataset}, give
+         * {@link #stepsPerEpoch} in optimizer steps. Default 1 (one batch per step).
+         *
+         * <pre>{@code builder.trainingData(train, 64).accumulateGradients(4)   // steps of 256 examples}</pre>
+         *
+         * @param batchesPerStep batches per optimizer step, {@code >= 1}
+         */
+        public Builder accumulateGradients(int batchesPerStep) {
+            if (batchesPerStep < 1) {
+                throw new IllegalArgumentException("batchesPerStep (gradient accumulation) must be >= 1, got "
+                        + batchesPerStep + "; give 1 for one optimizer step per batch, k for one per k batches");
+            }
+            this.accumulation = batchesPerStep;
+            return this;
+        }
+
+        /**
+         * Clips the gradients before each update to a global L2 norm of at most {@code maxNorm}, as PyTorch's
+         * {@code clip_grad_norm_} (see {@link TrainingSteps#clippingGradientNorm}); with accumulation, the mean
+         * gradient of the step is clipped. Default: no clipping.
+         *
+         * <pre>{@code builder.clipGradientNorm(1.0)}</pre>
+         *
+         * @param maxNorm the largest norm of all trainable gradients together, finite and {@code > 0}
+         */
+        public Builder clipGradientNorm(double maxNorm) {
+            this.maxGradientNorm = TrainingSteps.checkMaxNorm(maxNorm);
             return this;
         }
 

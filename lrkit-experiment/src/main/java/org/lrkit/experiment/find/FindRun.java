@@ -170,6 +170,9 @@ public final class FindRun {
             if (request.validateEvery() > 0) {
                 test.validation(bench.validationLoader(), request.validateEvery(), VALIDATION_BATCH);
             }
+            if (settings.clipNorm() > 0) {
+                test.clipGradientNorm(settings.clipNorm());
+            }
             if (request.momentumGrid() != null) {
                 test.momentumGrid(request.momentumGrid());
             }

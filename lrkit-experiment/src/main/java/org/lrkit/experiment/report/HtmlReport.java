@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lrkit.experiment.run.PolicyPlan;
+import org.lrkit.experiment.run.Settings;
 
 /**
  * The text of {@code report.html}: one self-contained page (inline CSS, the charts as base64 PNG, no script,
@@ -98,7 +99,10 @@ final class HtmlReport {
         boolean adam = Json.text(settings, "optimizer", "sgd").equals("adamw");
         return (adam ? "AdamW beta1 " : "SGD momentum ") + Numbers.number(Json.number(settings, "momentum"))
                 + (Json.flag(settings, "nesterov", false) && !adam ? " (Nesterov)" : "") + ", weight decay "
-                + Numbers.number(Json.number(settings, "weightDecay"));
+                + Numbers.number(Json.number(settings, "weightDecay"))
+                + Settings.describeTraining(Json.whole(settings, "accumulate", 1),
+                        Json.number(settings, "clipNorm") > 0 ? Json.number(settings, "clipNorm") : 0,
+                        Json.object(settings, "layerRates"));
     }
 
     private void results() {

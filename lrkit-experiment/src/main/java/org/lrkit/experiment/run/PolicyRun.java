@@ -107,7 +107,11 @@ final class PolicyRun {
                     .listener(metrics)
                     .listener(listener(name, epochs, progress, position, config.checkpointEvery()))
                     .owner(owner)
-                    .checkpoints(CheckpointSchedule.in(checkpoints).everyEpochs(config.checkpointEvery()));
+                    .checkpoints(CheckpointSchedule.in(checkpoints).everyEpochs(config.checkpointEvery()))
+                    .accumulateGradients(bench.settings().accumulate());
+            if (bench.settings().clipNorm() > 0) {
+                builder.clipGradientNorm(bench.settings().clipNorm());
+            }
             if (config.savesSnapshots(plan.label())) {
                 builder.listener(new SnapshotSaver(model.getBlock(), folder.resolve(ExperimentConfig.SNAPSHOTS)));
             }

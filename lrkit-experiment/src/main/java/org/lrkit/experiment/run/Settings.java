@@ -1,6 +1,7 @@
 package org.lrkit.experiment.run;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.lrkit.experiment.report.Numbers;
  * Settings settings = Settings.of("fashion-mnist", "fashion_cnn")     // batch 128, SGD momentum 0.9, wd 5e-4
  *         .withBatchSize(512)
  *         .withOptimizer("sgd", 0.9, true, 5e-4)                      // Nesterov
- *         .withSubsets(20_000, 0);                                    // 20,000 training images, every test image
+ *         .withSubsets(20_000, 0)                                     // 20,000 training images, every test image
+ *         .withTraining(2, 1.0, Map.of("01", 0.1));                   // 2 batches per step, clip at 1, layer rates
  * }</pre>
  *
  * @param dataset the dataset name ({@code fashion-mnist-embedded}, {@code fashion-mnist}, {@code cifar10}, ...)
@@ -32,10 +34,14 @@ import org.lrkit.experiment.report.Numbers;
  * @param testSize use a class-balanced subset of this many test images, 0 for all
  * @param device {@code cpu} or {@code gpu}
  * @param threads libtorch threads, 0 for the engine's default
+ * @param accumulate batches per optimizer step (gradient accumulation, {@code --accumulate}), {@code >= 1}
+ * @param clipNorm the largest global L2 norm of the gradients ({@code --clip-norm}), 0 for no clipping
+ * @param layerRates learning-rate multipliers by parameter-name prefix ({@code --layer-rates}), in the order
+ *     given; empty for the policy's rate everywhere
  */
 public record Settings(String dataset, Path data, String model, int batchSize, String optimizer, double momentum,
         boolean nesterov, double weightDecay, boolean augment, int trainSize, int testSize, String device,
-        int threads) {
+        int threads, int accumulate, double clipNorm, Map<String, Double> layerRates) {
 
     /** Checks every value, with messages that name the option. */
     public Settings {
@@ -62,6 +68,44 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be > 0, got " + threads);
         }
+        if (accumulate < 1) {
+            throw new IllegalArgumentException("--accumulate must be >= 1, got " + accumulate
+                    + "; give the number of batches per optimizer step (1, the default, for one step per batch)");
+        }
+        if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
+            throw new IllegalArgumentException("--clip-norm must be a finite number > 0, got " + clipNorm
+                    + "; give the largest global gradient norm, e.g. 1.0, or leave the option out");
+        }
+        layerRates = checkLayerRates(layerRates);
+    }
+
+    /** Settings without gradient accumulation, clipping or layer rates (the form before they existed). */
+    public Settings(String dataset, Path data, String model, int batchSize, String optimizer, double momentum,
+            boolean nesterov, double weightDecay, boolean augment, int trainSize, int testSize, String device,
+            int threads) {
+        this(dataset, data, model, batchSize, optimizer, momentum, nesterov, weightDecay, augment, trainSize, testSize,
+                device, threads, 1, 0.0, Map.of());
+    }
+
+    private static Map<String, Double> checkLayerRates(Map<String, Double> rates) {
+        if (rates == null) {
+            throw new IllegalArgumentException("--layer-rates must be a map of prefixes to multipliers, got null; "
+                    + "give an empty map for none");
+        }
+        Map<String, Double> copy = new LinkedHashMap<>();
+        rates.forEach((prefix, multiplier) -> {
+            if (prefix == null || prefix.isBlank()) {
+                throw new IllegalArgumentException("--layer-rates has an empty prefix; give PREFIX=MULT pairs such "
+                        + "as 01=0.1, the prefix the start of parameter names");
+            }
+            if (multiplier == null || !(multiplier >= 0) || Double.isInfinite(multiplier)) {
+                throw new IllegalArgumentException("--layer-rates multiplier of '" + prefix + "' must be a finite "
+                        + "number >= 0, got " + multiplier + "; give e.g. " + prefix
+                        + "=0.1 (0 freezes those weights)");
+            }
+            copy.put(prefix, multiplier);
+        });
+        return Collections.unmodifiableMap(copy);
     }
 
     /**
@@ -73,10 +117,22 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
         return new Settings(dataset, null, model, 128, "sgd", 0.9, false, 5e-4, true, 0, 0, "cpu", 0);
     }
 
+    /**
+     * These settings with other training-loop features.
+     *
+     * @param batchesPerStep batches per optimizer step (gradient accumulation), {@code >= 1}
+     * @param maxGradientNorm the largest global L2 norm of the gradients, 0 for no clipping
+     * @param multipliers learning-rate multipliers by parameter-name prefix, e.g. {@code Map.of("01", 0.1)}
+     */
+    public Settings withTraining(int batchesPerStep, double maxGradientNorm, Map<String, Double> multipliers) {
+        return new Settings(dataset, data, model, batchSize, optimizer, momentum, nesterov, weightDecay, augment,
+                trainSize, testSize, device, threads, batchesPerStep, maxGradientNorm, multipliers);
+    }
+
     /** These settings with {@code size} examples per step. */
     public Settings withBatchSize(int size) {
         return new Settings(dataset, data, model, size, optimizer, momentum, nesterov, weightDecay, augment,
-                trainSize, testSize, device, threads);
+                trainSize, testSize, device, threads, accumulate, clipNorm, layerRates);
     }
 
     /**
@@ -89,13 +145,13 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
      */
     public Settings withOptimizer(String name, double momentumOrBeta1, boolean useNesterov, double decay) {
         return new Settings(dataset, data, model, batchSize, name, momentumOrBeta1, useNesterov, decay, augment,
-                trainSize, testSize, device, threads);
+                trainSize, testSize, device, threads, accumulate, clipNorm, layerRates);
     }
 
     /** These settings on class-balanced subsets of {@code train} and {@code test} images (0 for all). */
     public Settings withSubsets(int train, int test) {
         return new Settings(dataset, data, model, batchSize, optimizer, momentum, nesterov, weightDecay, augment,
-                train, test, device, threads);
+                train, test, device, threads, accumulate, clipNorm, layerRates);
     }
 
     /** This configuration as the {@code settings} object of {@code config.json}. */
@@ -114,6 +170,9 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
         map.put("testSize", testSize);
         map.put("device", device);
         map.put("threads", threads);
+        map.put("accumulate", accumulate);
+        map.put("clipNorm", clipNorm);
+        map.put("layerRates", new LinkedHashMap<>(layerRates));
         return map;
     }
 
@@ -138,16 +197,59 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
                 Json.text(map, "optimizer", "sgd"), Json.number(map, "momentum"), Json.flag(map, "nesterov", false),
                 Json.number(map, "weightDecay"), Json.flag(map, "augment", true),
                 (int) Json.whole(map, "trainSize", 0), (int) Json.whole(map, "testSize", 0),
-                Json.text(map, "device", "cpu"), (int) Json.whole(map, "threads", 0));
+                Json.text(map, "device", "cpu"), (int) Json.whole(map, "threads", 0),
+                (int) Json.whole(map, "accumulate", 1),
+                map.get("clipNorm") == null ? 0.0 : Json.number(map, "clipNorm"),
+                layerRates(Json.object(map, "layerRates")));
+    }
+
+    private static Map<String, Double> layerRates(Map<String, Object> json) {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        json.forEach((prefix, value) -> rates.put(prefix, value instanceof Number n ? n.doubleValue() : null));
+        return rates;
+    }
+
+    /**
+     * The training-loop features that differ from the defaults, e.g. {@code ", 2 batches per step, gradient
+     * norm clipped at 1, layer rates 01=0.1"}, or {@code ""} when none does.
+     */
+    public String describeTraining() {
+        return describeTraining(accumulate, clipNorm, layerRates);
+    }
+
+    /** {@link #describeTraining()} of the given values (a report reads them from {@code config.json}). */
+    public static String describeTraining(long batchesPerStep, double maxGradientNorm, Map<String, ?> multipliers) {
+        StringBuilder text = new StringBuilder();
+        if (batchesPerStep > 1) {
+            text.append(", ").append(batchesPerStep).append(" batches per step");
+        }
+        if (maxGradientNorm > 0) {
+            text.append(", gradient norm clipped at ").append(Numbers.number(maxGradientNorm));
+        }
+        if (!multipliers.isEmpty()) {
+            text.append(", layer rates");
+            String separator = " ";
+            for (Map.Entry<String, ?> entry : multipliers.entrySet()) {
+                Object value = entry.getValue();
+                text.append(separator).append(entry.getKey()).append('=')
+                        .append(value instanceof Number n ? Numbers.number(n.doubleValue()) : String.valueOf(value));
+                separator = ",";
+            }
+        }
+        return text.toString();
     }
 
     /** This configuration on another device and thread count (a resumed run may move). */
     public Settings withEngine(String newDevice, int newThreads) {
         return new Settings(dataset, data, model, batchSize, optimizer, momentum, nesterov, weightDecay, augment,
-                trainSize, testSize, newDevice, newThreads);
+                trainSize, testSize, newDevice, newThreads, accumulate, clipNorm,
+                layerRates);
     }
 
-    /** A one-line description of the optimizer, e.g. {@code SGD momentum 0.9, weight decay 5e-4}. */
+    /**
+     * A one-line description of the optimizer, e.g. {@code SGD momentum 0.9, weight decay 5e-4}, with
+     * {@link #describeTraining()} after it.
+     */
     public String describeOptimizer() {
         return describeOptimizer(Numbers.number(momentum), Numbers.number(weightDecay));
     }
@@ -155,7 +257,8 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
     /** As {@link #describeOptimizer()}, with the momentum and weight decay given as text (a grid, say). */
     public String describeOptimizer(String momentumText, String weightDecayText) {
         boolean adam = optimizer.equals("adamw");
-        return String.format(Locale.ROOT, "%s %s %s%s, weight decay %s", adam ? "AdamW" : "SGD",
-                adam ? "beta1" : "momentum", momentumText, nesterov && !adam ? " (Nesterov)" : "", weightDecayText);
+        return String.format(Locale.ROOT, "%s %s %s%s, weight decay %s%s", adam ? "AdamW" : "SGD",
+                adam ? "beta1" : "momentum", momentumText, nesterov && !adam ? " (Nesterov)" : "", weightDecayText,
+                describeTraining());
     }
 }

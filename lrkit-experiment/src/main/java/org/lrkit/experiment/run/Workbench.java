@@ -8,12 +8,15 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.lrkit.djl.engine.DeviceKind;
 import org.lrkit.djl.engine.DeviceUnavailableException;
 import org.lrkit.djl.engine.EngineSettings;
 import org.lrkit.djl.engine.Engines;
+import org.lrkit.djl.optim.ParameterGroups;
 import org.lrkit.djl.optim.ScheduledAdamW;
 import org.lrkit.djl.optim.ScheduledOptimizer;
 import org.lrkit.djl.optim.ScheduledSgd;
@@ -21,6 +24,7 @@ import org.lrkit.djl.rangetest.BatchSource;
 import org.lrkit.djl.train.Seeds;
 import org.lrkit.experiment.report.Numbers;
 import org.lrkit.schedule.Policy;
+import org.lrkit.schedule.TrainingClock;
 import org.lrkit.vision.data.ImageSet;
 import org.lrkit.vision.loader.ImageLoader;
 import org.lrkit.vision.loader.TrainingSubset;
@@ -84,12 +88,14 @@ public final class Workbench {
      */
     public static void check(Settings settings) {
         DataSource.checkName(settings.dataset());
+        Block block;
         try {
             // an unknown name or depth fails here, before the data is read
-            Models.build(settings.model(), 10, Models.info(settings.model()).typicalInput());
+            block = Models.build(settings.model(), 10, Models.info(settings.model()).typicalInput());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--model: " + e.getMessage(), e);
         }
+        checkLayerRates(settings, block);
         try {
             DeviceKind.parse(settings.device());
         } catch (IllegalArgumentException e) {
@@ -155,6 +161,29 @@ public final class Workbench {
         return new Workbench(settings, device, trainSplit.name(), trainSplit.source(), train, null, validation);
     }
 
+    /** Every {@code --layer-rates} prefix must start the name of a parameter of the model. */
+    private static void checkLayerRates(Settings settings, Block block) {
+        if (settings.layerRates().isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>(block.getParameters().keys());
+        for (String prefix : settings.layerRates().keySet()) {
+            if (names.stream().noneMatch(name -> name.startsWith(prefix))) {
+                int shown = Math.min(names.size(), 6);
+                throw new IllegalArgumentException("--layer-rates prefix '" + prefix + "' matches no parameter of "
+                        + settings.model() + "; its " + names.size() + " parameters are named like "
+                        + String.join(", ", names.subList(0, shown)) + (shown < names.size() ? ", ..." : "")
+                        + "; give a prefix of those names, e.g. " + commonPrefix(names.get(0)) + "=0.1");
+            }
+        }
+    }
+
+    /** The layer part of a parameter name: {@code 01Conv2d} of {@code 01Conv2d_weight}. */
+    private static String commonPrefix(String name) {
+        int underscore = name.indexOf('_');
+        return underscore > 0 ? name.substring(0, underscore) : name;
+    }
+
     private static Device start(Settings settings) {
         check(settings);
         DeviceKind kind = DeviceKind.parse(settings.device());
@@ -217,9 +246,14 @@ public final class Workbench {
         return datasetName;
     }
 
-    /** Optimizer steps per epoch (whole batches only). */
+    /**
+     * Optimizer steps per epoch: whole batches only, {@code accumulate} batches a step (the last step of an epoch
+     * on the batches left), as {@link TrainingClock#ofBatches} with {@link TrainingClock.Remainder#STEP} counts.
+     */
     public int stepsPerEpoch() {
-        return train.size() / settings.batchSize();
+        int batches = train.size() / settings.batchSize();
+        return Math.toIntExact(TrainingClock.ofBatches(batches, settings.accumulate(), TrainingClock.Remainder.STEP)
+                .stepsPerEpoch());
     }
 
     /** The shape of one input, batch dimension 1 included. */
@@ -295,7 +329,10 @@ public final class Workbench {
         return ImageLoader.builder(validation, EVALUATION_BATCH, evaluation).shuffle(false).build();
     }
 
-    /** A new optimizer following {@code policy} with the settings' momentum, Nesterov and weight decay. */
+    /**
+     * A new optimizer following {@code policy} with the settings' momentum, Nesterov, weight decay and layer
+     * rates ({@link ParameterGroups#withLearningRateMultiplier}).
+     */
     public ScheduledOptimizer optimizer(Policy policy) {
         return optimizer(policy, settings.weightDecay());
     }
@@ -305,12 +342,17 @@ public final class Workbench {
      * momentum is used when asked for and there is momentum: a constant one or one the policy schedules.
      */
     public ScheduledOptimizer optimizer(Policy policy, double weightDecay) {
+        ParameterGroups groups = ParameterGroups.uniform();
+        for (Map.Entry<String, Double> rate : settings.layerRates().entrySet()) {
+            groups = groups.withLearningRateMultiplier(rate.getKey(), rate.getValue());
+        }
         if (settings.optimizer().equals("adamw")) {
-            return ScheduledAdamW.adamW(policy).beta1(settings.momentum()).weightDecay(weightDecay).build();
+            return ScheduledAdamW.adamW(policy).beta1(settings.momentum()).weightDecay(weightDecay).groups(groups)
+                    .build();
         }
         return ScheduledSgd.builder(policy).momentum(settings.momentum())
                 .nesterov(settings.nesterov() && (settings.momentum() > 0 || policy.momentum().isPresent()))
-                .weightDecay(weightDecay).build();
+                .weightDecay(weightDecay).groups(groups).build();
     }
 
     private static String channels(Normalization normalization, boolean mean) {

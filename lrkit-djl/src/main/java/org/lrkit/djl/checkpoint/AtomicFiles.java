@@ -36,13 +36,21 @@ public final class AtomicFiles {
     /** Writes the content of a file to a stream. */
     @FunctionalInterface
     public interface Content {
-        /** Writes everything to {@code out}; lrkit closes the stream. */
+        /**
+         * Writes everything to {@code out}; lrkit closes the stream.
+         *
+         * @param out the stream to the temporary file, buffered
+         * @throws IOException if writing fails; the target is then left unchanged
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
     /**
      * Replaces {@code target} atomically with what {@code content} writes.
      *
+     * @param target the file to replace or create; missing parent directories are created
+     * @param content writes the file's new content
+     * @throws IllegalArgumentException if {@code target} or {@code content} is null
      * @throws IOException if writing, syncing or renaming fails, naming {@code target}; the target is then
      *     unchanged and the temporary file removed
      */
@@ -84,7 +92,15 @@ public final class AtomicFiles {
         syncDirectory(directory);
     }
 
-    /** Replaces {@code target} atomically with {@code bytes}. */
+    /**
+     * Replaces {@code target} atomically with {@code bytes}.
+     *
+     * @param target the file to replace or create; missing parent directories are created
+     * @param bytes the file's new content
+     * @throws IllegalArgumentException if {@code target} or {@code bytes} is null
+     * @throws IOException if writing, syncing or renaming fails, naming {@code target}; the target is then
+     *     unchanged and the temporary file removed
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
         Checks.notNull("bytes", bytes);
         write(target, out -> out.write(bytes));

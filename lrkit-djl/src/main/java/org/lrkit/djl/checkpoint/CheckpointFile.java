@@ -50,7 +50,11 @@ public final class CheckpointFile {
     /**
      * Writes {@code sections}, in their order, to {@code path} atomically.
      *
+     * @param path the file to write, replaced atomically
      * @param sections section name to payload; names must be non-empty and unique (a map guarantees that)
+     * @throws IllegalArgumentException if an argument or a payload is null, a name is null or empty, or there
+     *     are more than 64 sections
+     * @throws IOException if the file cannot be written; it is then unchanged
      */
     public static void write(Path path, Map<String, byte[]> sections) throws IOException {
         Checks.notNull("path", path);
@@ -87,10 +91,13 @@ public final class CheckpointFile {
     /**
      * Reads and verifies the sections of {@code path}.
      *
+     * @param path the file to read, not null
      * @return section name to payload, in file order
      * @throws CorruptCheckpointException if the file is not an lrkit file, has another format version, is
      *     truncated, or fails a checksum
      * @throws NoSuchFileException if there is no such file
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if {@code path} is null
      */
     public static Map<String, byte[]> read(Path path) throws IOException {
         Checks.notNull("path", path);

@@ -11,12 +11,21 @@ public final class CorruptCheckpointException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception with a message naming the file and the problem. */
+    /**
+     * An exception with a message naming the file and the problem.
+     *
+     * @param message the file, what is wrong and what to do
+     */
     public CorruptCheckpointException(String message) {
         super(message);
     }
 
-    /** An exception with a message naming the file and the problem, and its cause. */
+    /**
+     * An exception with a message naming the file and the problem, and its cause.
+     *
+     * @param message the file, what is wrong and what to do
+     * @param cause the error that revealed the problem (a truncated read, ...)
+     */
     public CorruptCheckpointException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -11,7 +11,11 @@ public final class ForeignCheckpointException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception with a message naming the file, its owner and the fix. */
+    /**
+     * An exception with a message naming the file, its owner and the fix.
+     *
+     * @param message the file, the run it belongs to and what to do
+     */
     public ForeignCheckpointException(String message) {
         super(message);
     }

@@ -32,17 +32,36 @@ import org.lrkit.spec.Specs;
  */
 public record Resume(Path checkpoint, Elastic.Rule rule) {
 
+    /**
+     * Checks the components; see the record description.
+     *
+     * @param checkpoint the checkpoint file, not null
+     * @param rule what to do when the policy changed, not null
+     * @throws IllegalArgumentException if {@code checkpoint} or {@code rule} is null
+     */
     public Resume {
         Checks.notNull("checkpoint", checkpoint);
         Checks.notNull("rule", rule);
     }
 
-    /** Resume from {@code checkpoint}, refusing a changed policy. */
+    /**
+     * Resume from {@code checkpoint}, refusing a changed policy.
+     *
+     * @param checkpoint the checkpoint file, not null
+     * @return a resume under {@link Elastic.Rule#STRICT}
+     * @throws IllegalArgumentException if {@code checkpoint} is null
+     */
     public static Resume from(Path checkpoint) {
         return new Resume(checkpoint, Elastic.Rule.STRICT);
     }
 
-    /** This resume with {@code newRule}. */
+    /**
+     * This resume with {@code newRule}.
+     *
+     * @param newRule what to do when the policy changed, not null
+     * @return a new resume from the same checkpoint; this one is unchanged
+     * @throws IllegalArgumentException if {@code newRule} is null
+     */
     public Resume withRule(Elastic.Rule newRule) {
         return new Resume(checkpoint, newRule);
     }
@@ -54,6 +73,8 @@ public record Resume(Path checkpoint, Elastic.Rule rule) {
      * @param requested the policy the new run was given
      * @param plannedSteps the new run's planned length in optimizer steps
      * @param rule what to do if the policies differ
+     * @return {@code requested} if the policies match, else the recorded policy changed as {@code rule} says
+     * @throws IllegalArgumentException if an argument is null or {@code plannedSteps <= 0}
      * @throws PolicyMismatchException if the policies differ under {@code STRICT}, or the rule cannot apply
      */
     public static Policy reconcile(Checkpoint recorded, Policy requested, long plannedSteps, Elastic.Rule rule) {

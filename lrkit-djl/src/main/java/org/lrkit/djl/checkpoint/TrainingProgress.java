@@ -18,6 +18,19 @@ import org.lrkit.Checks;
 public record TrainingProgress(long step, long epoch, long batchInEpoch, long plannedSteps, double epochLossSum,
         long epochLossSteps, double seconds) {
 
+    /**
+     * Checks the components; see the record description.
+     *
+     * @param step completed optimizer steps, {@code >= 0}
+     * @param epoch the 0-based epoch in progress, {@code >= 0}
+     * @param batchInEpoch batches of that epoch already trained on, {@code >= 0}
+     * @param plannedSteps the run's planned length in optimizer steps, {@code > 0}
+     * @param epochLossSum the sum of the training losses of the epoch so far
+     * @param epochLossSteps how many steps that sum covers, {@code >= 0}
+     * @param seconds wall-clock seconds the run has trained so far, finite and {@code >= 0}
+     * @throws IllegalArgumentException if a count is negative, {@code plannedSteps <= 0} or {@code seconds}
+     *     is negative, NaN or infinite
+     */
     public TrainingProgress {
         Checks.nonNegative("step", step);
         Checks.nonNegative("epoch", epoch);
@@ -29,13 +42,29 @@ public record TrainingProgress(long step, long epoch, long batchInEpoch, long pl
         }
     }
 
-    /** Progress with no training time recorded (0 seconds). */
+    /**
+     * Progress with no training time recorded (0 seconds).
+     *
+     * @param step completed optimizer steps, {@code >= 0}
+     * @param epoch the 0-based epoch in progress, {@code >= 0}
+     * @param batchInEpoch batches of that epoch already trained on, {@code >= 0}
+     * @param plannedSteps the run's planned length in optimizer steps, {@code > 0}
+     * @param epochLossSum the sum of the training losses of the epoch so far
+     * @param epochLossSteps how many steps that sum covers, {@code >= 0}
+     * @throws IllegalArgumentException if a count is negative or {@code plannedSteps <= 0}
+     */
     public TrainingProgress(long step, long epoch, long batchInEpoch, long plannedSteps, double epochLossSum,
             long epochLossSteps) {
         this(step, epoch, batchInEpoch, plannedSteps, epochLossSum, epochLossSteps, 0);
     }
 
-    /** The start of a run of {@code plannedSteps} steps. */
+    /**
+     * The start of a run of {@code plannedSteps} steps.
+     *
+     * @param plannedSteps the run's planned length in optimizer steps, {@code > 0}
+     * @return progress at step 0 of epoch 0, with no loss and no time recorded
+     * @throws IllegalArgumentException if {@code plannedSteps <= 0}
+     */
     public static TrainingProgress start(long plannedSteps) {
         return new TrainingProgress(0, 0, 0, plannedSteps, 0.0, 0);
     }

@@ -54,6 +54,15 @@ public final class CurvatureMonitor implements TrainingRunListener {
     /**
      * A monitor probing after every {@code k}-th step on the batch {@code (data, labels)}, which must stay open
      * for the monitor's life.
+     *
+     * @param k optimizer steps between two probes, {@code >= 1}; the probe runs after steps
+     *     {@code k - 1, 2k - 1, ...} (0-based)
+     * @param model the model being trained (initialized), whose weights the probe reads
+     * @param loss the training loss
+     * @param data the probe batch's inputs, on the model's device
+     * @param labels the probe batch's labels, on the model's device
+     * @return a monitor to add to the run as a listener
+     * @throws IllegalArgumentException if {@code k < 1} or an argument is null
      */
     public static CurvatureMonitor every(int k, Model model, Loss loss, NDList data, NDList labels) {
         Checks.positive("k", k);
@@ -64,19 +73,36 @@ public final class CurvatureMonitor implements TrainingRunListener {
     /**
      * A monitor that probes only when asked ({@link #probe}), for a caller with its own cadence (such as a
      * probe next to each Hessian-free estimate). The batch must stay open for the monitor's life.
+     *
+     * @param model the model being trained (initialized), whose weights the probe reads
+     * @param loss the training loss
+     * @param data the probe batch's inputs, on the model's device
+     * @param labels the probe batch's labels, on the model's device
+     * @return a monitor that probes only in {@link #probe}
+     * @throws IllegalArgumentException if an argument is null
      */
     public static CurvatureMonitor onDemand(Model model, Loss loss, NDList data, NDList labels) {
         return new CurvatureMonitor(0, Checks.notNull("model", model), Checks.notNull("loss", loss),
                 Checks.notNull("data", data), Checks.notNull("labels", labels), CurvatureProbe.DEFAULT_RELATIVE_STEP);
     }
 
-    /** Calls {@code listener} with each new record, on the training thread. */
+    /**
+     * Calls {@code listener} with each new record, on the training thread.
+     *
+     * @param listener called with each record after it is stored, not null
+     * @return this monitor
+     * @throws IllegalArgumentException if {@code listener} is null
+     */
     public CurvatureMonitor addListener(Consumer<Record> listener) {
         listeners.add(Checks.notNull("listener", listener));
         return this;
     }
 
-    /** Every probe so far, oldest first. */
+    /**
+     * Every probe so far, oldest first.
+     *
+     * @return an unmodifiable view of the records, which grows as the monitor probes
+     */
     public List<Record> records() {
         return Collections.unmodifiableList(records);
     }
@@ -91,6 +117,10 @@ public final class CurvatureMonitor implements TrainingRunListener {
     /**
      * Probes now, after optimizer step {@code step} applied with base learning rate {@code learningRate}, and
      * records the result (the probe's randomness is seeded by the step, so a rerun probes alike).
+     *
+     * @param step the 0-based optimizer step just applied, recorded with the result and used as seed
+     * @param learningRate the base learning rate that step applied, recorded with the result
+     * @return the new record, also added to {@link #records()} and sent to the listeners
      */
     public Record probe(long step, double learningRate) {
         int seed = (int) (step & Integer.MAX_VALUE);

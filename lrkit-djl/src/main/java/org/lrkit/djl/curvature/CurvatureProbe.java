@@ -58,6 +58,10 @@ public final class CurvatureProbe {
      * @param relativeStep {@code |eps g| / (1 + |theta|)}, {@code > 0}; 1e-3 suits float32 weights of a
      *     network (smaller steps drown the change of the gradient in float32 rounding)
      * @param seed the engine seed for both passes (dropout)
+     * @return the loss, {@code g.g}, {@code g.Hg}, the perturbation size {@code eps} and the implied step; the
+     *     curvature and step are NaN when the gradient is zero or not finite
+     * @throws IllegalArgumentException if an argument is null or {@code relativeStep} is not finite or is
+     *     {@code <= 0}
      */
     public static CurvatureEstimate measure(Model model, Loss loss, NDList data, NDList labels, double relativeStep,
             int seed) {

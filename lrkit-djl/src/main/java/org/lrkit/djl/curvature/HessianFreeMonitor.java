@@ -112,12 +112,27 @@ public final class HessianFreeMonitor implements TrainingRunListener, AutoClosea
      *     {@code k < 3} estimates every third step)
      * @param block the block being trained (initialized)
      * @param optimizer the optimizer training it, for the learning-rate multipliers of its groups
+     * @return a monitor with decay 0.9 and initial average 0.1
+     * @throws IllegalArgumentException if {@code k < 1} or an argument is null
      */
     public static HessianFreeMonitor every(int k, Block block, ScheduledOptimizer optimizer) {
         return every(k, block, optimizer, 0.9, 0.1);
     }
 
-    /** As {@link #every(int, Block, ScheduledOptimizer)}, with another moving average (see {@link HessianFreeEstimate}). */
+    /**
+     * As {@link #every(int, Block, ScheduledOptimizer)}, with another moving average (see
+     * {@link HessianFreeEstimate}).
+     *
+     * @param k steps between the starts of two estimates, {@code >= 1} (an estimate spans 3 snapshots, so
+     *     {@code k < 3} estimates every third step)
+     * @param block the block being trained (initialized)
+     * @param optimizer the optimizer training it, for the learning-rate multipliers of its groups
+     * @param decay weight of the past in the moving average, in {@code [0, 1)}
+     * @param initialAverage the average before any estimate, finite
+     * @return a monitor with this moving average
+     * @throws IllegalArgumentException if {@code k < 1}, an argument is null, {@code decay} is not in
+     *     {@code [0, 1)} or {@code initialAverage} is not finite
+     */
     public static HessianFreeMonitor every(int k, Block block, ScheduledOptimizer optimizer, double decay,
             double initialAverage) {
         Checks.positive("k", k);
@@ -127,18 +142,32 @@ public final class HessianFreeMonitor implements TrainingRunListener, AutoClosea
         return new HessianFreeMonitor(block, optimizer, k, decay, initialAverage);
     }
 
-    /** Calls {@code listener} with each new record, on the training thread. */
+    /**
+     * Calls {@code listener} with each new record, on the training thread.
+     *
+     * @param listener called with each record after it is stored, not null
+     * @return this monitor
+     * @throws IllegalArgumentException if {@code listener} is null
+     */
     public HessianFreeMonitor addListener(Consumer<HessianFreeRecord> listener) {
         listeners.add(Checks.notNull("listener", listener));
         return this;
     }
 
-    /** Every estimate so far, oldest first. */
+    /**
+     * Every estimate so far, oldest first.
+     *
+     * @return an unmodifiable view of the records, which grows as the monitor estimates
+     */
     public List<HessianFreeRecord> records() {
         return Collections.unmodifiableList(records);
     }
 
-    /** The global moving average now (the initial average before any estimate). */
+    /**
+     * The global moving average now.
+     *
+     * @return the moving average of the global estimates, the initial average before any estimate
+     */
     public double average() {
         return global.average();
     }
@@ -162,6 +191,9 @@ public final class HessianFreeMonitor implements TrainingRunListener, AutoClosea
      * Tells the monitor that optimizer step {@code step} (0-based) has just been applied with base learning
      * rate {@code learningRate}; its momentum is read from the optimizer's last applied values (NaN, and no
      * corrected estimate, if they are not this step's).
+     *
+     * @param step the 0-based optimizer step just applied
+     * @param learningRate the base learning rate that step applied (before group multipliers)
      */
     public void observe(long step, double learningRate) {
         double momentum = optimizer.lastApplied().filter(values -> values.step() == step)
@@ -172,6 +204,10 @@ public final class HessianFreeMonitor implements TrainingRunListener, AutoClosea
     /**
      * Tells the monitor that optimizer step {@code step} (0-based) has just been applied with base learning
      * rate {@code learningRate} and momentum {@code momentum} (SGD's; ignored for other optimizers).
+     *
+     * @param step the 0-based optimizer step just applied
+     * @param learningRate the base learning rate that step applied (before group multipliers)
+     * @param momentum the momentum that step applied, NaN if unknown
      */
     public void observe(long step, double learningRate, double momentum) {
         switch (phase) {

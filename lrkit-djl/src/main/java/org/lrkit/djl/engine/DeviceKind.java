@@ -13,7 +13,10 @@ public enum DeviceKind {
     /**
      * Reads {@code "cpu"} or {@code "gpu"} (any case).
      *
-     * @throws IllegalArgumentException for anything else, naming the choices
+     * @param text the device's name, {@code "cpu"}, {@code "gpu"} or {@code "cuda"}, in any case, blanks around
+     *     it ignored
+     * @return {@link #CPU} or {@link #GPU}
+     * @throws IllegalArgumentException if {@code text} is null, or for anything else, naming the choices
      */
     public static DeviceKind parse(String text) {
         Checks.notNull("device", text);
@@ -24,7 +27,11 @@ public enum DeviceKind {
         };
     }
 
-    /** The lower-case name, as written on the command line. */
+    /**
+     * The lower-case name, as written on the command line.
+     *
+     * @return {@code "cpu"} or {@code "gpu"}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

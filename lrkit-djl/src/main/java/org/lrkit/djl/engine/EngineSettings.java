@@ -35,6 +35,18 @@ import org.lrkit.Checks;
 public record EngineSettings(boolean offline, boolean telemetry, int intraOpThreads, int interOpThreads,
         Optional<Path> cacheDirectory, DeviceKind device) {
 
+    /**
+     * Checks the components; see the record description.
+     *
+     * @param offline whether DJL may not download anything
+     * @param telemetry whether DJL's usage telemetry may run (only ever when online)
+     * @param intraOpThreads libtorch intra-op threads, {@code >= 0} (0: engine default)
+     * @param interOpThreads libtorch inter-op threads, {@code >= 0} (0: engine default)
+     * @param cacheDirectory where DJL keeps native libraries, or empty for its default; not null
+     * @param device the device to train on, not null
+     * @throws IllegalArgumentException if a thread count is negative, or {@code cacheDirectory} or
+     *     {@code device} is null
+     */
     public EngineSettings {
         Checks.nonNegative("intraOpThreads", intraOpThreads);
         Checks.nonNegative("interOpThreads", interOpThreads);
@@ -42,33 +54,65 @@ public record EngineSettings(boolean offline, boolean telemetry, int intraOpThre
         Checks.notNull("device", device);
     }
 
-    /** Offline, no telemetry, the engine's default thread counts and cache directory, CPU. */
+    /**
+     * Offline, no telemetry, the engine's default thread counts and cache directory, CPU.
+     *
+     * @return the default settings
+     */
     public static EngineSettings defaults() {
         return new EngineSettings(true, false, 0, 0, Optional.empty(), DeviceKind.CPU);
     }
 
-    /** These settings allowing DJL to download (telemetry stays off unless asked for). */
+    /**
+     * These settings allowing DJL to download (telemetry stays off unless asked for).
+     *
+     * @return new settings with {@code offline} false
+     */
     public EngineSettings online() {
         return new EngineSettings(false, telemetry, intraOpThreads, interOpThreads, cacheDirectory, device);
     }
 
-    /** These settings with DJL's usage telemetry allowed ({@code true}) or off. */
+    /**
+     * These settings with DJL's usage telemetry allowed ({@code true}) or off.
+     *
+     * @param allowed true to let DJL's usage telemetry run when online
+     * @return new settings; these are unchanged
+     */
     public EngineSettings withTelemetry(boolean allowed) {
         return new EngineSettings(offline, allowed, intraOpThreads, interOpThreads, cacheDirectory, device);
     }
 
-    /** These settings with the given libtorch thread counts (0 for the engine default). */
+    /**
+     * These settings with the given libtorch thread counts (0 for the engine default).
+     *
+     * @param intraOp libtorch intra-op threads, {@code >= 0}
+     * @param interOp libtorch inter-op threads, {@code >= 0}
+     * @return new settings; these are unchanged
+     * @throws IllegalArgumentException if a count is negative
+     */
     public EngineSettings withThreads(int intraOp, int interOp) {
         return new EngineSettings(offline, telemetry, intraOp, interOp, cacheDirectory, device);
     }
 
-    /** These settings with DJL's native libraries kept in {@code directory}. */
+    /**
+     * These settings with DJL's native libraries kept in {@code directory}.
+     *
+     * @param directory where DJL unpacks libtorch, not null
+     * @return new settings; these are unchanged
+     * @throws IllegalArgumentException if {@code directory} is null
+     */
     public EngineSettings withCacheDirectory(Path directory) {
         return new EngineSettings(offline, telemetry, intraOpThreads, interOpThreads,
                 Optional.of(Checks.notNull("directory", directory)), device);
     }
 
-    /** These settings training on {@code kind}. */
+    /**
+     * These settings training on {@code kind}.
+     *
+     * @param kind the device to train on, not null
+     * @return new settings; these are unchanged
+     * @throws IllegalArgumentException if {@code kind} is null
+     */
     public EngineSettings withDevice(DeviceKind kind) {
         return new EngineSettings(offline, telemetry, intraOpThreads, interOpThreads, cacheDirectory, kind);
     }

@@ -37,7 +37,9 @@ public final class Engines {
     /**
      * Applies {@code settings} (if the engine has not started) and starts the engine.
      *
+     * @param settings how to start the engine, not null
      * @return the device to train on
+     * @throws IllegalArgumentException if {@code settings} is null
      * @throws IllegalStateException if lrkit already started the engine with different settings
      * @throws DeviceUnavailableException if a GPU is asked for and the engine sees none
      */
@@ -61,6 +63,9 @@ public final class Engines {
     /**
      * Sets the system properties DJL reads at start-up, without starting the engine. Useful where something
      * else starts DJL; {@link #start} calls it.
+     *
+     * @param settings the settings to apply, not null
+     * @throws IllegalArgumentException if {@code settings} is null
      */
     public static void applyProperties(EngineSettings settings) {
         Checks.notNull("settings", settings);
@@ -83,6 +88,10 @@ public final class Engines {
     /**
      * The device of {@code kind} on {@code engine}.
      *
+     * @param engine the running engine, not null
+     * @param kind the kind of device, not null
+     * @return the CPU, or the first GPU
+     * @throws IllegalArgumentException if {@code engine} or {@code kind} is null
      * @throws DeviceUnavailableException if a GPU is asked for and the engine sees none
      */
     public static Device device(Engine engine, DeviceKind kind) {
@@ -102,7 +111,11 @@ public final class Engines {
         return Device.gpu(0);
     }
 
-    /** A one-line description of the running engine: name, version, offline mode, threads, cache directory. */
+    /**
+     * A one-line description of the running engine: name, version, offline mode, threads, cache directory.
+     *
+     * @return the description, without line breaks; it starts the engine if nothing has yet
+     */
     public static String describe() {
         Engine engine = Engine.getInstance();
         return engine.getEngineName() + " " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + "), "

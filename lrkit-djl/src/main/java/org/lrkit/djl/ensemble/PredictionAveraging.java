@@ -17,7 +17,13 @@ public final class PredictionAveraging {
     private PredictionAveraging() {
     }
 
-    /** The softmax of one row of scores, computed stably (the maximum is subtracted first). */
+    /**
+     * The softmax of one row of scores, computed stably (the maximum is subtracted first).
+     *
+     * @param scores one example's class scores (logits), at least one, all finite
+     * @return the class probabilities, each in {@code [0, 1]}, summing to 1
+     * @throws IllegalArgumentException if {@code scores} is null or empty, or a score is not finite
+     */
     public static double[] softmax(double[] scores) {
         Checks.notNull("scores", scores);
         if (scores.length == 0) {
@@ -43,6 +49,8 @@ public final class PredictionAveraging {
      * The element-wise mean of the models' probabilities.
      *
      * @param models one {@code examples x classes} array per model, all the same shape
+     * @return a new {@code examples x classes} array of the mean probabilities
+     * @throws IllegalArgumentException if {@code models} is null or empty, or the arrays differ in shape
      */
     public static double[][] mean(List<double[][]> models) {
         Checks.notNull("models", models);
@@ -76,7 +84,15 @@ public final class PredictionAveraging {
         return sum;
     }
 
-    /** The fraction of rows whose highest probability is at the label (ties: the lowest class index). */
+    /**
+     * The fraction of rows whose highest probability is at the label (ties: the lowest class index).
+     *
+     * @param probabilities {@code examples x classes} class probabilities (or any scores)
+     * @param labels the true class of each example, one per row
+     * @return the top-1 accuracy, in {@code [0, 1]}
+     * @throws IllegalArgumentException if an argument is null, there are no examples or the counts of rows and
+     *     labels differ
+     */
     public static double accuracy(double[][] probabilities, int[] labels) {
         Checks.notNull("probabilities", probabilities);
         Checks.notNull("labels", labels);
@@ -96,7 +112,12 @@ public final class PredictionAveraging {
         return (double) correct / labels.length;
     }
 
-    /** The index of the largest value (the first on ties). */
+    /**
+     * The index of the largest value (the first on ties).
+     *
+     * @param values the values to search
+     * @return the index of the largest value; 0 for an empty array
+     */
     public static int argMax(double[] values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {

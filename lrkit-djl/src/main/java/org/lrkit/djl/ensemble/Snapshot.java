@@ -27,18 +27,36 @@ public record Snapshot(long cycle, long step, ModelWeights weights) {
 
     private static final String KIND = "lrkit-snapshot";
 
+    /**
+     * Checks the components; see the record description.
+     *
+     * @param cycle the 0-based cycle it ends, {@code >= 0}
+     * @param step the 0-based optimizer step after which it was taken, {@code >= 0}
+     * @param weights the model's parameters, not null
+     * @throws IllegalArgumentException if {@code cycle} or {@code step} is negative, or {@code weights} is null
+     */
     public Snapshot {
         Checks.nonNegative("cycle", cycle);
         Checks.nonNegative("step", step);
         Checks.notNull("weights", weights);
     }
 
-    /** The conventional file name of the snapshot of {@code cycle}: {@code snapshot-cycle-007.lrkit}. */
+    /**
+     * The conventional file name of the snapshot of {@code cycle}: {@code snapshot-cycle-007.lrkit}.
+     *
+     * @param cycle the 0-based cycle the snapshot ends
+     * @return the file name, with the cycle padded to at least 3 digits
+     */
     public static String fileName(long cycle) {
         return String.format(java.util.Locale.ROOT, "snapshot-cycle-%03d.lrkit", cycle);
     }
 
-    /** Writes this snapshot atomically. */
+    /**
+     * Writes this snapshot atomically.
+     *
+     * @param path the file to write, replaced atomically
+     * @throws IOException if the file cannot be written; it is then unchanged
+     */
     public void write(Path path) throws IOException {
         String meta = "kind=" + KIND + "\ncycle=" + cycle + "\nstep=" + step + "\n";
         Map<String, byte[]> sections = new LinkedHashMap<>();
@@ -50,7 +68,10 @@ public record Snapshot(long cycle, long step, ModelWeights weights) {
     /**
      * Reads and verifies a snapshot.
      *
+     * @param path the snapshot file
+     * @return the snapshot it holds
      * @throws CorruptCheckpointException if the file is damaged or not a snapshot
+     * @throws IOException if the file cannot be read
      */
     public static Snapshot read(Path path) throws IOException {
         Map<String, byte[]> sections = CheckpointFile.read(path);

@@ -40,6 +40,12 @@ public final class SnapshotEnsemble {
     /**
      * The snapshot files in {@code directory} (as {@link SnapshotSaver} names them), oldest cycle first;
      * empty if there are none.
+     *
+     * @param directory the directory {@link SnapshotSaver} wrote to, not null
+     * @return the files named {@code snapshot-cycle-<n>.lrkit}, by increasing cycle; empty if the directory
+     *     does not exist
+     * @throws IllegalArgumentException if {@code directory} is null
+     * @throws IOException if the directory cannot be listed
      */
     public static List<Path> snapshotsIn(Path directory) throws IOException {
         Checks.notNull("directory", directory);
@@ -63,6 +69,12 @@ public final class SnapshotEnsemble {
      * @param batchSize examples per batch for a random-access set, {@code > 0}
      * @param snapshots snapshot files, oldest first
      * @param lastM how many of the newest snapshots to use, in {@code [1, snapshots.size()]}
+     * @return each snapshot's accuracy and the accuracy of the ensembles of the last 1..{@code lastM}
+     * @throws IllegalArgumentException if an argument is null, {@code batchSize <= 0} or {@code lastM} is
+     *     not in {@code [1, snapshots.size()]}
+     * @throws IllegalStateException if the dataset yields its examples in another order for another snapshot
+     * @throws IOException if a snapshot file cannot be read or is malformed, or the dataset fails to load
+     * @throws TranslateException if the dataset fails to build a batch
      */
     public static EnsembleReport evaluate(Model model, Dataset data, int batchSize, List<Path> snapshots, int lastM)
             throws IOException, TranslateException {
@@ -107,6 +119,14 @@ public final class SnapshotEnsemble {
 
     /**
      * The model's class probabilities (softmax of its outputs) and the labels, in the dataset's order.
+     *
+     * @param model the model to run, with its block initialized
+     * @param data the evaluation set (a {@link RandomAccessDataset} is read in index order)
+     * @param batchSize examples per batch for a random-access set, {@code > 0}
+     * @return one probability row and one label per example
+     * @throws IllegalArgumentException if an argument is null or {@code batchSize <= 0}
+     * @throws IOException if the dataset fails to load
+     * @throws TranslateException if the dataset fails to build a batch
      */
     public static Predictions predict(Model model, Dataset data, int batchSize) throws IOException, TranslateException {
         Checks.notNull("model", model);

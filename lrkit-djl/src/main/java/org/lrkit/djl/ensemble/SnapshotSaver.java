@@ -50,12 +50,20 @@ public final class SnapshotSaver implements TrainingRunListener {
         saved.add(file);
     }
 
-    /** The snapshots saved so far in this session, oldest first. */
+    /**
+     * The snapshots saved so far in this session, oldest first.
+     *
+     * @return an unmodifiable copy of the snapshot files' paths
+     */
     public List<Path> saved() {
         return Collections.unmodifiableList(new ArrayList<>(saved));
     }
 
-    /** The directory the snapshots go to. */
+    /**
+     * The directory the snapshots go to.
+     *
+     * @return the directory given to the constructor
+     */
     public Path directory() {
         return directory;
     }

@@ -43,6 +43,10 @@ public final class LrkitListeners {
      * <pre>{@code
      * config.optOptimizer(sgd).addTrainingListeners(LrkitListeners.bindOnStart(sgd));
      * }</pre>
+     *
+     * @param optimizer the lrkit optimizer the trainer is built with, not null
+     * @return a listener to add to the training config before the trainer is created
+     * @throws IllegalArgumentException if {@code optimizer} is null
      */
     public static TrainingListener bindOnStart(ScheduledOptimizer optimizer) {
         Checks.notNull("optimizer", optimizer);
@@ -68,7 +72,10 @@ public final class LrkitListeners {
      * config.optOptimizer(sgd).addTrainingListeners(LrkitListeners.forward(sgd, monitor, writer));
      * }</pre>
      *
-     * @throws IllegalArgumentException if no listener is given
+     * @param optimizer the lrkit optimizer the trainer is built with, not null
+     * @param listeners the lrkit listeners to feed, at least one, none of them null
+     * @return a bridge to add to the training config before the trainer is created
+     * @throws IllegalArgumentException if {@code optimizer} is null, or no listener or a null one is given
      */
     public static RunListenerBridge forward(ScheduledOptimizer optimizer, TrainingRunListener... listeners) {
         return RunListenerBridge.builder(optimizer).listeners(listeners).build();
@@ -84,7 +91,12 @@ public final class LrkitListeners {
      * config.optOptimizer(sgd).addTrainingListeners(LrkitListeners.forward(Policy.of(lr), 0.9, writer));
      * }</pre>
      *
-     * @throws IllegalArgumentException if no listener is given or {@code momentum} is outside {@code [0, 1)}
+     * @param policy the policy whose learning rate the DJL optimizer's {@link ScheduleTracker} follows, not null
+     * @param momentum the DJL optimizer's constant momentum, in {@code [0, 1)}; 0 for none
+     * @param listeners the lrkit listeners to feed, at least one, none of them null
+     * @return a bridge to add to the training config before the trainer is created
+     * @throws IllegalArgumentException if {@code policy} is null, no listener or a null one is given, or
+     *     {@code momentum} is outside {@code [0, 1)}
      */
     public static RunListenerBridge forward(Policy policy, double momentum, TrainingRunListener... listeners) {
         return RunListenerBridge.builder(policy).momentum(momentum).listeners(listeners).build();

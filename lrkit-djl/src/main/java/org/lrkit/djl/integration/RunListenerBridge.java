@@ -109,6 +109,10 @@ public final class RunListenerBridge implements TrainingListener {
      * <pre>{@code
      * RunListenerBridge bridge = RunListenerBridge.builder(sgd).listener(monitor).build();
      * }</pre>
+     *
+     * @param optimizer the lrkit optimizer the trainer is built with, not null
+     * @return a builder; add at least one listener before {@link Builder#build}
+     * @throws IllegalArgumentException if {@code optimizer} is null
      */
     public static Builder builder(ScheduledOptimizer optimizer) {
         Checks.notNull("optimizer", optimizer);
@@ -125,17 +129,29 @@ public final class RunListenerBridge implements TrainingListener {
      * Optimizer sgd = Optimizer.sgd().setLearningRateTracker(ScheduleTracker.of(oneCycle)).optMomentum(0.9f).build();
      * RunListenerBridge bridge = RunListenerBridge.builder(policy).momentum(0.9).listener(writer).build();
      * }</pre>
+     *
+     * @param policy the policy whose learning rate the DJL optimizer's {@link ScheduleTracker} follows, not null
+     * @return a builder; add at least one listener before {@link Builder#build}
+     * @throws IllegalArgumentException if {@code policy} is null
      */
     public static Builder builder(Policy policy) {
         return new Builder(null, Checks.notNull("policy", policy));
     }
 
-    /** The lrkit listeners the events go to, in the order they receive them. */
+    /**
+     * The lrkit listeners the events go to, in the order they receive them.
+     *
+     * @return the listeners, unmodifiable
+     */
     public List<TrainingRunListener> listeners() {
         return listeners;
     }
 
-    /** The 0-based index of the next step to report: the steps reported so far, plus the start step. */
+    /**
+     * The 0-based index of the next step to report.
+     *
+     * @return the steps reported so far, plus the start step
+     */
     public synchronized long nextStep() {
         return nextStep;
     }
@@ -147,6 +163,9 @@ public final class RunListenerBridge implements TrainingListener {
      * <pre>{@code
      * try { EasyTrain.fit(trainer, 10, train, validation); } catch (Exception e) { bridge.failed(e); throw e; }
      * }</pre>
+     *
+     * @param error what ended the training, not null
+     * @throws IllegalArgumentException if {@code error} is null
      */
     public synchronized void failed(Throwable error) {
         Checks.notNull("error", error);
@@ -346,13 +365,25 @@ public final class RunListenerBridge implements TrainingListener {
             this.policy = policy;
         }
 
-        /** Adds a listener; listeners receive each event in the order they were added. */
+        /**
+         * Adds a listener; listeners receive each event in the order they were added.
+         *
+         * @param listener the listener to add, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code listener} is null
+         */
         public Builder listener(TrainingRunListener listener) {
             listeners.add(Checks.notNull("listener", listener));
             return this;
         }
 
-        /** Adds listeners, in order. */
+        /**
+         * Adds listeners, in order.
+         *
+         * @param more the listeners to add, none of them null
+         * @return this builder
+         * @throws IllegalArgumentException if the array or one of its listeners is null
+         */
         public Builder listeners(TrainingRunListener... more) {
             Checks.notNull("listeners", more);
             for (int i = 0; i < more.length; i++) {
@@ -364,13 +395,23 @@ public final class RunListenerBridge implements TrainingListener {
         /**
          * The run's planned length in optimizer steps (epochs times batches per epoch), passed on in
          * {@link RunStart#plannedSteps()}; default {@code -1}, unknown (a progress bar needs it).
+         *
+         * @param steps the planned number of optimizer steps, {@code > 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code steps <= 0}
          */
         public Builder plannedSteps(long steps) {
             this.plannedSteps = Checks.positive("plannedSteps", steps);
             return this;
         }
 
-        /** Optimizer steps per epoch, passed on in {@link RunStart#stepsPerEpoch()}; default {@code -1}, unknown. */
+        /**
+         * Optimizer steps per epoch, passed on in {@link RunStart#stepsPerEpoch()}; default {@code -1}, unknown.
+         *
+         * @param steps the number of optimizer steps (batches) in one epoch, {@code > 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code steps <= 0}
+         */
         public Builder stepsPerEpoch(long steps) {
             this.stepsPerEpoch = Checks.positive("stepsPerEpoch", steps);
             return this;
@@ -380,6 +421,11 @@ public final class RunListenerBridge implements TrainingListener {
          * The momentum (or beta1) to report when the policy schedules none: the constant given to DJL's
          * optimizer ({@code optMomentum(0.9f)}), in {@code [0, 1)}; default 0. Only for {@link #builder(Policy)}:
          * a {@link ScheduledOptimizer} reports what it applied.
+         *
+         * @param value the constant momentum or beta1, in {@code [0, 1)}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is not in {@code [0, 1)}
+         * @throws IllegalStateException if the builder is for a {@link ScheduledOptimizer}
          */
         public Builder momentum(double value) {
             if (optimizer != null) {
@@ -397,6 +443,11 @@ public final class RunListenerBridge implements TrainingListener {
         /**
          * The 0-based step of the first batch, {@code >= 0}: the {@code optBeginNumUpdate} given to DJL's
          * optimizer; default 0. Only for {@link #builder(Policy)}: a {@link ScheduledOptimizer} knows its step.
+         *
+         * @param step the 0-based optimizer step of the first batch, {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code step < 0}
+         * @throws IllegalStateException if the builder is for a {@link ScheduledOptimizer}
          */
         public Builder startStep(long step) {
             if (optimizer != null) {
@@ -410,6 +461,7 @@ public final class RunListenerBridge implements TrainingListener {
         /**
          * The bridge.
          *
+         * @return a new bridge that sends each event to the listeners, in the order they were added
          * @throws IllegalArgumentException if no listener was added
          */
         public RunListenerBridge build() {

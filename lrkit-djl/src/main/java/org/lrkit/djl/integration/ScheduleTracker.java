@@ -45,12 +45,20 @@ public final class ScheduleTracker implements Tracker {
      * <pre>{@code
      * Tracker lr = ScheduleTracker.of(Schedule.cosine(0.1, 0.0, 1_000));
      * }</pre>
+     *
+     * @param schedule the schedule to follow, indexed by lrkit's 0-based optimizer step; not null
+     * @return a tracker to give to a DJL optimizer's builder
+     * @throws IllegalArgumentException if {@code schedule} is null
      */
     public static ScheduleTracker of(Schedule schedule) {
         return new ScheduleTracker(Checks.notNull("schedule", schedule));
     }
 
-    /** The schedule followed, indexed by lrkit's 0-based optimizer step. */
+    /**
+     * The schedule followed, indexed by lrkit's 0-based optimizer step.
+     *
+     * @return the schedule given to {@link #of}
+     */
     public Schedule schedule() {
         return schedule;
     }
@@ -58,6 +66,8 @@ public final class ScheduleTracker implements Tracker {
     /**
      * The 0-based lrkit step of DJL's 1-based update count: {@code numUpdate - 1}.
      *
+     * @param numUpdate DJL's update count, {@code >= 1} (1 at the first update)
+     * @return the 0-based optimizer step, {@code numUpdate - 1}
      * @throws IllegalArgumentException if {@code numUpdate < 1}
      */
     public static long stepOf(int numUpdate) {

@@ -35,6 +35,14 @@ public record OptimizerState(String optimizer, long step, Map<String, ParameterS
     private static final int MAGIC = 0x4c524f53; // "LROS"
     private static final int VERSION = 1;
 
+    /**
+     * Checks the components and copies the map, keeping its order; see the record description.
+     *
+     * @param optimizer the kind of optimizer that wrote it, not null
+     * @param step the number of completed optimizer steps, {@code >= 0}
+     * @param parameters per parameter name, its update count and buffers; not null
+     * @throws IllegalArgumentException if {@code optimizer} or {@code parameters} is null, or {@code step < 0}
+     */
     public OptimizerState {
         Checks.notNull("optimizer", optimizer);
         Checks.nonNegative("step", step);
@@ -50,6 +58,13 @@ public record OptimizerState(String optimizer, long step, Map<String, ParameterS
      */
     public record ParameterState(long updates, Map<String, StoredArray> buffers) {
 
+        /**
+         * Checks the components and copies the map, keeping its order; see the record description.
+         *
+         * @param updates how many updates the parameter has had, {@code >= 0}
+         * @param buffers the optimizer's arrays for the parameter, by buffer name; not null
+         * @throws IllegalArgumentException if {@code updates < 0} or {@code buffers} is null
+         */
         public ParameterState {
             Checks.nonNegative("updates", updates);
             Checks.notNull("buffers", buffers);
@@ -57,13 +72,21 @@ public record OptimizerState(String optimizer, long step, Map<String, ParameterS
         }
     }
 
-    /** Total bytes of buffer data. */
+    /**
+     * Total bytes of buffer data.
+     *
+     * @return the sum of the buffers' data lengths over all parameters, in bytes
+     */
     public long byteCount() {
         return parameters.values().stream().flatMap(p -> p.buffers().values().stream())
                 .mapToLong(array -> array.data().length).sum();
     }
 
-    /** The binary form: magic, version, kind, step, then each parameter's name, count and buffers. */
+    /**
+     * The binary form: magic, version, kind, step, then each parameter's name, count and buffers.
+     *
+     * @return the bytes that {@link #fromBytes} reads back, as stored in checkpoints
+     */
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -90,6 +113,9 @@ public record OptimizerState(String optimizer, long step, Map<String, ParameterS
     /**
      * Reads the binary form of {@link #toBytes()}.
      *
+     * @param bytes the binary form, not null
+     * @return the state it holds
+     * @throws IllegalArgumentException if {@code bytes} is null
      * @throws IOException if the bytes are not an optimizer state or are malformed, naming what is wrong
      */
     public static OptimizerState fromBytes(byte[] bytes) throws IOException {

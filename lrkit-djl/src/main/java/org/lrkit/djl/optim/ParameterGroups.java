@@ -40,7 +40,11 @@ public final class ParameterGroups {
         this.exemptBiasAndNorm = exemptBiasAndNorm;
     }
 
-    /** The same settings for every parameter: multiplier 1, weight decay everywhere. */
+    /**
+     * The same settings for every parameter: multiplier 1, weight decay everywhere.
+     *
+     * @return groups with no prefix and no exemption
+     */
     public static ParameterGroups uniform() {
         return new ParameterGroups(Map.of(), false);
     }
@@ -51,6 +55,9 @@ public final class ParameterGroups {
      *
      * @param prefix a non-empty parameter-name prefix, not already given
      * @param multiplier a finite factor {@code >= 0} (0 freezes the group)
+     * @return new groups; these are unchanged
+     * @throws IllegalArgumentException if {@code prefix} is null, empty or already given, or
+     *     {@code multiplier} is not finite or is {@code < 0}
      */
     public ParameterGroups withLearningRateMultiplier(String prefix, double multiplier) {
         Checks.notNull("prefix", prefix);
@@ -76,6 +83,9 @@ public final class ParameterGroups {
      * @param prefixes two or more prefixes, from the input side of the model to the output
      * @param first the multiplier of the first prefix, {@code > 0}
      * @param last the multiplier of the last prefix, {@code > 0}
+     * @return new groups; these are unchanged
+     * @throws IllegalArgumentException if {@code prefixes} is null, has fewer than 2 prefixes, or one that is
+     *     empty or already given, or {@code first} or {@code last} is not finite or is {@code <= 0}
      */
     public ParameterGroups withGeometricMultipliers(List<String> prefixes, double first, double last) {
         Checks.notNull("prefixes", prefixes);
@@ -94,17 +104,30 @@ public final class ParameterGroups {
         return groups;
     }
 
-    /** These groups with biases and normalisation parameters (BatchNorm/LayerNorm gamma and beta) exempt from weight decay. */
+    /**
+     * These groups with biases and normalisation parameters (BatchNorm/LayerNorm gamma and beta) exempt from
+     * weight decay.
+     *
+     * @return new groups; these are unchanged
+     */
     public ParameterGroups exemptingBiasAndNormFromWeightDecay() {
         return new ParameterGroups(multipliers, true);
     }
 
-    /** The prefixes and their multipliers, in the order given. */
+    /**
+     * The prefixes and their multipliers, in the order given.
+     *
+     * @return an unmodifiable map from prefix to multiplier, empty for {@link #uniform()}
+     */
     public Map<String, Double> learningRateMultipliers() {
         return multipliers;
     }
 
-    /** Whether biases and normalisation parameters are exempt from weight decay. */
+    /**
+     * Whether biases and normalisation parameters are exempt from weight decay.
+     *
+     * @return true after {@link #exemptingBiasAndNormFromWeightDecay()}
+     */
     public boolean exemptsBiasAndNorm() {
         return exemptBiasAndNorm;
     }
@@ -114,6 +137,8 @@ public final class ParameterGroups {
      *
      * @param name the parameter's name in {@code block.getParameters()}
      * @param type the parameter's DJL type
+     * @return the multiplier of the longest matching prefix (1 if none) and whether weight decay applies
+     * @throws IllegalArgumentException if {@code name} or {@code type} is null
      */
     public Settings settingsFor(String name, Parameter.Type type) {
         Checks.notNull("name", name);
@@ -132,6 +157,7 @@ public final class ParameterGroups {
     /**
      * Checks that every prefix matches at least one of {@code names}.
      *
+     * @param names the parameter names of the model
      * @throws IllegalArgumentException naming the prefixes that match nothing and the names there are
      */
     public void checkPrefixesMatch(Collection<String> names) {

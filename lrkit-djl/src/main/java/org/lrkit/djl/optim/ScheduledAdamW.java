@@ -43,22 +43,42 @@ public final class ScheduledAdamW extends ScheduledOptimizer {
         this.epsilon = builder.epsilon;
     }
 
-    /** A builder for AdamW (decoupled weight decay, default 0.01 as PyTorch's {@code AdamW}). */
+    /**
+     * A builder for AdamW (decoupled weight decay, default 0.01 as PyTorch's {@code AdamW}).
+     *
+     * @param policy the learning-rate (and beta1 or momentum) policy, not null
+     * @return a builder with PyTorch's defaults
+     * @throws IllegalArgumentException if {@code policy} is null
+     */
     public static Builder adamW(Policy policy) {
         return new Builder(policy, WeightDecayMode.DECOUPLED, 0.01);
     }
 
-    /** A builder for Adam (L2 weight decay, default 0 as PyTorch's {@code Adam}). */
+    /**
+     * A builder for Adam (L2 weight decay, default 0 as PyTorch's {@code Adam}).
+     *
+     * @param policy the learning-rate (and beta1 or momentum) policy, not null
+     * @return a builder with PyTorch's defaults
+     * @throws IllegalArgumentException if {@code policy} is null
+     */
     public static Builder adam(Policy policy) {
         return new Builder(policy, WeightDecayMode.L2, 0.0);
     }
 
-    /** beta2, the second-moment decay. */
+    /**
+     * beta2, the second-moment decay.
+     *
+     * @return beta2, in {@code [0, 1)}
+     */
     public double beta2() {
         return beta2;
     }
 
-    /** epsilon, added to the denominator. */
+    /**
+     * epsilon, added to the denominator.
+     *
+     * @return epsilon, {@code > 0}
+     */
     public double epsilon() {
         return epsilon;
     }
@@ -148,43 +168,83 @@ public final class ScheduledAdamW extends ScheduledOptimizer {
             this.weightDecay = weightDecay;
         }
 
-        /** beta1 when the policy schedules neither beta1 nor momentum, in {@code [0, 1)}; default 0.9. */
+        /**
+         * beta1 when the policy schedules neither beta1 nor momentum; default 0.9.
+         *
+         * @param beta1 the first-moment decay, in {@code [0, 1)}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code beta1} is not in {@code [0, 1)}
+         */
         public Builder beta1(double beta1) {
             this.beta1 = unitInterval("beta1", beta1);
             return this;
         }
 
-        /** beta2, in {@code [0, 1)}; default 0.999. */
+        /**
+         * beta2; default 0.999.
+         *
+         * @param beta2 the second-moment decay, in {@code [0, 1)}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code beta2} is not in {@code [0, 1)}
+         */
         public Builder beta2(double beta2) {
             this.beta2 = unitInterval("beta2", beta2);
             return this;
         }
 
-        /** epsilon, {@code > 0}; default 1e-8. */
+        /**
+         * epsilon; default 1e-8.
+         *
+         * @param epsilon the term added to the denominator, {@code > 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code epsilon} is not {@code > 0}
+         */
         public Builder epsilon(double epsilon) {
             this.epsilon = Checks.positive("epsilon", epsilon);
             return this;
         }
 
-        /** The weight-decay coefficient, {@code >= 0}. */
+        /**
+         * The weight-decay coefficient; default 0.01 for {@link #adamW}, 0 for {@link #adam}.
+         *
+         * @param weightDecay the coefficient, {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code weightDecay} is not finite or is {@code < 0}
+         */
         public Builder weightDecay(double weightDecay) {
             this.weightDecay = Checks.nonNegative("weightDecay", weightDecay);
             return this;
         }
 
-        /** How weight decay is applied (decoupled for {@link #adamW}, L2 for {@link #adam}). */
+        /**
+         * How weight decay is applied (decoupled for {@link #adamW}, L2 for {@link #adam}).
+         *
+         * @param mode the weight-decay mode, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code mode} is null
+         */
         public Builder weightDecayMode(WeightDecayMode mode) {
             this.weightDecayMode = Checks.notNull("weightDecayMode", mode);
             return this;
         }
 
-        /** Per-parameter learning-rate multipliers and weight-decay exemptions; default uniform. */
+        /**
+         * Per-parameter learning-rate multipliers and weight-decay exemptions; default uniform.
+         *
+         * @param groups the parameter groups, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code groups} is null
+         */
         public Builder groups(ParameterGroups groups) {
             this.groups = Checks.notNull("groups", groups);
             return this;
         }
 
-        /** The optimizer. */
+        /**
+         * The optimizer.
+         *
+         * @return a new optimizer with this builder's settings, to bind to the model before training
+         */
         public ScheduledAdamW build() {
             return new ScheduledAdamW(this);
         }

@@ -78,9 +78,10 @@ public abstract class ScheduledOptimizer extends Optimizer {
      * step, and again when training another instance of the architecture. Parameters that need no gradient
      * (BatchNorm running statistics) are never updated by DJL and get no state.
      *
+     * @param block the model's block, whose parameters this optimizer will update; not null
      * @return this optimizer
-     * @throws IllegalArgumentException if a learning-rate prefix of the {@link ParameterGroups} matches no
-     *     parameter, or a restored state names parameters the block lacks
+     * @throws IllegalArgumentException if {@code block} is null, a learning-rate prefix of the
+     *     {@link ParameterGroups} matches no parameter, or a restored state names parameters the block lacks
      */
     public final synchronized ScheduledOptimizer bind(Block block) {
         Checks.notNull("block", block);
@@ -106,7 +107,11 @@ public abstract class ScheduledOptimizer extends Optimizer {
         return this;
     }
 
-    /** The policy the optimizer follows. */
+    /**
+     * The policy the optimizer follows.
+     *
+     * @return the current policy, the one last given to the constructor or {@link #setPolicy}
+     */
     public Policy policy() {
         return policy;
     }
@@ -114,6 +119,9 @@ public abstract class ScheduledOptimizer extends Optimizer {
     /**
      * Follows {@code newPolicy} from the next step on (used when a run resumes under an elastic rule). The
      * step counters and buffers are kept.
+     *
+     * @param newPolicy the policy to follow from the next step on, not null
+     * @throws IllegalArgumentException if {@code newPolicy} is null
      */
     public final synchronized void setPolicy(Policy newPolicy) {
         this.policy = Checks.notNull("newPolicy", newPolicy);
@@ -121,27 +129,47 @@ public abstract class ScheduledOptimizer extends Optimizer {
         cached = null;
     }
 
-    /** The parameter groups. */
+    /**
+     * The parameter groups.
+     *
+     * @return the per-parameter learning-rate multipliers and weight-decay exemptions
+     */
     public ParameterGroups groups() {
         return groups;
     }
 
-    /** The weight-decay coefficient. */
+    /**
+     * The weight-decay coefficient.
+     *
+     * @return the coefficient before group exemptions, {@code >= 0}
+     */
     public double weightDecay() {
         return weightDecay;
     }
 
-    /** How weight decay is applied. */
+    /**
+     * How weight decay is applied.
+     *
+     * @return the weight-decay mode
+     */
     public WeightDecayMode weightDecayMode() {
         return weightDecayMode;
     }
 
-    /** The number of completed optimizer steps: the 0-based index of the next step. */
+    /**
+     * The number of completed optimizer steps: the 0-based index of the next step.
+     *
+     * @return the largest update count of any parameter, 0 before the first step
+     */
     public final synchronized long step() {
         return slots.values().stream().mapToLong(slot -> slot.updates).max().orElse(0);
     }
 
-    /** The values used by the most recent step, empty before the first. */
+    /**
+     * The values used by the most recent step.
+     *
+     * @return the step's values, empty before the first step and after {@link #reset} or {@link #restore}
+     */
     public Optional<AppliedValues> lastApplied() {
         return Optional.ofNullable(lastApplied);
     }
@@ -150,14 +178,20 @@ public abstract class ScheduledOptimizer extends Optimizer {
      * Calls {@code observer} once per step, with the values the step uses, when the optimizer starts
      * applying them.
      *
+     * @param observer called with each step's values, on the training thread; not null
      * @return this optimizer
+     * @throws IllegalArgumentException if {@code observer} is null
      */
     public final ScheduledOptimizer addObserver(Consumer<AppliedValues> observer) {
         observers.add(Checks.notNull("observer", observer));
         return this;
     }
 
-    /** Stops calling {@code observer}. */
+    /**
+     * Stops calling {@code observer}.
+     *
+     * @param observer an observer given to {@link #addObserver}; nothing happens for any other value
+     */
     public final void removeObserver(Consumer<AppliedValues> observer) {
         observers.remove(observer);
     }
@@ -182,8 +216,9 @@ public abstract class ScheduledOptimizer extends Optimizer {
      * Replaces the state with {@code state}: the next step is {@code state.step()}, and each parameter's
      * buffers and count are the saved ones (buffers are copied to the device at the parameter's next update).
      *
-     * @throws IllegalArgumentException if the state comes from another kind of optimizer or names
-     *     parameters that the bound block lacks
+     * @param state a state from {@link #state()} of an optimizer of the same kind, not null
+     * @throws IllegalArgumentException if {@code state} is null, comes from another kind of optimizer, names
+     *     parameters that the bound block lacks, or holds a buffer this kind of optimizer does not keep
      */
     public final synchronized void restore(OptimizerState state) {
         Checks.notNull("state", state);
@@ -270,19 +305,41 @@ public abstract class ScheduledOptimizer extends Optimizer {
      */
     protected abstract void apply(Update update);
 
-    /** The momentum (SGD) or beta1 (Adam) at a 0-based step. */
+    /**
+     * The momentum (SGD) or beta1 (Adam) at a 0-based step.
+     *
+     * @param step the 0-based optimizer step, {@code >= 0}
+     * @return the momentum or beta1 the policy gives at {@code step}; the optimizer refuses values outside
+     *     {@code [0, 1)}
+     */
     protected abstract double momentumAt(long step);
 
-    /** The kind of optimizer, as recorded in its state ({@code "sgd"}, {@code "adamw"}). */
+    /**
+     * The kind of optimizer, as recorded in its state.
+     *
+     * @return a short name such as {@code "sgd"} or {@code "adamw"}
+     */
     protected abstract String kind();
 
-    /** How this optimizer scales its step, which decides how a range test's curve is read for a peak. */
+    /**
+     * How this optimizer scales its step, which decides how a range test's curve is read for a peak.
+     *
+     * @return the optimizer's family
+     */
     public abstract OptimizerFamily family();
 
-    /** The names of the buffers this kind keeps per parameter. */
+    /**
+     * The names of the buffers this kind keeps per parameter.
+     *
+     * @return the buffer names, the ones {@link Update#buffer} accepts
+     */
     protected abstract List<String> bufferNames();
 
-    /** A one-line description of the optimizer's settings, for logs and checkpoints. */
+    /**
+     * A one-line description of the optimizer's settings, for logs and checkpoints.
+     *
+     * @return the description, without line breaks
+     */
     public abstract String describe();
 
     @Override
@@ -350,42 +407,74 @@ public abstract class ScheduledOptimizer extends Optimizer {
             this.weightDecay = weightDecay;
         }
 
-        /** The parameter's name. */
+        /**
+         * The parameter's name.
+         *
+         * @return the name the parameter has in the bound block
+         */
         public String name() {
             return name;
         }
 
-        /** The weight, to update in place. */
+        /**
+         * The weight, to update in place.
+         *
+         * @return the parameter's weight array
+         */
         public NDArray weight() {
             return weight;
         }
 
-        /** The gradient; read it, never change it (DJL may pass the same array to other devices). */
+        /**
+         * The gradient; read it, never change it (DJL may pass the same array to other devices).
+         *
+         * @return the weight's gradient at this step
+         */
         public NDArray gradient() {
             return gradient;
         }
 
-        /** The learning rate for this parameter: the policy's value times the group's multiplier. */
+        /**
+         * The learning rate for this parameter: the policy's value times the group's multiplier.
+         *
+         * @return the learning rate, finite and {@code >= 0}
+         */
         public double learningRate() {
             return learningRate;
         }
 
-        /** The momentum (SGD) or beta1 (Adam) for this step. */
+        /**
+         * The momentum (SGD) or beta1 (Adam) for this step.
+         *
+         * @return the momentum or beta1, in {@code [0, 1)}
+         */
         public double momentum() {
             return momentum;
         }
 
-        /** The weight-decay coefficient for this parameter (0 when exempt). */
+        /**
+         * The weight-decay coefficient for this parameter.
+         *
+         * @return the optimizer's coefficient, or 0 when the parameter is exempt
+         */
         public double weightDecay() {
             return weightDecay;
         }
 
-        /** How weight decay is applied. */
+        /**
+         * How weight decay is applied.
+         *
+         * @return the optimizer's weight-decay mode
+         */
         public WeightDecayMode weightDecayMode() {
             return weightDecayMode;
         }
 
-        /** How many updates the parameter has had, this one included (1 at the first). */
+        /**
+         * How many updates the parameter has had, this one included.
+         *
+         * @return the update count, 1 at the first update
+         */
         public long count() {
             return slot.updates;
         }
@@ -393,6 +482,11 @@ public abstract class ScheduledOptimizer extends Optimizer {
         /**
          * The parameter's buffer {@code bufferName}: zeros shaped like the weight at the first use, the restored
          * array after {@link #restore}, and the same array at every later step.
+         *
+         * @param bufferName one of the names this kind of optimizer keeps ({@link #bufferNames()})
+         * @return the buffer, on the weight's device, owned by the optimizer
+         * @throws IllegalArgumentException if this kind of optimizer keeps no buffer named {@code bufferName}
+         * @throws IllegalStateException if the restored buffer does not fit the weight's type and shape
          */
         public NDArray buffer(String bufferName) {
             NDArray buffer = slot.live.get(bufferName);

@@ -44,12 +44,22 @@ public final class ScheduledSgd extends ScheduledOptimizer {
         this.nesterov = builder.nesterov;
     }
 
-    /** A builder for an SGD optimizer following {@code policy}. */
+    /**
+     * A builder for an SGD optimizer following {@code policy}.
+     *
+     * @param policy the learning-rate (and momentum) policy, not null
+     * @return a builder with PyTorch's SGD defaults: no momentum, no weight decay
+     * @throws IllegalArgumentException if {@code policy} is null
+     */
     public static Builder builder(Policy policy) {
         return new Builder(policy);
     }
 
-    /** Whether Nesterov momentum is used. */
+    /**
+     * Whether Nesterov momentum is used.
+     *
+     * @return true for Nesterov momentum, false for classical (heavy-ball) momentum
+     */
     public boolean nesterov() {
         return nesterov;
     }
@@ -145,7 +155,11 @@ public final class ScheduledSgd extends ScheduledOptimizer {
         }
 
         /**
-         * The momentum used when the policy does not schedule one, in {@code [0, 1)}; default 0 (plain SGD).
+         * The momentum used when the policy does not schedule one; default 0 (plain SGD).
+         *
+         * @param momentum the constant momentum, in {@code [0, 1)}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code momentum} is not in {@code [0, 1)}
          */
         public Builder momentum(double momentum) {
             Checks.finite("momentum", momentum);
@@ -156,25 +170,48 @@ public final class ScheduledSgd extends ScheduledOptimizer {
             return this;
         }
 
-        /** Whether to use Nesterov momentum (needs a momentum schedule or a constant momentum > 0); default false. */
+        /**
+         * Whether to use Nesterov momentum (needs a momentum schedule or a constant momentum > 0); default false.
+         *
+         * @param nesterov true for Nesterov momentum, false for classical momentum
+         * @return this builder
+         */
         public Builder nesterov(boolean nesterov) {
             this.nesterov = nesterov;
             return this;
         }
 
-        /** The weight-decay coefficient, {@code >= 0}; default 0. */
+        /**
+         * The weight-decay coefficient; default 0.
+         *
+         * @param weightDecay the coefficient, {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code weightDecay} is not finite or is {@code < 0}
+         */
         public Builder weightDecay(double weightDecay) {
             this.weightDecay = Checks.nonNegative("weightDecay", weightDecay);
             return this;
         }
 
-        /** How weight decay is applied; default {@link WeightDecayMode#L2}, as PyTorch's SGD. */
+        /**
+         * How weight decay is applied; default {@link WeightDecayMode#L2}, as PyTorch's SGD.
+         *
+         * @param mode the weight-decay mode, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code mode} is null
+         */
         public Builder weightDecayMode(WeightDecayMode mode) {
             this.weightDecayMode = Checks.notNull("weightDecayMode", mode);
             return this;
         }
 
-        /** Per-parameter learning-rate multipliers and weight-decay exemptions; default uniform. */
+        /**
+         * Per-parameter learning-rate multipliers and weight-decay exemptions; default uniform.
+         *
+         * @param groups the parameter groups, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code groups} is null
+         */
         public Builder groups(ParameterGroups groups) {
             this.groups = Checks.notNull("groups", groups);
             return this;
@@ -183,6 +220,7 @@ public final class ScheduledSgd extends ScheduledOptimizer {
         /**
          * The optimizer.
          *
+         * @return a new optimizer with this builder's settings, to bind to the model before training
          * @throws IllegalArgumentException if Nesterov is asked for without momentum
          */
         public ScheduledSgd build() {

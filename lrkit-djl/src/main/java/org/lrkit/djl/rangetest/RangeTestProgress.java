@@ -14,12 +14,20 @@ package org.lrkit.djl.rangetest;
 public record RangeTestProgress(int run, int runs, int step, int steps, double learningRate, double loss,
         double smoothedLoss) {
 
-    /** Steps done over the whole test, this one included, counting every run as a full sweep. */
+    /**
+     * Steps done over the whole test, this one included, counting every run as a full sweep.
+     *
+     * @return {@code run * steps + step + 1}
+     */
     public long done() {
         return (long) run * steps + step + 1;
     }
 
-    /** Steps of the whole test if no run stops early. */
+    /**
+     * Steps of the whole test if no run stops early.
+     *
+     * @return {@code runs * steps}
+     */
     public long total() {
         return (long) runs * steps;
     }

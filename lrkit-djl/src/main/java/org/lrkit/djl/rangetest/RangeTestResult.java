@@ -30,6 +30,23 @@ public record RangeTestResult(Sweep sweep, List<RangeTestRun> runs, RangeTestCur
         Optional<RangeTestGrid> grid, RangeTestAdvice advice, List<GroupRange> groupRanges, RangeTestTiming timing,
         List<String> differences, boolean restoreChecked) {
 
+    /**
+     * Checks the components and copies the lists; see the record description.
+     *
+     * @param sweep the learning rates tried, not null
+     * @param runs every run, in the order made; not null
+     * @param curve the curve the advice was read from, not null
+     * @param band the median and quartiles over seeds, or empty; not null
+     * @param grid the momentum or weight-decay grid, or empty; not null
+     * @param advice the suggestions, not null
+     * @param groupRanges the learning rates of each parameter group with a multiplier; not null
+     * @param timing where the time went, not null
+     * @param differences what differed after the restore, empty if nothing; not null
+     * @param restoreChecked whether the restored model was compared with the snapshot
+     * @throws IllegalArgumentException if {@code sweep}, {@code curve}, {@code band}, {@code grid},
+     *     {@code advice} or {@code timing} is null
+     * @throws NullPointerException if a list or one of its elements is null
+     */
     public RangeTestResult {
         Checks.notNull("sweep", sweep);
         runs = List.copyOf(runs);
@@ -42,7 +59,11 @@ public record RangeTestResult(Sweep sweep, List<RangeTestRun> runs, RangeTestCur
         differences = List.copyOf(differences);
     }
 
-    /** Whether the restored model, optimizer and Java generator were checked and found bit-identical. */
+    /**
+     * Whether the restored model, optimizer and Java generator were checked and found bit-identical.
+     *
+     * @return true if the check ran and found no difference
+     */
     public boolean restoredExactly() {
         return restoreChecked && differences.isEmpty();
     }

@@ -14,7 +14,11 @@ package org.lrkit.djl.rangetest;
 public record RangeTestTiming(long steps, double stepSeconds, double dataSeconds, double validationSeconds,
         double snapshotSeconds, double totalSeconds) {
 
-    /** The mean time of one step, data loading included. */
+    /**
+     * The mean time of one step, data loading included.
+     *
+     * @return {@code (stepSeconds + dataSeconds) / steps}, in seconds; NaN when no step was made
+     */
     public double secondsPerStep() {
         return steps == 0 ? Double.NaN : (stepSeconds + dataSeconds) / steps;
     }
@@ -22,6 +26,8 @@ public record RangeTestTiming(long steps, double stepSeconds, double dataSeconds
     /**
      * What the test cost beyond the same number of plain training steps (steps and data loading), as a
      * fraction of them: snapshots, restores, smoothing and bookkeeping, validation excluded.
+     *
+     * @return the overhead as a fraction of the plain steps' time (0.1: 10% more); NaN when that time is 0
      */
     public double overheadFraction() {
         double plain = stepSeconds + dataSeconds;

@@ -58,6 +58,10 @@ public final class TrainingSnapshot {
     /**
      * Copies the state of {@code model} and, if not null, of {@code optimizer}.
      *
+     * @param model the model in training, with a block; not null
+     * @param optimizer the optimizer training it, or null to leave optimizer state out
+     * @return a host copy of the parameters, gradients, optimizer state and policy, and the random state
+     * @throws IllegalArgumentException if {@code model} is null or has no block
      * @throws IllegalStateException if the model's parameters are not initialized yet
      */
     public static TrainingSnapshot capture(Model model, ScheduledOptimizer optimizer) {
@@ -72,12 +76,20 @@ public final class TrainingSnapshot {
                 EngineRandom.capture(model.getNDManager().getEngine()));
     }
 
-    /** The parameters as captured. */
+    /**
+     * The parameters as captured.
+     *
+     * @return every parameter array at capture time, BatchNorm statistics included
+     */
     public ModelWeights weights() {
         return weights;
     }
 
-    /** The optimizer's state as captured, or null without an optimizer. */
+    /**
+     * The optimizer's state as captured.
+     *
+     * @return the optimizer's state at capture time, or null if no optimizer was given
+     */
     public OptimizerState optimizerState() {
         return optimizerState;
     }
@@ -106,6 +118,8 @@ public final class TrainingSnapshot {
     /**
      * What differs from the snapshot now, one line per difference; empty when the model, the optimizer and
      * DJL's Java generator are bit-identical to when it was captured.
+     *
+     * @return a new list of the differences, in the order parameters, gradients, optimizer, random generator
      */
     public List<String> differences() {
         List<String> differences = new ArrayList<>();

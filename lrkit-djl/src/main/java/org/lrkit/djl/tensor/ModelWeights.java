@@ -37,7 +37,13 @@ public final class ModelWeights {
         this.arrays = Collections.unmodifiableMap(new LinkedHashMap<>(arrays));
     }
 
-    /** Weights from named arrays, in the given order. */
+    /**
+     * Weights from named arrays, in the given order.
+     *
+     * @param arrays the arrays by parameter name, none of them null; copied
+     * @return the weights
+     * @throws IllegalArgumentException if {@code arrays} or one of its arrays is null
+     */
     public static ModelWeights of(Map<String, StoredArray> arrays) {
         Checks.notNull("arrays", arrays);
         arrays.forEach((name, array) -> Checks.notNull("arrays[" + name + "]", array));
@@ -47,6 +53,9 @@ public final class ModelWeights {
     /**
      * Copies every initialized parameter of {@code block} to the host.
      *
+     * @param block the block whose parameters to copy, not null
+     * @return a host copy of every parameter, in the block's order
+     * @throws IllegalArgumentException if {@code block} is null
      * @throws IllegalStateException if a parameter is not initialized yet (call {@code trainer.initialize}
      *     or {@code block.initialize} first)
      */
@@ -68,7 +77,10 @@ public final class ModelWeights {
      * Overwrites {@code block}'s parameters in place with these arrays. The block must have exactly these
      * parameter names, with the same shapes and data types; nothing is changed unless all of them match.
      *
-     * @throws IllegalArgumentException naming the first missing, extra or mismatched parameter
+     * @param block the block to overwrite, with the captured architecture, initialized
+     * @throws IllegalArgumentException if {@code block} is null, naming the first missing, extra or mismatched
+     *     parameter otherwise
+     * @throws IllegalStateException if a parameter of the block is not initialized
      */
     public void restoreInto(Block block) {
         Checks.notNull("block", block);
@@ -105,17 +117,29 @@ public final class ModelWeights {
         }
     }
 
-    /** The arrays by parameter name, in the block's order. */
+    /**
+     * The arrays by parameter name, in the block's order.
+     *
+     * @return an unmodifiable map from parameter name to array
+     */
     public Map<String, StoredArray> arrays() {
         return arrays;
     }
 
-    /** Total bytes of array data. */
+    /**
+     * Total bytes of array data.
+     *
+     * @return the sum of the arrays' data lengths, in bytes
+     */
     public long byteCount() {
         return arrays.values().stream().mapToLong(array -> array.data().length).sum();
     }
 
-    /** The binary form: parameter count, then name and array for each. */
+    /**
+     * The binary form: parameter count, then name and array for each.
+     *
+     * @return the bytes that {@link #fromBytes} reads back
+     */
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -133,6 +157,9 @@ public final class ModelWeights {
     /**
      * Reads the binary form of {@link #toBytes()}.
      *
+     * @param bytes the binary form, not null
+     * @return the weights it holds
+     * @throws IllegalArgumentException if {@code bytes} is null
      * @throws IOException if the bytes are malformed, naming what is wrong
      */
     public static ModelWeights fromBytes(byte[] bytes) throws IOException {

@@ -26,6 +26,16 @@ import org.lrkit.Checks;
  */
 public record StoredArray(String dataType, long[] shape, byte[] data) {
 
+    /**
+     * Checks the components and copies the shape; see the record description.
+     *
+     * @param dataType the DJL data type name, as {@link DataType#name()}
+     * @param shape the dimensions, each {@code >= 0}
+     * @param data the raw element bytes, {@code shape size * element size} of them
+     * @throws IllegalArgumentException if a component is null, {@code dataType} is not a DJL data type name,
+     *     a dimension is negative or {@code data} has the wrong length
+     * @throws ArithmeticException if the byte count overflows a {@code long}
+     */
     public StoredArray {
         Checks.notNull("dataType", dataType);
         Checks.notNull("shape", shape);
@@ -46,30 +56,53 @@ public record StoredArray(String dataType, long[] shape, byte[] data) {
         }
     }
 
-    /** Copies an array to the host. */
+    /**
+     * Copies an array to the host.
+     *
+     * @param array the array to copy, on any device; not null
+     * @return a host copy of the array's type, shape and bytes
+     * @throws IllegalArgumentException if {@code array} is null
+     */
     public static StoredArray of(NDArray array) {
         Checks.notNull("array", array);
         return new StoredArray(array.getDataType().name(), array.getShape().getShape(), array.toByteArray());
     }
 
-    /** The dimensions (a copy). */
+    /**
+     * The dimensions.
+     *
+     * @return a copy of the dimensions
+     */
     @Override
     public long[] shape() {
         return shape.clone();
     }
 
-    /** The raw bytes (a copy). */
+    /**
+     * The raw bytes.
+     *
+     * @return a copy of the element bytes
+     */
     @Override
     public byte[] data() {
         return data.clone();
     }
 
-    /** The DJL shape. */
+    /**
+     * The DJL shape.
+     *
+     * @return the dimensions as a DJL {@link Shape}
+     */
     public Shape djlShape() {
         return new Shape(shape);
     }
 
-    /** Whether {@code array} has this data type and shape, so that {@link #copyInto} can fill it. */
+    /**
+     * Whether {@code array} has this data type and shape, so that {@link #copyInto} can fill it.
+     *
+     * @param array the array to compare with
+     * @return true if data type and shape are the same
+     */
     public boolean fits(NDArray array) {
         return array.getDataType().name().equals(dataType) && Arrays.equals(array.getShape().getShape(), shape);
     }
@@ -78,7 +111,8 @@ public record StoredArray(String dataType, long[] shape, byte[] data) {
      * Overwrites {@code target}'s elements in place with these bytes; the array object (and so every
      * reference to it, such as the trainer's) stays the same.
      *
-     * @throws IllegalArgumentException if data type or shape differ
+     * @param target the array to overwrite, with this data type and shape
+     * @throws IllegalArgumentException if {@code target} is null, or data type or shape differ
      */
     public void copyInto(NDArray target) {
         Checks.notNull("target", target);
@@ -89,7 +123,12 @@ public record StoredArray(String dataType, long[] shape, byte[] data) {
         target.set(ByteBuffer.wrap(data));
     }
 
-    /** Writes this array: data type, rank, dimensions, byte count, bytes. */
+    /**
+     * Writes this array: data type, rank, dimensions, byte count, bytes.
+     *
+     * @param out the output to write to
+     * @throws IOException if writing fails
+     */
     public void writeTo(DataOutput out) throws IOException {
         out.writeUTF(dataType);
         out.writeInt(shape.length);
@@ -103,8 +142,10 @@ public record StoredArray(String dataType, long[] shape, byte[] data) {
     /**
      * Reads an array written by {@link #writeTo}.
      *
+     * @param in the input, positioned at an array written by {@link #writeTo}
      * @param maxBytes the most bytes the array may claim (what is left of the input), so that a corrupt
      *     length fails with a message instead of an attempt to allocate it
+     * @return the array read
      * @throws IOException on malformed input, naming what is wrong
      */
     public static StoredArray readFrom(DataInput in, long maxBytes) throws IOException {

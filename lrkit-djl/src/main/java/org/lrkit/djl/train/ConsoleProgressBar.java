@@ -40,7 +40,11 @@ public final class ConsoleProgressBar implements TrainingRunListener {
         this.line = new ProgressLine(out, enabled, clock);
     }
 
-    /** A bar on standard error, enabled only when there is a console. */
+    /**
+     * A bar on standard error, enabled only when there is a console.
+     *
+     * @return a bar on {@code System.err}, enabled when {@code System.console()} is not null
+     */
     public static ConsoleProgressBar forConsole() {
         return new ConsoleProgressBar(System.err, System.console() != null, System::nanoTime);
     }
@@ -83,7 +87,13 @@ public final class ConsoleProgressBar implements TrainingRunListener {
     /**
      * The bar's text for {@code done} of {@code total} steps.
      *
+     * @param done completed optimizer steps
+     * @param total the run's planned optimizer steps
+     * @param epoch the 0-based epoch in progress
+     * @param loss the last step's training loss
+     * @param learningRate the last step's learning rate
      * @param etaSeconds estimated seconds left, negative if unknown
+     * @return the bar, percentage, step, epoch, loss, learning rate and time left, on one line
      */
     public static String render(long done, long total, long epoch, double loss, double learningRate, double etaSeconds) {
         return String.format(Locale.ROOT, "%s step %d/%d epoch %d loss %.4f lr %.4g ETA %s",

@@ -26,6 +26,16 @@ import org.lrkit.Checks;
  */
 public record DataOrder(long seed, long size, int batchSize, boolean shuffle) {
 
+    /**
+     * Checks the components; see the record description.
+     *
+     * @param seed the run's seed
+     * @param size the number of examples, in {@code [1, Integer.MAX_VALUE]}
+     * @param batchSize examples per batch, {@code > 0}
+     * @param shuffle whether to permute
+     * @throws IllegalArgumentException if {@code size} is not in {@code [1, Integer.MAX_VALUE]} or
+     *     {@code batchSize <= 0}
+     */
     public DataOrder {
         Checks.positive("size", size);
         Checks.positive("batchSize", batchSize);
@@ -34,12 +44,22 @@ public record DataOrder(long seed, long size, int batchSize, boolean shuffle) {
         }
     }
 
-    /** Batches per epoch: {@code ceil(size / batchSize)}. */
+    /**
+     * Batches per epoch.
+     *
+     * @return {@code ceil(size / batchSize)}
+     */
     public long batchesPerEpoch() {
         return (size + batchSize - 1) / batchSize;
     }
 
-    /** The example indices of {@code epoch}, in visiting order. */
+    /**
+     * The example indices of {@code epoch}, in visiting order.
+     *
+     * @param epoch the 0-based epoch, {@code >= 0}
+     * @return a permutation of {@code 0 .. size - 1} ({@code 0, 1, 2, ...} without shuffling)
+     * @throws IllegalArgumentException if {@code epoch < 0}
+     */
     public long[] permutation(long epoch) {
         Checks.nonNegative("epoch", epoch);
         int n = (int) size;
@@ -59,7 +79,14 @@ public record DataOrder(long seed, long size, int batchSize, boolean shuffle) {
         return order;
     }
 
-    /** A DJL sampler giving the batches of {@code epoch} from batch {@code firstBatch} (0-based) on. */
+    /**
+     * A DJL sampler giving the batches of {@code epoch} from batch {@code firstBatch} (0-based) on.
+     *
+     * @param epoch the 0-based epoch, {@code >= 0}
+     * @param firstBatch the 0-based batch of the epoch to start at, in {@code [0, batchesPerEpoch()]}
+     * @return a sampler of the epoch's remaining batches, in visiting order
+     * @throws IllegalArgumentException if {@code epoch < 0} or {@code firstBatch} is out of range
+     */
     public Sampler sampler(long epoch, long firstBatch) {
         Checks.nonNegative("firstBatch", firstBatch);
         if (firstBatch > batchesPerEpoch()) {

@@ -9,8 +9,11 @@ public final class DivergenceException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 0-based step whose loss was not finite. */
     private final long step;
+    /** The learning rate the policy gives at that step. */
     private final double learningRate;
+    /** The loss, NaN or infinite. */
     private final double loss;
 
     /**
@@ -27,17 +30,29 @@ public final class DivergenceException extends RuntimeException {
         this.loss = loss;
     }
 
-    /** The 0-based step whose loss was not finite. */
+    /**
+     * The 0-based step whose loss was not finite.
+     *
+     * @return the step, 0-based
+     */
     public long step() {
         return step;
     }
 
-    /** The learning rate at that step. */
+    /**
+     * The learning rate at that step.
+     *
+     * @return the learning rate the policy gives at {@link #step()}
+     */
     public double learningRate() {
         return learningRate;
     }
 
-    /** The loss, NaN or infinite. */
+    /**
+     * The loss of that step.
+     *
+     * @return the loss, NaN or infinite
+     */
     public double loss() {
         return loss;
     }

@@ -29,7 +29,14 @@ public final class Evaluation {
      * Evaluates the trainer's model on {@code dataset}. A {@link RandomAccessDataset} is read in index order
      * in batches of {@code batchSize}; other datasets in their own batches.
      *
+     * @param trainer the trainer whose model, loss and device to use, not null
+     * @param dataset the evaluation set, not null
      * @param batchSize examples per batch for a random-access dataset, {@code > 0}
+     * @return the mean loss per example, the top-1 accuracy and the number of examples
+     * @throws IllegalArgumentException if an argument is null, {@code batchSize <= 0} or the dataset yields
+     *     no examples
+     * @throws IOException if the dataset fails to load
+     * @throws TranslateException if the dataset fails to build a batch
      */
     public static EvaluationResult evaluate(Trainer trainer, Dataset dataset, int batchSize)
             throws IOException, TranslateException {
@@ -59,7 +66,13 @@ public final class Evaluation {
         return new EvaluationResult(lossSum / examples, (double) correct / examples, examples);
     }
 
-    /** How many rows of {@code scores} (examples x classes) have their highest score at the label. */
+    /**
+     * How many rows of {@code scores} (examples x classes) have their highest score at the label.
+     *
+     * @param scores the class scores, shaped {@code (examples, classes)}
+     * @param labels the true class of each example, {@code examples} of them in any shape
+     * @return the number of examples whose highest score is at their label, in {@code [0, examples]}
+     */
     public static long countCorrect(NDArray scores, NDArray labels) {
         long size = scores.getShape().get(0);
         try (NDArray predicted = scores.argMax(1);

@@ -44,17 +44,29 @@ public final class ProgressLine {
         this.clock = Checks.notNull("clock", clock);
     }
 
-    /** A line on standard error, drawn only when there is a console. */
+    /**
+     * A line on standard error, drawn only when there is a console.
+     *
+     * @return a line on {@code System.err}, enabled when {@code System.console()} is not null
+     */
     public static ProgressLine forConsole() {
         return new ProgressLine(System.err, System.console() != null, System::nanoTime);
     }
 
-    /** Whether the line is drawn at all. */
+    /**
+     * Whether the line is drawn at all.
+     *
+     * @return true if {@link #draw} writes to the stream, false if it does nothing
+     */
     public boolean enabled() {
         return enabled;
     }
 
-    /** The clock's time now, in nanoseconds. */
+    /**
+     * The clock's time now, in nanoseconds.
+     *
+     * @return the clock's reading, in nanoseconds from an arbitrary origin
+     */
     public long now() {
         return clock.getAsLong();
     }
@@ -62,6 +74,9 @@ public final class ProgressLine {
     /**
      * Redraws the line with {@code text}, unless it was drawn less than {@link #REDRAW_NANOS} ago and
      * {@code force} is false (force the last step and a new status).
+     *
+     * @param text the whole line, without line breaks
+     * @param force true to draw even if the last draw is less than {@link #REDRAW_NANOS} old
      */
     public void draw(String text, boolean force) {
         if (!enabled) {
@@ -98,7 +113,10 @@ public final class ProgressLine {
     /**
      * The bar and percentage for {@code done} of {@code total}: {@code [#####---------------]  25%}.
      *
+     * @param done how much is done, in any unit; clamped to {@code [0, total]}
+     * @param total how much there is to do, in the same unit; the bar is empty when {@code total <= 0}
      * @param width the number of cells between the brackets
+     * @return the bar followed by the percentage, right-aligned in 3 characters
      */
     public static String bar(long done, long total, int width) {
         double fraction = total > 0 ? Math.min(1.0, Math.max(0, (double) done / total)) : 0;
@@ -107,7 +125,12 @@ public final class ProgressLine {
                 Math.round(fraction * 100));
     }
 
-    /** Seconds as {@code h:mm:ss}, or {@code --:--} when negative, NaN or infinite (not known yet). */
+    /**
+     * Seconds as {@code h:mm:ss}, or {@code --:--} when negative, NaN or infinite (not known yet).
+     *
+     * @param seconds a duration in seconds, rounded to whole seconds
+     * @return the duration as {@code h:mm:ss}, or {@code --:--}
+     */
     public static String duration(double seconds) {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
             return "--:--";
@@ -119,6 +142,11 @@ public final class ProgressLine {
     /**
      * Seconds left at the pace so far: {@code elapsed / done * (total - done)}; negative when nothing is done
      * yet.
+     *
+     * @param elapsedSeconds the time spent so far, in seconds
+     * @param done how much is done, in any unit
+     * @param total how much there is to do, in the same unit
+     * @return the estimated seconds left, {@code >= 0}, or {@code -1} when {@code done <= 0}
      */
     public static double secondsLeft(double elapsedSeconds, long done, long total) {
         return done > 0 ? elapsedSeconds / done * Math.max(0, total - done) : -1;

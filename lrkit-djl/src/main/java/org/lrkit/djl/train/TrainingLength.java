@@ -15,6 +15,13 @@ import org.lrkit.Checks;
  */
 public record TrainingLength(long epochs, long steps) {
 
+    /**
+     * Checks the components; see the record description.
+     *
+     * @param epochs the number of epochs, {@code >= 0}; 0 when the length is given in steps
+     * @param steps the number of optimizer steps, {@code >= 0}; 0 when the length is given in epochs
+     * @throws IllegalArgumentException if a count is negative, or not exactly one of them is {@code > 0}
+     */
     public TrainingLength {
         Checks.nonNegative("epochs", epochs);
         Checks.nonNegative("steps", steps);
@@ -24,12 +31,24 @@ public record TrainingLength(long epochs, long steps) {
         }
     }
 
-    /** {@code epochs} passes over the training set ({@code > 0}). */
+    /**
+     * {@code epochs} passes over the training set.
+     *
+     * @param epochs the number of epochs, {@code > 0}
+     * @return a length in epochs
+     * @throws IllegalArgumentException if {@code epochs <= 0}
+     */
     public static TrainingLength epochs(long epochs) {
         return new TrainingLength(Checks.positive("epochs", epochs), 0);
     }
 
-    /** {@code steps} optimizer steps ({@code > 0}). */
+    /**
+     * {@code steps} optimizer steps.
+     *
+     * @param steps the number of optimizer steps, {@code > 0}
+     * @return a length in steps
+     * @throws IllegalArgumentException if {@code steps <= 0}
+     */
     public static TrainingLength steps(long steps) {
         return new TrainingLength(0, Checks.positive("steps", steps));
     }
@@ -38,6 +57,9 @@ public record TrainingLength(long epochs, long steps) {
      * The planned number of optimizer steps.
      *
      * @param stepsPerEpoch optimizer steps per epoch, or {@code -1} if unknown (allowed only for a step budget)
+     * @return the step budget, or {@code epochs * stepsPerEpoch}
+     * @throws IllegalArgumentException if the length is in epochs and {@code stepsPerEpoch <= 0}
+     * @throws ArithmeticException if {@code epochs * stepsPerEpoch} overflows a {@code long}
      */
     public long plannedSteps(long stepsPerEpoch) {
         if (steps > 0) {

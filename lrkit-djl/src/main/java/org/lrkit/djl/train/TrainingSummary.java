@@ -23,7 +23,17 @@ public record TrainingSummary(long steps, long epochsCompleted, double seconds, 
         Optional<EvaluationResult> finalEvaluation, Policy policy, Optional<Path> checkpoint,
         Optional<EpochResult> partialEpoch) {
 
-    /** A summary of a run that ended with an epoch (no partial epoch). */
+    /**
+     * A summary of a run that ended with an epoch (no partial epoch).
+     *
+     * @param steps completed optimizer steps
+     * @param epochsCompleted whole epochs completed, those before a resume included
+     * @param seconds wall-clock seconds of training, over every session when resumed
+     * @param lastEpoch the last completed epoch, if any
+     * @param finalEvaluation the evaluation after the last step, when there is validation data
+     * @param policy the policy followed (after any elastic reconciliation)
+     * @param checkpoint the last checkpoint written, if any
+     */
     public TrainingSummary(long steps, long epochsCompleted, double seconds, Optional<EpochResult> lastEpoch,
             Optional<EvaluationResult> finalEvaluation, Policy policy, Optional<Path> checkpoint) {
         this(steps, epochsCompleted, seconds, lastEpoch, finalEvaluation, policy, checkpoint, Optional.empty());

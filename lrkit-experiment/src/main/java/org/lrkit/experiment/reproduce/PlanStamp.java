@@ -47,8 +47,7 @@ public record PlanStamp(String experiment, int version, Scale scale, String comm
      * @param directory the run directory
      * @return the stamp
      * @throws IllegalArgumentException if there is none or it cannot be read, in one line
-     * @throws IOException declared by the reading; an unreadable file is reported as an {@code
-     *     IllegalArgumentException}
+     * @throws IOException if the file exists but cannot be read
      */
     public static PlanStamp read(Path directory) throws IOException {
         Path file = directory.resolve(FILE);

@@ -27,8 +27,13 @@ public final class EstimateChart {
      * The title of the chart and of the printed table: {@code Hessian-free estimate: resnet20 on cifar10, batch
      * 128, SGD momentum 0.9, weight decay 5e-4, lr cyclical(base=0.1, peak=3, stepsUp=5000), 300 steps}.
      *
+     * @param model the model name, e.g. {@code resnet20}
+     * @param dataset the dataset name, e.g. {@code cifar10}
+     * @param batchSize the batch size
      * @param optimizer the optimizer in words, e.g. {@code SGD momentum 0.9, weight decay 5e-4}
      * @param learningRate the learning rate or policy as given
+     * @param steps the optimizer steps the run trains
+     * @return the title, on one line
      */
     public static String title(String model, String dataset, int batchSize, String optimizer, String learningRate,
             long steps) {
@@ -36,7 +41,13 @@ public final class EstimateChart {
                 dataset, batchSize, optimizer, learningRate, steps);
     }
 
-    /** The chart of {@code rows}. */
+    /**
+     * The chart of {@code rows}.
+     *
+     * @param rows the rows of an estimate run
+     * @param title the chart title
+     * @return the chart
+     */
     public static LineChart of(List<EstimateRow> rows, String title) {
         double[] steps = rows.stream().mapToDouble(EstimateRow::step).toArray();
         double[] lr = rows.stream().mapToDouble(EstimateRow::learningRate).toArray();
@@ -64,6 +75,9 @@ public final class EstimateChart {
     /**
      * Draws the chart of {@code rows} into {@code file}.
      *
+     * @param file the PNG file to write
+     * @param rows the rows of an estimate run
+     * @param title the chart title
      * @return {@code file}
      * @throws RunFailure naming the file if it cannot be written
      */

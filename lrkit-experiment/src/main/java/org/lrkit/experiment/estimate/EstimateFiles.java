@@ -37,7 +37,10 @@ public final class EstimateFiles {
     /**
      * Writes {@value #ESTIMATES} and {@value #LAYERS} into {@code directory} (made if missing), each atomically.
      *
+     * @param directory the folder of the files
+     * @param rows the rows of an estimate run
      * @return the two files, in that order, in a list the caller may add to
+     * @throws IOException if the folder cannot be made or a file cannot be written
      */
     public static List<Path> write(Path directory, List<EstimateRow> rows) throws IOException {
         Files.createDirectories(directory);

@@ -37,7 +37,12 @@ public final class EstimateJob {
      */
     public record Estimated(List<EstimateRow> rows, String title) {
 
-        /** Copies the rows. */
+        /**
+         * Copies the rows.
+         *
+         * @param rows one row per estimate; copied
+         * @param title the chart's and the table's title
+         */
         public Estimated {
             rows = List.copyOf(rows);
         }
@@ -46,7 +51,10 @@ public final class EstimateJob {
          * Writes {@code estimate.csv} and {@code layers.csv} into {@code directory} and the chart to
          * {@code chartFile}.
          *
+         * @param directory the folder of the CSV files, made if missing
+         * @param chartFile the PNG file of the chart
          * @return the files written
+         * @throws IOException if a CSV file cannot be written
          */
         public List<Path> write(Path directory, Path chartFile) throws IOException {
             List<Path> written = EstimateFiles.write(directory, rows);
@@ -54,12 +62,21 @@ public final class EstimateJob {
             return written;
         }
 
-        /** The same rows under another title. */
+        /**
+         * The same rows under another title.
+         *
+         * @param newTitle the title
+         * @return a new result with the same rows
+         */
         public Estimated titled(String newTitle) {
             return new Estimated(rows, newTitle);
         }
 
-        /** Prints the table for people. */
+        /**
+         * Prints the table for people.
+         *
+         * @param out where the table goes
+         */
         public void print(PrintWriter out) {
             EstimateTable.print(out, rows, title);
         }
@@ -69,8 +86,16 @@ public final class EstimateJob {
      * Reads the training images, builds the model from {@code seed} and trains under {@code policy} while
      * estimating, with a progress bar.
      *
+     * @param settings the data, model, batch and optimizer settings
+     * @param policy the learning-rate policy to train under
      * @param policyText the policy as people read it, for the title
+     * @param estimate how long to train and how often to estimate
+     * @param seed the seed of the model and the data order
+     * @param progress where the progress bar goes
      * @param messages where to say what was read, or {@code null}
+     * @return the rows and their title
+     * @throws IOException if the data cannot be read
+     * @throws TranslateException if a batch cannot be made from the images
      */
     public static Estimated run(Settings settings, Policy policy, String policyText, EstimateSettings estimate,
             long seed, Progress progress, PrintWriter messages) throws IOException, TranslateException {
@@ -90,8 +115,15 @@ public final class EstimateJob {
     /**
      * Builds a model from {@code seed} on an open workbench and trains under {@code policy} while estimating.
      *
+     * @param bench the open workbench: data, model and engine
+     * @param policy the learning-rate policy to train under
      * @param policyText the policy as people read it, for the title
+     * @param estimate how long to train and how often to estimate
+     * @param seed the seed of the model and the data order
      * @param listener told after every step
+     * @return the rows and their title
+     * @throws IOException if the data cannot be read
+     * @throws TranslateException if a batch cannot be made from the images
      */
     public static Estimated run(Workbench bench, Policy policy, String policyText, EstimateSettings estimate,
             long seed, EstimateRun.StepListener listener) throws IOException, TranslateException {

@@ -98,8 +98,11 @@ public final class EstimateRun {
      * Trains for {@link EstimateSettings#steps()} steps and returns the rows, oldest first.
      *
      * @param listener told after every step
+     * @return the rows, oldest first, at least one
      * @throws RunFailure if the training diverged, or if no estimate was made (the run is shorter than one
      *     window of three steps)
+     * @throws IOException if the data cannot be read
+     * @throws TranslateException if a batch cannot be made from the images
      */
     public List<EstimateRow> run(StepListener listener) throws IOException, TranslateException {
         Checks.notNull("listener", listener);

@@ -14,7 +14,14 @@ public record EstimateSettings(long steps, int every, int curvatureEvery) {
     /** The most steps a run may train. */
     public static final long MAX_STEPS = 10_000_000;
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param steps optimizer steps to train, in {@code [3, 10000000]}
+     * @param every steps between the starts of two Hessian-free estimates, {@code > 0}
+     * @param curvatureEvery steps between two curvature probes, {@code >= 0}; 0 turns them off
+     * @throws IllegalArgumentException if a value is out of range, naming its option
+     */
     public EstimateSettings {
         if (steps < 3 || steps > MAX_STEPS) {
             throw new IllegalArgumentException("--steps must be in [3, " + MAX_STEPS + "], got " + steps);
@@ -32,6 +39,8 @@ public record EstimateSettings(long steps, int every, int curvatureEvery) {
      * Steps from one Hessian-free estimate to the next: the smallest multiple of {@link #every()} that is at
      * least 3, since a window of three successive steps must end before the next one starts ({@code every = 1}
      * gives estimates at steps 2, 5, 8, ...).
+     *
+     * @return the spacing in steps, at least 3
      */
     public long estimateSpacing() {
         return (long) every * ((3 + every - 1) / every);
@@ -41,6 +50,8 @@ public record EstimateSettings(long steps, int every, int curvatureEvery) {
      * How many Hessian-free estimates the run makes: the first window starts after step {@code every - 1} and
      * ends two steps later, the next ones follow every {@link #estimateSpacing()} steps (a window with a
      * learning rate of 0 makes none).
+     *
+     * @return the number of estimates, {@code >= 0}
      */
     public long estimateCount() {
         long firstEnd = every + 1L;

@@ -35,7 +35,21 @@ public record EstimateSummary(int estimates, double minimum, double maximum, dou
         double ratioPercentile10, double ratioPercentile90, double momentum, int correctedEstimates,
         double correctedRatioPercentile10, double correctedRatioPercentile90) {
 
-    /** A summary without the momentum and the corrected estimates (unknown: NaN, none). */
+    /**
+     * A summary without the momentum and the corrected estimates (unknown: NaN, none).
+     *
+     * @param estimates how many finite estimates there are
+     * @param minimum the smallest estimate
+     * @param maximum the largest estimate
+     * @param median their median
+     * @param percentile10 their 10th percentile
+     * @param percentile90 their 90th percentile
+     * @param finalAverage the moving average of the estimates at the last row
+     * @param lowestLearningRate the smallest learning rate in use at a row
+     * @param highestLearningRate the largest learning rate in use at a row
+     * @param ratioPercentile10 the 10th percentile of estimate / learning rate
+     * @param ratioPercentile90 the 90th percentile of estimate / learning rate
+     */
     public EstimateSummary(int estimates, double minimum, double maximum, double median, double percentile10,
             double percentile90, double finalAverage, double lowestLearningRate, double highestLearningRate,
             double ratioPercentile10, double ratioPercentile90) {
@@ -43,7 +57,11 @@ public record EstimateSummary(int estimates, double minimum, double maximum, dou
                 highestLearningRate, ratioPercentile10, ratioPercentile90, Double.NaN, 0, Double.NaN, Double.NaN);
     }
 
-    /** Whether the run used SGD momentum (a momentum above 0 at some row). */
+    /**
+     * Whether the run used SGD momentum (a momentum above 0 at some row).
+     *
+     * @return whether {@link #momentum()} is above 0 (false when NaN)
+     */
     public boolean usedMomentum() {
         return momentum > 0;
     }
@@ -52,6 +70,8 @@ public record EstimateSummary(int estimates, double minimum, double maximum, dou
      * The statistics of {@code rows}; every figure but the learning rates and the final average is NaN when no
      * estimate is finite.
      *
+     * @param rows the rows of an estimate run, at least one
+     * @return the summary
      * @throws IllegalArgumentException if there are no rows
      */
     public static EstimateSummary of(List<EstimateRow> rows) {
@@ -92,7 +112,11 @@ public record EstimateSummary(int estimates, double minimum, double maximum, dou
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 
-    /** As an object of {@code reproduction.json}. */
+    /**
+     * As an object of {@code reproduction.json}.
+     *
+     * @return the summary as a JSON object, by figure name
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("estimates", estimates);

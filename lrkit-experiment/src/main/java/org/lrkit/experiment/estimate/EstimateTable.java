@@ -19,7 +19,14 @@ public final class EstimateTable {
     private EstimateTable() {
     }
 
-    /** Prints {@code rows} (at least one) under {@code title}. */
+    /**
+     * Prints {@code rows} (at least one) under {@code title}.
+     *
+     * @param out where the table goes
+     * @param rows the rows of an estimate run, at least one
+     * @param title the line printed above the table
+     * @throws IllegalArgumentException if there are no rows
+     */
     public static void print(PrintWriter out, List<EstimateRow> rows, String title) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("rows must not be empty: there is no estimate to print");

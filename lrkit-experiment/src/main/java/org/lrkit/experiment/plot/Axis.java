@@ -9,7 +9,15 @@ package org.lrkit.experiment.plot;
  */
 public record Axis(double min, double max, Scale scale) {
 
-    /** Checks the range. */
+    /**
+     * Checks the range.
+     *
+     * @param min the value at the start of the axis, finite
+     * @param max the value at the end of the axis, finite and {@code > min}
+     * @param scale linear or log; a log axis needs {@code min > 0}
+     * @throws IllegalArgumentException if {@code min} or {@code max} is not finite, {@code max <= min}, or the axis is
+     *     log and {@code min <= 0}
+     */
     public Axis {
         if (!Double.isFinite(min) || !Double.isFinite(max) || !(max > min)) {
             throw new IllegalArgumentException("an axis needs finite min < max, got [" + min + ", " + max + "]");
@@ -23,6 +31,14 @@ public record Axis(double min, double max, Scale scale) {
      * An axis that shows data from {@code dataMin} to {@code dataMax} with a margin of {@code padding}
      * (a fraction of the range, measured on the axis' own scale) at both ends. An empty range (all values
      * equal) is widened around the value.
+     *
+     * @param dataMin the smallest value to show; {@code > 0} on a log axis
+     * @param dataMax the largest value to show, {@code >= dataMin}
+     * @param scale linear or log
+     * @param padding the margin at each end, a fraction of the range (0.05 for 5 %)
+     * @return an axis covering {@code [dataMin, dataMax]} and the margins
+     * @throws IllegalArgumentException if the axis is log and {@code dataMin <= 0}, or the padded range is not a valid
+     *     axis (not finite, or {@code dataMax < dataMin})
      */
     public static Axis fitting(double dataMin, double dataMax, Scale scale, double padding) {
         if (scale == Scale.LOG) {
@@ -52,7 +68,12 @@ public record Axis(double min, double max, Scale scale) {
         return new Axis(lo - pad, hi + pad, scale);
     }
 
-    /** Where {@code value} lies along the axis: 0 at {@link #min()}, 1 at {@link #max()}. */
+    /**
+     * Where {@code value} lies along the axis: 0 at {@link #min()}, 1 at {@link #max()}.
+     *
+     * @param value a value on this axis; {@code > 0} on a log axis
+     * @return the position as a fraction of the axis length; below 0 or above 1 outside the range
+     */
     public double fraction(double value) {
         if (scale == Scale.LOG) {
             double lo = Math.log10(min);

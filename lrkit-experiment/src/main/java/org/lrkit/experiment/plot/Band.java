@@ -14,7 +14,16 @@ import java.util.Objects;
  */
 public record Band(double[] x, double[] lower, double[] upper, Color color) {
 
-    /** Checks that the arrays are present and equally long. */
+    /**
+     * Checks that the arrays are present and equally long.
+     *
+     * @param x the x coordinates, not copied
+     * @param lower the lower bound at each x, as many as {@code x}
+     * @param upper the upper bound at each x, as many as {@code x}
+     * @param color the fill colour
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the three arrays are not equally long
+     */
     public Band {
         Objects.requireNonNull(x, "x must not be null");
         Objects.requireNonNull(lower, "lower must not be null");

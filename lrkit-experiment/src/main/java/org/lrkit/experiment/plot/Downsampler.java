@@ -30,6 +30,9 @@ public final class Downsampler {
      * A downsampler for x values in {@code [xMin, xMax]} split into {@code buckets} equal buckets; points
      * outside the range fall into the first or last bucket.
      *
+     * @param xMin the smallest x expected, finite
+     * @param xMax the largest x expected, finite and {@code >= xMin}
+     * @param buckets the number of buckets (pixel columns, say), {@code >= 1}
      * @throws IllegalArgumentException if the range is not finite, {@code xMax < xMin} or {@code buckets < 1}
      */
     public Downsampler(double xMin, double xMax, int buckets) {
@@ -57,6 +60,9 @@ public final class Downsampler {
     /**
      * Adds the next point.
      *
+     * @param x the x coordinate, not smaller than the previous point's; a point with a non-finite coordinate is
+     *     ignored
+     * @param y the y coordinate
      * @throws IllegalArgumentException if {@code x} is smaller than the previous point's
      */
     public void add(double x, double y) {
@@ -102,7 +108,12 @@ public final class Downsampler {
         return f >= buckets ? buckets - 1 : (int) f;
     }
 
-    /** The kept points as a series, in order of x. */
+    /**
+     * The kept points as a series, in order of x.
+     *
+     * @param label the legend text of the series
+     * @return a series of at most four points per bucket, without a colour of its own
+     */
     public Series toSeries(String label) {
         double[] xs = new double[4 * buckets];
         double[] ys = new double[4 * buckets];

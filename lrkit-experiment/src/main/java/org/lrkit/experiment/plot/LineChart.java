@@ -75,22 +75,38 @@ public final class LineChart {
         }
     }
 
-    /** A builder for a 1000 x 600 chart without a title. */
+    /**
+     * A builder for a 1000 x 600 chart without a title.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The image width in pixels. */
+    /**
+     * The image width in pixels.
+     *
+     * @return the width in pixels, between 300 and 10000
+     */
     public int width() {
         return width;
     }
 
-    /** The image height in pixels. */
+    /**
+     * The image height in pixels.
+     *
+     * @return the height in pixels, between 200 and 10000
+     */
     public int height() {
         return height;
     }
 
-    /** The panels, top to bottom. */
+    /**
+     * The panels, top to bottom.
+     *
+     * @return the panels, not empty and unmodifiable
+     */
     public List<Panel> panels() {
         return panels;
     }
@@ -99,6 +115,7 @@ public final class LineChart {
      * Renders the chart and writes it as a PNG, atomically ({@link AtomicFiles}): readers of {@code file} see
      * the old image or the whole new one.
      *
+     * @param file the PNG file to write; its directory must exist
      * @throws NoSuchFileException if the file's directory does not exist
      * @throws IOException if the file cannot be written
      */
@@ -119,6 +136,7 @@ public final class LineChart {
     /**
      * Renders the chart.
      *
+     * @return a new RGB image of {@link #width()} x {@link #height()} pixels
      * @throws IllegalArgumentException if a log axis has a value {@code <= 0} to show
      */
     public BufferedImage render() {
@@ -534,19 +552,34 @@ public final class LineChart {
         private Builder() {
         }
 
-        /** The title above the chart; wrapped to two lines and shortened with an ellipsis if longer. */
+        /**
+         * The title above the chart; wrapped to two lines and shortened with an ellipsis if longer.
+         *
+         * @param text the title, not null; leading and trailing blanks are stripped
+         * @return this builder
+         */
         public Builder title(String text) {
             this.title = Objects.requireNonNull(text, "title must not be null").strip();
             return this;
         }
 
-        /** The title of the shared x axis, below the bottom panel. */
+        /**
+         * The title of the shared x axis, below the bottom panel.
+         *
+         * @param text the x-axis title, not null
+         * @return this builder
+         */
         public Builder xTitle(String text) {
             this.xTitle = Objects.requireNonNull(text, "xTitle must not be null");
             return this;
         }
 
-        /** The scale of the shared x axis (linear by default). */
+        /**
+         * The scale of the shared x axis (linear by default).
+         *
+         * @param scale linear or log, not null
+         * @return this builder
+         */
         public Builder xScale(Scale scale) {
             this.xScale = Objects.requireNonNull(scale, "xScale must not be null");
             return this;
@@ -555,6 +588,9 @@ public final class LineChart {
         /**
          * The image size in pixels.
          *
+         * @param newWidth the width in pixels, 300 to 10000
+         * @param newHeight the height in pixels, 200 to 10000
+         * @return this builder
          * @throws IllegalArgumentException if smaller than 300 x 200 or larger than 10000 x 10000
          */
         public Builder size(int newWidth, int newHeight) {
@@ -567,7 +603,12 @@ public final class LineChart {
             return this;
         }
 
-        /** Adds a panel below those added before. */
+        /**
+         * Adds a panel below those added before.
+         *
+         * @param panel the panel, not null
+         * @return this builder
+         */
         public Builder panel(Panel panel) {
             panels.add(Objects.requireNonNull(panel, "panel must not be null"));
             return this;
@@ -576,6 +617,7 @@ public final class LineChart {
         /**
          * The chart.
          *
+         * @return a chart of the panels added so far
          * @throws IllegalArgumentException if no panel was added
          */
         public LineChart build() {

@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record Marker(double x, String label, Color color) {
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param x where the line is drawn, finite
+     * @param label the legend text, not null
+     * @param color the line colour, not null
+     * @throws IllegalArgumentException if {@code x} is NaN or infinite
+     * @throws NullPointerException if {@code label} or {@code color} is null
+     */
     public Marker {
         if (!Double.isFinite(x)) {
             throw new IllegalArgumentException("a marker's x must be finite, got " + x);

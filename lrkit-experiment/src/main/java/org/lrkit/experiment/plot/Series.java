@@ -17,7 +17,16 @@ import java.util.Objects;
  */
 public record Series(String label, double[] x, double[] y, Color color) {
 
-    /** Checks that both arrays are present and equally long. */
+    /**
+     * Checks that both arrays are present and equally long.
+     *
+     * @param label the legend text, not null
+     * @param x the x coordinates, not null and not copied
+     * @param y the y coordinates, as many as {@code x}; not copied
+     * @param color the line colour, or {@code null} for the chart's next palette colour
+     * @throws NullPointerException if {@code label}, {@code x} or {@code y} is null
+     * @throws IllegalArgumentException if {@code x} and {@code y} are not equally long
+     */
     public Series {
         Objects.requireNonNull(label, "label must not be null");
         Objects.requireNonNull(x, "x must not be null");
@@ -28,17 +37,33 @@ public record Series(String label, double[] x, double[] y, Color color) {
         }
     }
 
-    /** A series drawn in the chart's next palette colour. */
+    /**
+     * A series drawn in the chart's next palette colour.
+     *
+     * @param label the legend text, not null
+     * @param x the x coordinates, not copied
+     * @param y the y coordinates, as many as {@code x}; not copied
+     * @return the series, without a colour of its own
+     */
     public static Series of(String label, double[] x, double[] y) {
         return new Series(label, x, y, null);
     }
 
-    /** The number of points. */
+    /**
+     * The number of points.
+     *
+     * @return the length of {@code x}
+     */
     public int size() {
         return x.length;
     }
 
-    /** This series drawn in {@code newColor}. */
+    /**
+     * This series drawn in {@code newColor}.
+     *
+     * @param newColor the line colour, or {@code null} for the chart's next palette colour
+     * @return a copy of this series with the colour replaced; the arrays are shared
+     */
     public Series withColor(Color newColor) {
         return new Series(label, x, y, newColor);
     }

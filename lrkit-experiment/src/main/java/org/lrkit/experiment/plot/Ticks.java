@@ -19,7 +19,14 @@ import java.util.Locale;
  */
 public record Ticks(List<Double> values, List<String> labels) {
 
-    /** Copies both lists and checks that they are equally long. */
+    /**
+     * Copies both lists and checks that they are equally long.
+     *
+     * @param values the tick positions, increasing; copied
+     * @param labels the text of each tick, as many as {@code values}; copied
+     * @throws IllegalArgumentException if the lists are not equally long
+     * @throws NullPointerException if a list or one of its elements is null
+     */
     public Ticks {
         values = List.copyOf(values);
         labels = List.copyOf(labels);
@@ -33,7 +40,13 @@ public record Ticks(List<Double> values, List<String> labels) {
     private static final double PLAIN_MIN = 1e-3;
     private static final double PLAIN_MAX = 1e7;
 
-    /** Ticks for the axis, linear or log by its scale. */
+    /**
+     * Ticks for the axis, linear or log by its scale.
+     *
+     * @param axis the axis to label
+     * @param maxCount about how many ticks at most; values below 2 count as 2
+     * @return the ticks within the axis range
+     */
     public static Ticks of(Axis axis, int maxCount) {
         return axis.scale() == Scale.LOG ? log(axis.min(), axis.max(), maxCount) : linear(axis.min(), axis.max(), maxCount);
     }
@@ -41,6 +54,12 @@ public record Ticks(List<Double> values, List<String> labels) {
     /**
      * Round ticks within {@code [min, max]}, at most about {@code maxCount} of them (at least two when the
      * range is not empty).
+     *
+     * @param min the start of the range, finite
+     * @param max the end of the range, finite and {@code >= min}
+     * @param maxCount about how many ticks at most; values below 2 count as 2
+     * @return the ticks; a single one when {@code min == max}
+     * @throws IllegalArgumentException if the range is not finite or {@code max < min}
      */
     public static Ticks linear(double min, double max, int maxCount) {
         checkRange(min, max);
@@ -75,6 +94,12 @@ public record Ticks(List<Double> values, List<String> labels) {
      * Ticks for a log axis over {@code [min, max]}, both {@code > 0}: powers of ten (every second or third
      * one for wide ranges), or 1, 2 and 5 times powers of ten when the range spans less than two of them,
      * or round linear ticks for a very narrow range.
+     *
+     * @param min the start of the range, finite and {@code > 0}
+     * @param max the end of the range, finite and {@code >= min}
+     * @param maxCount about how many ticks at most; values below 2 count as 2
+     * @return the ticks
+     * @throws IllegalArgumentException if the range is not finite, {@code max < min} or {@code min <= 0}
      */
     public static Ticks log(double min, double max, int maxCount) {
         checkRange(min, max);

@@ -30,7 +30,12 @@ public final class Charts {
     private Charts() {
     }
 
-    /** The colour of the policy at {@code index}. */
+    /**
+     * The colour of the policy at {@code index}.
+     *
+     * @param index the policy's index, {@code >= 0}; the palette repeats
+     * @return the palette colour
+     */
     public static Color color(int index) {
         return LineChart.PALETTE.get(index % LineChart.PALETTE.size());
     }
@@ -39,7 +44,10 @@ public final class Charts {
      * The policies: learning rate (top) and momentum (bottom, when any policy or the optimizer has one)
      * against the optimizer step.
      *
+     * @param policies the policies to draw, in order
      * @param constantMomentum the optimizer's momentum for policies that schedule none, NaN for none
+     * @param title the chart title
+     * @return the chart
      */
     public static LineChart policies(List<PolicyPlan> policies, double constantMomentum, String title) {
         List<Series> rates = new ArrayList<>();
@@ -111,7 +119,14 @@ public final class Charts {
         return positive;
     }
 
-    /** Test accuracy (%) against the epoch, per policy (mean over seeds, the band spans them), with the target. */
+    /**
+     * Test accuracy (%) against the epoch, per policy (mean over seeds, the band spans them), with the target.
+     *
+     * @param data the run directory's data
+     * @param target the target accuracy in {@code [0, 1]}, or NaN for none
+     * @param title the chart title
+     * @return the chart
+     */
     public static LineChart accuracy(RunData data, double target, String title) {
         List<Series> series = new ArrayList<>();
         List<Band> bands = new ArrayList<>();
@@ -139,6 +154,10 @@ public final class Charts {
     /**
      * Test loss (top) and training loss (bottom) against the epoch, per policy; a run of one epoch or less
      * shows its training loss step by step (from {@code steps.csv}) instead of a single point.
+     *
+     * @param data the run directory's data
+     * @param title the chart title
+     * @return the chart
      */
     public static LineChart loss(RunData data, String title) {
         List<Series> test = new ArrayList<>();

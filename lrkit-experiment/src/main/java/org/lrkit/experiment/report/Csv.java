@@ -25,6 +25,8 @@ public final class Csv {
     /**
      * Reads {@code file}.
      *
+     * @param file a CSV file with a header line and numeric cells
+     * @return the header and rows; empty for an empty file
      * @throws IOException if it cannot be read
      * @throws IllegalArgumentException if a cell is not a number, naming the file, line and column
      */
@@ -59,17 +61,31 @@ public final class Csv {
         return new Csv(header, rows);
     }
 
-    /** The number of data rows. */
+    /**
+     * The number of data rows.
+     *
+     * @return the number of lines after the header
+     */
     public int size() {
         return rows.size();
     }
 
-    /** Whether the file has a column of this name. */
+    /**
+     * Whether the file has a column of this name.
+     *
+     * @param column the column name
+     * @return whether the header names it
+     */
     public boolean has(String column) {
         return header.contains(column);
     }
 
-    /** The values of a column, NaN where empty; an empty array if there is no such column. */
+    /**
+     * The values of a column, NaN where empty; an empty array if there is no such column.
+     *
+     * @param name the column name
+     * @return the values, one per row (a new array)
+     */
     public double[] column(String name) {
         int index = header.indexOf(name);
         double[] values = new double[rows.size()];

@@ -166,6 +166,7 @@ public final class Json {
      * {@code Json.line(Map.of("step", 3L, "loss", 0.5))} is <code>{"step":3,"loss":0.5}</code>.
      *
      * @param row keys in the map's order; values numbers, strings, booleans or {@code null}
+     * @return the JSON object on one line, without a line break
      */
     public static String line(Map<String, ?> row) {
         StringWriter text = new StringWriter();
@@ -297,6 +298,8 @@ public final class Json {
     /**
      * The object under {@code key}: {@code Json.object(config, "settings")}.
      *
+     * @param map a JSON object, or {@code null}
+     * @param key the name of the entry
      * @return the object, or an empty map if {@code map} is null or the value is missing or not an object
      */
     @SuppressWarnings("unchecked")
@@ -308,6 +311,8 @@ public final class Json {
     /**
      * The array under {@code key}: {@code Json.array(summary, "runs")}.
      *
+     * @param map a JSON object, or {@code null}
+     * @param key the name of the entry
      * @return the array, or an empty list if {@code map} is null or the value is missing or not an array
      */
     @SuppressWarnings("unchecked")
@@ -320,6 +325,9 @@ public final class Json {
      * The value under {@code key} as text; whole numbers below 10<sup>15</sup> without a fraction:
      * {@code Json.text(settings, "batchSize", "?")} is {@code "128"}, not {@code "128.0"}.
      *
+     * @param map a JSON object, or {@code null}
+     * @param key the name of the entry
+     * @param fallback the text for a missing value
      * @return the text, or {@code fallback} if {@code map} is null or the value is missing or null
      */
     public static String text(Map<String, Object> map, String key, String fallback) {
@@ -331,6 +339,8 @@ public final class Json {
     /**
      * The number under {@code key}: {@code Json.number(advice, "consensus")}.
      *
+     * @param map a JSON object, or {@code null}
+     * @param key the name of the entry
      * @return the number, or {@code NaN} if {@code map} is null or the value is missing or not a number
      */
     public static double number(Map<String, Object> map, String key) {
@@ -341,6 +351,9 @@ public final class Json {
     /**
      * The whole number under {@code key} (a fraction is cut off): {@code Json.whole(settings, "epochs", 0)}.
      *
+     * @param map a JSON object, or {@code null}
+     * @param key the name of the entry
+     * @param fallback the number for a missing value
      * @return the number, or {@code fallback} if {@code map} is null or the value is missing or not a number
      */
     public static long whole(Map<String, Object> map, String key, long fallback) {
@@ -351,6 +364,9 @@ public final class Json {
     /**
      * The boolean under {@code key}: {@code Json.flag(settings, "nesterov", false)}.
      *
+     * @param map a JSON object, or {@code null}
+     * @param key the name of the entry
+     * @param fallback the value for a missing entry
      * @return the boolean, or {@code fallback} if {@code map} is null or the value is missing or not a boolean
      */
     public static boolean flag(Map<String, Object> map, String key, boolean fallback) {

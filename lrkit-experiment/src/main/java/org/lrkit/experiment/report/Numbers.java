@@ -13,6 +13,9 @@ public final class Numbers {
     /**
      * {@code value} to three significant digits, plain for magnitudes in {@code [1e-3, 1e5)}, scientific
      * otherwise ({@code 1.5e-5}); {@code -} for NaN. The text reads back as a spec number.
+     *
+     * @param value the number to show
+     * @return the text: {@code -} for NaN, {@code inf} or {@code -inf} for an infinity, {@code 0} for zero
      */
     public static String number(double value) {
         if (Double.isNaN(value)) {
@@ -34,7 +37,12 @@ public final class Numbers {
         return mantissa.toPlainString() + "e" + exponent;
     }
 
-    /** A fraction in [0, 1] as a percentage with one decimal, {@code 88.1%}; {@code -} for NaN. */
+    /**
+     * A fraction in [0, 1] as a percentage with one decimal, {@code 88.1%}; {@code -} for NaN.
+     *
+     * @param fraction a fraction, usually in {@code [0, 1]}, or NaN
+     * @return the percentage, or {@code -} for NaN
+     */
     public static String percent(double fraction) {
         return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }
@@ -42,12 +50,25 @@ public final class Numbers {
     /**
      * Mean and standard deviation of fractions as percentages, {@code 88.1% +/- 0.4} (ASCII, for any console),
      * or just the mean for a single run.
+     *
+     * @param mean the mean fraction, or NaN
+     * @param std the standard deviation of the fractions, or NaN
+     * @param count the number of runs; the deviation is shown only for {@code count > 1}
+     * @return the text, or {@code -} if {@code mean} is NaN
      */
     public static String percent(double mean, double std, int count) {
         return percent(mean, std, count, "+/-");
     }
 
-    /** As {@link #percent(double, double, int)} with another plus-minus sign ({@code "\u00b1"} in HTML). */
+    /**
+     * As {@link #percent(double, double, int)} with another plus-minus sign ({@code "\u00b1"} in HTML).
+     *
+     * @param mean the mean fraction, or NaN
+     * @param std the standard deviation of the fractions, or NaN
+     * @param count the number of runs; the deviation is shown only for {@code count > 1}
+     * @param plusMinus the sign between mean and deviation
+     * @return the text, or {@code -} if {@code mean} is NaN
+     */
     public static String percent(double mean, double std, int count, String plusMinus) {
         if (Double.isNaN(mean)) {
             return "-";
@@ -56,7 +77,12 @@ public final class Numbers {
                 100 * std) : percent(mean);
     }
 
-    /** Seconds as {@code 12.3 s} or {@code 4 min 05 s} or {@code 1 h 02 min}; {@code -} for NaN. */
+    /**
+     * Seconds as {@code 12.3 s} or {@code 4 min 05 s} or {@code 1 h 02 min}; {@code -} for NaN.
+     *
+     * @param seconds a duration in seconds, or NaN
+     * @return the duration as text, or {@code -} for NaN
+     */
     public static String seconds(double seconds) {
         if (Double.isNaN(seconds)) {
             return "-";
@@ -71,17 +97,34 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole / 60 % 60);
     }
 
-    /** {@code text} padded with spaces on the right to {@code width}. */
+    /**
+     * {@code text} padded with spaces on the right to {@code width}.
+     *
+     * @param text the text, not null
+     * @param width the width in characters
+     * @return {@code text} itself if it is at least {@code width} long, else it padded
+     */
     public static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 
-    /** {@code text} padded with spaces on the left to {@code width}. */
+    /**
+     * {@code text} padded with spaces on the left to {@code width}.
+     *
+     * @param text the text, not null
+     * @param width the width in characters
+     * @return {@code text} itself if it is at least {@code width} long, else it padded
+     */
     public static String padLeft(String text, int width) {
         return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
     }
 
-    /** The mean of the finite values, NaN if there are none. */
+    /**
+     * The mean of the finite values, NaN if there are none.
+     *
+     * @param values the values; NaN and infinities are skipped
+     * @return the mean, or NaN
+     */
     public static double mean(double[] values) {
         double sum = 0;
         int n = 0;
@@ -94,7 +137,12 @@ public final class Numbers {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    /** The sample standard deviation of the finite values, NaN for fewer than two. */
+    /**
+     * The sample standard deviation of the finite values, NaN for fewer than two.
+     *
+     * @param values the values; NaN and infinities are skipped
+     * @return the standard deviation (divided by {@code n - 1}), or NaN
+     */
     public static double std(double[] values) {
         double mean = mean(values);
         double sum = 0;

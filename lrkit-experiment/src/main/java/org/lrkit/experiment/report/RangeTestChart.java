@@ -58,18 +58,38 @@ public final class RangeTestChart {
     public record Marks(List<Suggestion> suggestions, double consensus, double clrUpper, Suggestion reading,
             long peakSteps, double peak) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param suggestions the classic suggestions; copied
+         * @param consensus their consensus
+         * @param clrUpper Smith's upper bound for a cyclical policy
+         * @param reading the peak rule's reading of the curve, or {@code null}
+         * @param peakSteps the run length the peak is for, in optimizer steps
+         * @param peak the one-cycle peak {@code auto} gives a run of {@code peakSteps} steps
+         */
         public Marks {
             suggestions = List.copyOf(suggestions);
         }
 
-        /** The marks of {@code advice}, with the peak for a run of {@code totalSteps} steps. */
+        /**
+         * The marks of {@code advice}, with the peak for a run of {@code totalSteps} steps.
+         *
+         * @param advice the range test's advice
+         * @param totalSteps the run length in optimizer steps
+         * @return the marks
+         */
         public static Marks of(RangeTestAdvice advice, long totalSteps) {
             return new Marks(advice.suggestions(), advice.consensus(), advice.clrUpper(),
                     advice.peakRule().reading(), totalSteps, advice.peak(totalSteps));
         }
 
-        /** The marks recorded in the {@code rangeTest} object of a run directory's {@code summary.json}. */
+        /**
+         * The marks recorded in the {@code rangeTest} object of a run directory's {@code summary.json}.
+         *
+         * @param rangeTest the {@code rangeTest} object, not null
+         * @return the marks; what the object lacks is NaN or {@code null}
+         */
         public static Marks fromJson(Map<String, Object> rangeTest) {
             List<Suggestion> suggestions = new ArrayList<>();
             for (Object entry : Json.array(rangeTest, "suggestions")) {
@@ -119,6 +139,11 @@ public final class RangeTestChart {
 
     /**
      * The chart of a range test just run, with the peak {@code auto} gives a run of {@code totalSteps} steps.
+     *
+     * @param result the range test's result
+     * @param title the chart title
+     * @param totalSteps the run length the peak is for, in optimizer steps
+     * @return the chart
      */
     public static LineChart of(RangeTestResult result, String title, long totalSteps) {
         RangeTestCurve curve = result.curve();
@@ -157,7 +182,13 @@ public final class RangeTestChart {
         return assemble(title, series, bands, markers, lossRange(smoothed, raw), validation);
     }
 
-    /** The chart of a range test as a run directory recorded it ({@code range-test/curve.csv} and its advice). */
+    /**
+     * The chart of a range test as a run directory recorded it ({@code range-test/curve.csv} and its advice).
+     *
+     * @param curve the recorded curve and advice
+     * @param title the chart title
+     * @return the chart
+     */
     public static LineChart of(RunData.RangeCurve curve, String title) {
         List<Series> series = List.of(new Series("training loss", curve.learningRates(), curve.losses(), RAW),
                 new Series("training loss (smoothed)", curve.learningRates(), curve.smoothed(),

@@ -50,8 +50,11 @@ public final class RangeTestReport {
      * Writes {@code curve.csv}, {@code runs.csv} and {@code curve.json} into {@code directory} (created if
      * missing), each atomically.
      *
+     * @param result the range test's result, not null
+     * @param directory the folder to write into, not null
      * @param extra more top-level JSON entries (strings, numbers, booleans, lists and maps of them)
      * @return the files written
+     * @throws IOException if the folder cannot be created or a file cannot be written
      */
     public static List<Path> write(RangeTestResult result, Path directory, Map<String, ?> extra) throws IOException {
         Checks.notNull("result", result);
@@ -69,7 +72,12 @@ public final class RangeTestReport {
         return file;
     }
 
-    /** The advised curve as CSV (see the class comment). */
+    /**
+     * The advised curve as CSV (see the class comment).
+     *
+     * @param result the range test's result
+     * @return the CSV text, a header line and one line per step
+     */
     public static String curveCsv(RangeTestResult result) {
         RangeTestCurve curve = result.curve();
         Optional<CurveBand> band = result.band();
@@ -93,7 +101,12 @@ public final class RangeTestReport {
         return csv.toString();
     }
 
-    /** Every run as long-form CSV (see the class comment). */
+    /**
+     * Every run as long-form CSV (see the class comment).
+     *
+     * @param result the range test's result
+     * @return the CSV text, a header line and one line per step of each run
+     */
     public static String runsCsv(RangeTestResult result) {
         StringBuilder csv = new StringBuilder(
                 "run,seed,momentum,weight_decay,step,lr,loss,smoothed_loss,val_loss,val_accuracy\n");
@@ -118,7 +131,13 @@ public final class RangeTestReport {
         return Double.isNaN(value) ? "" : Double.toString(value);
     }
 
-    /** Everything as JSON (see the class comment). */
+    /**
+     * Everything as JSON (see the class comment).
+     *
+     * @param result the range test's result
+     * @param extra more top-level JSON entries
+     * @return the JSON text
+     */
     public static String json(RangeTestResult result, Map<String, ?> extra) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("sweep", Map.of("shape", result.sweep().shape().name().toLowerCase(Locale.ROOT),
@@ -212,7 +231,12 @@ public final class RangeTestReport {
         return entry;
     }
 
-    /** The peak rule's readings, from which {@code auto}'s peak for any run length follows. */
+    /**
+     * The peak rule's readings, from which {@code auto}'s peak for any run length follows.
+     *
+     * @param rule the peak rule
+     * @return the readings as a JSON object
+     */
     public static Map<String, Object> peakRule(PeakRule rule) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("rule", rule.name());

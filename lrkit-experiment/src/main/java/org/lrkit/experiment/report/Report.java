@@ -41,7 +41,9 @@ public final class Report {
     /**
      * Reads {@code directory} and writes its table, charts and report.
      *
+     * @param directory the run directory to read, and to write the report into
      * @param targetOverride the target accuracy in [0, 1] to count epochs to, or NaN for the recorded one
+     * @return what was built and the files written
      * @throws IllegalArgumentException if it is not a run directory, in one line
      * @throws IOException if a file cannot be read or written
      */
@@ -127,7 +129,12 @@ public final class Report {
         AtomicFiles.write(directory.resolve("summary.json"), Json.write(updated).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Whether {@code directory} looks like a run directory. */
+    /**
+     * Whether {@code directory} looks like a run directory.
+     *
+     * @param directory the directory to look at
+     * @return whether it holds a {@code config.json} file
+     */
     public static boolean isRunDirectory(Path directory) {
         return Files.isRegularFile(directory.resolve("config.json"));
     }

@@ -46,7 +46,9 @@ public record ResultTable(double target, String targetRule, List<Row> rows) {
     /**
      * The table of {@code data}.
      *
+     * @param data the run directory's data
      * @param targetOverride a target to use instead of the recorded or default one, or NaN
+     * @return the table, one row per policy
      */
     public static ResultTable of(RunData data, double targetOverride) {
         long stepsPerEpoch = data.stepsPerEpoch();
@@ -158,7 +160,13 @@ public record ResultTable(double target, String targetRule, List<Row> rows) {
         return accuracy.length == 0 ? Double.NaN : accuracy[accuracy.length - 1];
     }
 
-    /** The number of the first epoch whose test accuracy reached {@code target}, NaN if none did. */
+    /**
+     * The number of the first epoch whose test accuracy reached {@code target}, NaN if none did.
+     *
+     * @param run one run
+     * @param target the target accuracy in {@code [0, 1]}, or NaN
+     * @return the epoch, or NaN if {@code target} is NaN or never reached
+     */
     public static double epochsToTarget(RunData.Run run, double target) {
         if (Double.isNaN(target)) {
             return Double.NaN;
@@ -171,7 +179,11 @@ public record ResultTable(double target, String targetRule, List<Row> rows) {
         return Double.NaN;
     }
 
-    /** The table as text for the console. */
+    /**
+     * The table as text for the console.
+     *
+     * @return the table as aligned columns, one line per policy
+     */
     public String text() {
         List<String[]> lines = new ArrayList<>();
         String targetHeader = "epochs to " + (Double.isNaN(target) ? "target" : Numbers.percent(target));
@@ -203,7 +215,12 @@ public record ResultTable(double target, String targetRule, List<Row> rows) {
         return out.toString();
     }
 
-    /** Epochs as the tables show them: whole numbers plain, fractions to one decimal (two below 1). */
+    /**
+     * Epochs as the tables show them: whole numbers plain, fractions to one decimal (two below 1).
+     *
+     * @param epochs a number of epochs, or NaN
+     * @return the text, or {@code -} for NaN
+     */
     public static String epochs(double epochs) {
         if (Double.isNaN(epochs)) {
             return "-";
@@ -214,7 +231,12 @@ public record ResultTable(double target, String targetRule, List<Row> rows) {
         return String.format(Locale.ROOT, epochs < 1 ? "%.2f" : "%.1f", epochs);
     }
 
-    /** The epochs-to-target cell: {@code 3}, {@code 3.5 (2/3)} when not every seed got there, {@code -}. */
+    /**
+     * The epochs-to-target cell: {@code 3}, {@code 3.5 (2/3)} when not every seed got there, {@code -}.
+     *
+     * @param row a table row
+     * @return the cell text
+     */
     public static String toTarget(Row row) {
         if (row.reached() == 0) {
             return "-";
@@ -224,7 +246,11 @@ public record ResultTable(double target, String targetRule, List<Row> rows) {
                 : value;
     }
 
-    /** The table as the {@code target} and {@code table} entries of {@code summary.json}. */
+    /**
+     * The table as the {@code target} and {@code table} entries of {@code summary.json}.
+     *
+     * @return the entries, by name
+     */
     public Map<String, Object> json() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("target", Double.isNaN(target) ? null : target);

@@ -63,6 +63,8 @@ public record RunData(Path directory, Map<String, Object> config, Map<String, Ob
     /**
      * Reads a run directory.
      *
+     * @param directory the run directory, with its {@code config.json}
+     * @return the run directory's data
      * @throws IllegalArgumentException if it is not a run directory or a file is damaged, in one line
      * @throws IOException if a file cannot be read
      */
@@ -161,6 +163,8 @@ public record RunData(Path directory, Map<String, Object> config, Map<String, Ob
     /**
      * The run directory's status: {@code summary.json}'s, or when it is missing, {@code completed} if every run
      * trained for its planned steps and {@code interrupted} otherwise.
+     *
+     * @return {@code completed}, {@code interrupted} or the status {@code summary.json} records
      */
     public String status() {
         if (summary.containsKey("status")) {
@@ -170,7 +174,11 @@ public record RunData(Path directory, Map<String, Object> config, Map<String, Ob
         return done ? Experiment.COMPLETED : RunRecord.Status.INTERRUPTED.word();
     }
 
-    /** The command that continues this run directory. */
+    /**
+     * The command that continues this run directory.
+     *
+     * @return the command line, as {@code summary.json} records it or built from {@code config.json}
+     */
     public String resumeCommand() {
         return Json.text(summary, "resume", Experiment.resumeCommand(Json.text(config, "command", "train"),
                 directory));
@@ -190,17 +198,30 @@ public record RunData(Path directory, Map<String, Object> config, Map<String, Ob
         }
     }
 
-    /** The runs of one policy. */
+    /**
+     * The runs of one policy.
+     *
+     * @param label the policy's label
+     * @return the policy's runs (one per seed), in the order of {@code config.json}
+     */
     public List<Run> runsOf(String label) {
         return runs.stream().filter(run -> run.label().equals(label)).toList();
     }
 
-    /** The {@code settings} object of {@code config.json}. */
+    /**
+     * The {@code settings} object of {@code config.json}.
+     *
+     * @return the settings, or an empty map if there are none
+     */
     public Map<String, Object> settings() {
         return Json.object(config, "settings");
     }
 
-    /** Steps per epoch of the training data, or 0 if unknown. */
+    /**
+     * Steps per epoch of the training data, or 0 if unknown.
+     *
+     * @return the number of optimizer steps per epoch, or 0
+     */
     public long stepsPerEpoch() {
         return Json.whole(Json.object(config, "data"), "stepsPerEpoch", 0);
     }

@@ -29,7 +29,13 @@ public record AnytimeCurve(String label, String baseline, List<Point> points) {
     public record Point(double epoch, double accuracy, double baselineAccuracy) {
     }
 
-    /** Copies the points. */
+    /**
+     * Copies the points.
+     *
+     * @param label the SGDR policy
+     * @param baseline the policy it is compared with
+     * @param points one per cycle end; copied
+     */
     public AnytimeCurve {
         points = List.copyOf(points);
     }
@@ -38,7 +44,10 @@ public record AnytimeCurve(String label, String baseline, List<Point> points) {
      * The curve of {@code fast} when its policy is an SGDR schedule; empty for any other policy.
      *
      * @param policy the fast policy
+     * @param fast the outcome of the fast policy
+     * @param baseline the outcome of the policy it is compared with
      * @param stepsPerEpoch optimizer steps per epoch of the run
+     * @return the curve, or empty when the policy is not SGDR or {@code stepsPerEpoch < 1}
      */
     public static Optional<AnytimeCurve> of(Policy policy, PolicyOutcome fast, PolicyOutcome baseline,
             long stepsPerEpoch) {

@@ -15,27 +15,54 @@ import java.util.function.Function;
  */
 public sealed interface CatalogExperiment permits PaperExperiment, EstimateExperiment {
 
-    /** The name on the command line, e.g. {@code clr}. */
+    /**
+     * The name on the command line, e.g. {@code clr}.
+     *
+     * @return the id: 1-40 lower-case letters, digits or {@code -}
+     */
     String id();
 
-    /** The configuration's version, from 1; it goes up whenever a plan changes its numbers. */
+    /**
+     * The configuration's version, from 1; it goes up whenever a plan changes its numbers.
+     *
+     * @return the version, {@code >= 1}
+     */
     int version();
 
-    /** What is reproduced, in a few words. */
+    /**
+     * What is reproduced, in a few words.
+     *
+     * @return the title
+     */
     String title();
 
-    /** The paper and where in it the numbers are. */
+    /**
+     * The paper and where in it the numbers are.
+     *
+     * @return the paper's authors, title and place of the numbers
+     */
     String paper();
 
-    /** Where lrkit's setting differs from the paper's at every scale, and how. */
+    /**
+     * Where lrkit's setting differs from the paper's at every scale, and how.
+     *
+     * @return the deviations, one sentence each
+     */
     List<String> deviations();
 
-    /** The seeds a plan runs by default at {@code scale}. */
+    /**
+     * The seeds a plan runs by default at {@code scale}.
+     *
+     * @param scale the scale
+     * @return the number of seeds, {@code >= 1}
+     */
     int seeds(Scale scale);
 
     /**
      * Checks an experiment's id and version.
      *
+     * @param id the experiment's id
+     * @param version the configuration's version
      * @throws IllegalArgumentException if the id is not 1-40 lower-case letters, digits or '-' (starting with a
      *     letter or digit), or the version is below 1
      */
@@ -52,7 +79,11 @@ public sealed interface CatalogExperiment permits PaperExperiment, EstimateExper
     /**
      * An unmodifiable copy of {@code plans} after checking that every scale has a plan made for it.
      *
+     * @param id the experiment's id, for the message
+     * @param plans the plan of each scale
      * @param scaleOf the scale a plan says it is for
+     * @param <P> the type of plan
+     * @return the plans, by scale
      * @throws IllegalArgumentException naming the first scale without a matching plan
      */
     static <P> Map<Scale, P> planAtEveryScale(String id, Map<Scale, P> plans, Function<P, Scale> scaleOf) {

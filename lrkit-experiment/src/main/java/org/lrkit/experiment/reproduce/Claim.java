@@ -24,7 +24,19 @@ package org.lrkit.experiment.reproduce;
 public record Claim(String statement, String paperFigure, String baseline, String fast, double tolerance,
         double claimedSpeedup, double claimedBudgetRatio) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param statement the claim in a few words, not blank
+     * @param paperFigure the paper's numbers, not blank
+     * @param baseline the label of the baseline policy
+     * @param fast the label of the policy the claim is about, not {@code baseline}
+     * @param tolerance how far the fast policy may stay below the baseline, a fraction in {@code (0, 0.1)}
+     * @param claimedSpeedup how many times fewer epochs the fast policy should need, finite and {@code > 1}, or NaN
+     * @param claimedBudgetRatio the paper's baseline budget over the fast policy's, finite and {@code > 1}, or NaN
+     * @throws IllegalArgumentException if a text is missing, the policies are missing or the same, a number is out of
+     *     range, or not exactly one of {@code claimedSpeedup} and {@code claimedBudgetRatio} is NaN
+     */
     public Claim {
         if (statement == null || statement.isBlank() || paperFigure == null || paperFigure.isBlank()) {
             throw new IllegalArgumentException("a claim needs a statement and the paper's figure");
@@ -52,20 +64,40 @@ public record Claim(String statement, String paperFigure, String baseline, Strin
     /**
      * A claim carried by the budgets: the fast policy trains {@code budgetRatio} times less and ends as accurate.
      *
+     * @param statement the claim in a few words, not blank
+     * @param paperFigure the paper's numbers, not blank
+     * @param baseline the label of the baseline policy
+     * @param fast the label of the policy the claim is about
+     * @param tolerance how far the fast policy may stay below the baseline, a fraction in {@code (0, 0.1)}
      * @param budgetRatio the paper's baseline budget over the fast policy's, {@code > 1}
+     * @return the claim
      */
     public static Claim byBudget(String statement, String paperFigure, String baseline, String fast,
             double tolerance, double budgetRatio) {
         return new Claim(statement, paperFigure, baseline, fast, tolerance, Double.NaN, budgetRatio);
     }
 
-    /** A claim of a speed-up read off the test-accuracy curves. */
+    /**
+     * A claim of a speed-up read off the test-accuracy curves.
+     *
+     * @param statement the claim in a few words, not blank
+     * @param paperFigure the paper's numbers, not blank
+     * @param baseline the label of the baseline policy
+     * @param fast the label of the policy the claim is about
+     * @param tolerance how far the fast policy may stay below the baseline, a fraction in {@code (0, 0.1)}
+     * @param claimedSpeedup how many times fewer epochs the fast policy should need, {@code > 1}
+     * @return the claim
+     */
     public static Claim bySpeedup(String statement, String paperFigure, String baseline, String fast,
             double tolerance, double claimedSpeedup) {
         return new Claim(statement, paperFigure, baseline, fast, tolerance, claimedSpeedup, Double.NaN);
     }
 
-    /** Whether the claim names a speed-up to check on the curves. */
+    /**
+     * Whether the claim names a speed-up to check on the curves.
+     *
+     * @return whether {@link #claimedSpeedup()} is not NaN
+     */
     public boolean claimsSpeedup() {
         return !Double.isNaN(claimedSpeedup);
     }

@@ -37,7 +37,15 @@ public record ClaimCheck(Verdict verdict, double difference, double reachedAt, d
 
     private static final double SLACK = 1e-12;
 
-    /** Checks {@code claim} on the outcomes of its baseline and fast policy at {@code scale}. */
+    /**
+     * Checks {@code claim} on the outcomes of its baseline and fast policy at {@code scale}.
+     *
+     * @param claim the claim
+     * @param baseline the outcome of the claim's baseline
+     * @param fast the outcome of the claim's fast policy
+     * @param scale the scale the runs trained at; a scale that is no evidence gets {@link Verdict#SMOKE_TEST}
+     * @return the check
+     */
     public static ClaimCheck of(Claim claim, PolicyOutcome baseline, PolicyOutcome fast, Scale scale) {
         double target = baseline.finalMean();
         double accuracy = fast.finalMean();
@@ -106,7 +114,11 @@ public record ClaimCheck(Verdict verdict, double difference, double reachedAt, d
         return Double.isNaN(factor) ? "-" : String.format(Locale.ROOT, "%.1fx", factor);
     }
 
-    /** The speed-up for the row: {@code 2.8x} or {@code not reached}. */
+    /**
+     * The speed-up for the row: {@code 2.8x} or {@code not reached}.
+     *
+     * @return the text
+     */
     public String speedupText() {
         return Double.isNaN(speedup) ? "not reached" : times(speedup);
     }

@@ -27,12 +27,24 @@ public record EnsembleOutcome(String label, long seed, List<Member> members, dou
     public record Member(String file, long cycle, double epoch, double accuracy) {
     }
 
-    /** Copies the members. */
+    /**
+     * Copies the members.
+     *
+     * @param label the policy
+     * @param seed the run's seed
+     * @param members the snapshots averaged, oldest first; copied
+     * @param ensembleAccuracy the ensemble's test accuracy
+     * @param finalAccuracy the final model's test accuracy
+     */
     public EnsembleOutcome {
         members = List.copyOf(members);
     }
 
-    /** How many snapshots the ensemble averages. */
+    /**
+     * How many snapshots the ensemble averages.
+     *
+     * @return the number of members
+     */
     public int size() {
         return members.size();
     }

@@ -60,7 +60,11 @@ public record EstimateCheck(Verdict verdict, double percentile10, double percent
     /**
      * Checks {@code claim} on the runs of every seed at {@code scale}.
      *
+     * @param claim the claim
      * @param seeds the summary of each seed's run, at least one
+     * @param scale the scale the runs trained at
+     * @return the check
+     * @throws IllegalArgumentException if {@code seeds} is empty
      */
     public static EstimateCheck of(EstimateClaim claim, List<EstimateSummary> seeds, Scale scale) {
         if (seeds.isEmpty()) {

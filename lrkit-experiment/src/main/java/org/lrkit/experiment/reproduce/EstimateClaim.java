@@ -14,7 +14,15 @@ import org.lrkit.experiment.report.Numbers;
  */
 public record EstimateClaim(String statement, String paperFigure, double lower, double upper) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param statement the claim in a few words, not blank
+     * @param paperFigure the paper's numbers and setting, not blank
+     * @param lower the lower end of the paper's range, finite and {@code > 0}
+     * @param upper the upper end of the paper's range, finite and {@code > lower}
+     * @throws IllegalArgumentException if a text is missing or a bound is out of range
+     */
     public EstimateClaim {
         if (statement == null || statement.isBlank() || paperFigure == null || paperFigure.isBlank()) {
             throw new IllegalArgumentException("a claim needs a statement and the paper's figure");
@@ -27,7 +35,11 @@ public record EstimateClaim(String statement, String paperFigure, double lower, 
         }
     }
 
-    /** The paper's range for people: {@code 2-6}. */
+    /**
+     * The paper's range for people: {@code 2-6}.
+     *
+     * @return the range, e.g. {@code 2-6}
+     */
     public String range() {
         return Numbers.number(lower) + "-" + Numbers.number(upper);
     }

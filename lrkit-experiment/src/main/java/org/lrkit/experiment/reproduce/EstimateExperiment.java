@@ -20,7 +20,19 @@ import java.util.Map;
 public record EstimateExperiment(String id, int version, String title, String paper, EstimateClaim claim,
         Map<Scale, EstimatePlan> plans, List<String> deviations) implements CatalogExperiment {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param id the name on the command line: 1-40 lower-case letters, digits or {@code -}
+     * @param version the configuration's version, {@code >= 1}
+     * @param title what is reproduced, not blank
+     * @param paper the paper and where in it the numbers are, not blank
+     * @param claim the claim checked, not null
+     * @param plans the plan at each scale, each made for its scale; copied
+     * @param deviations where lrkit's setting or computation differs from the paper's; copied
+     * @throws IllegalArgumentException if the id or version is out of range, the title, paper or claim is missing, or
+     *     a scale has no plan
+     */
     public EstimateExperiment {
         CatalogExperiment.checkIdAndVersion(id, version);
         if (title == null || title.isBlank() || paper == null || paper.isBlank()) {
@@ -33,7 +45,12 @@ public record EstimateExperiment(String id, int version, String title, String pa
         deviations = List.copyOf(deviations);
     }
 
-    /** The plan at {@code scale}. */
+    /**
+     * The plan at {@code scale}.
+     *
+     * @param scale the scale
+     * @return the plan, made for that scale
+     */
     public EstimatePlan plan(Scale scale) {
         return plans.get(scale);
     }

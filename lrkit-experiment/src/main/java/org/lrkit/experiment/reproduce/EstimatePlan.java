@@ -22,7 +22,18 @@ import org.lrkit.spec.Specs;
 public record EstimatePlan(Scale scale, Setup setup, String policy, EstimateSettings settings, int seeds,
         String description, String estimate) {
 
-    /** Checks the values; a policy that does not parse fails here, when the catalog is built. */
+    /**
+     * Checks the values; a policy that does not parse fails here, when the catalog is built.
+     *
+     * @param scale the scale, not null
+     * @param setup data, network and optimizer, not null
+     * @param policy the policy's spec, which must parse
+     * @param settings the steps trained, the estimates' spacing and the curvature probes', not null
+     * @param seeds how many seeds run by default, in {@code [1, 100]}
+     * @param description how this scale departs from the paper, not blank
+     * @param estimate how long it takes, not blank
+     * @throws IllegalArgumentException if a value is missing or out of range, or the policy does not parse
+     */
     public EstimatePlan {
         if (scale == null || setup == null || settings == null) {
             throw new IllegalArgumentException("an estimate plan needs a scale, a setup and settings");
@@ -39,7 +50,11 @@ public record EstimatePlan(Scale scale, Setup setup, String policy, EstimateSett
         }
     }
 
-    /** The learning rate of the policy. */
+    /**
+     * The learning rate of the policy.
+     *
+     * @return the learning-rate schedule of the parsed policy
+     */
     public Schedule learningRate() {
         return Specs.parsePolicy(policy).learningRate();
     }
@@ -47,6 +62,8 @@ public record EstimatePlan(Scale scale, Setup setup, String policy, EstimateSett
     /**
      * The budget for people: {@code the first 300 steps (0.77 epochs) of cyclical(base=0.1, peak=3,
      * stepsUp=5000), lr 0.1 to 0.274; 100 estimates (one every 3 steps), a probe along the gradient every 50}.
+     *
+     * @return the budget, on one line
      */
     public String budget() {
         long steps = settings.steps();

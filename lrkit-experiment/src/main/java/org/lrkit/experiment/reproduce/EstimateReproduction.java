@@ -25,7 +25,19 @@ import org.lrkit.experiment.report.Numbers;
 public record EstimateReproduction(EstimateExperiment experiment, Scale scale, Path directory, String dataset,
         String model, List<EstimateOutcome> outcomes, EstimateCheck check, String command) {
 
-    /** Copies the outcomes and checks there is one at least. */
+    /**
+     * Copies the outcomes and checks there is one at least.
+     *
+     * @param experiment the experiment
+     * @param scale the scale it ran at
+     * @param directory the run directory
+     * @param dataset the dataset read
+     * @param model the network trained
+     * @param outcomes one per seed, at least one; copied
+     * @param check the verdict
+     * @param command the command that regenerates the reproduction
+     * @throws IllegalArgumentException if there is no outcome
+     */
     public EstimateReproduction {
         outcomes = List.copyOf(outcomes);
         if (outcomes.isEmpty()) {
@@ -33,17 +45,29 @@ public record EstimateReproduction(EstimateExperiment experiment, Scale scale, P
         }
     }
 
-    /** The plan that ran. */
+    /**
+     * The plan that ran.
+     *
+     * @return the experiment's plan at this scale
+     */
     public EstimatePlan plan() {
         return experiment.plan(scale);
     }
 
-    /** The seeds that ran. */
+    /**
+     * The seeds that ran.
+     *
+     * @return the seeds, in the order they ran
+     */
     public long[] seeds() {
         return outcomes.stream().mapToLong(EstimateOutcome::seed).toArray();
     }
 
-    /** The claim checked. */
+    /**
+     * The claim checked.
+     *
+     * @return the experiment's claim
+     */
     public EstimateClaim claim() {
         return experiment.claim();
     }
@@ -54,6 +78,8 @@ public record EstimateReproduction(EstimateExperiment experiment, Scale scale, P
      * seeds the range runs from the lowest to the highest estimate of any seed, the 10-90% range from the lowest
      * 10th to the highest 90th percentile, and the median and the final moving average are the mean +/- the
      * standard deviation over the seeds.
+     *
+     * @return the figure, on one line
      */
     public String lrkitFigure() {
         List<EstimateSummary> summaries = outcomes.stream().map(EstimateOutcome::summary).toList();
@@ -83,12 +109,20 @@ public record EstimateReproduction(EstimateExperiment experiment, Scale scale, P
                 : Numbers.number(mean) + " +/- " + Numbers.number(Numbers.std(values));
     }
 
-    /** The budget, from the plan. */
+    /**
+     * The budget, from the plan.
+     *
+     * @return the budget for people
+     */
     public String budget() {
         return plan().budget();
     }
 
-    /** As the element of the {@code rows} array of {@code reproduction.json}. */
+    /**
+     * As the element of the {@code rows} array of {@code reproduction.json}.
+     *
+     * @return the row as a JSON object
+     */
     public Map<String, Object> rowJson() {
         EstimateClaim claim = claim();
         Map<String, Object> map = new LinkedHashMap<>();

@@ -27,7 +27,12 @@ public final class EstimateReproductionReport {
     private EstimateReproductionReport() {
     }
 
-    /** Writes {@code reproduction.json} and {@code reproduction.md} into the run directory, atomically. */
+    /**
+     * Writes {@code reproduction.json} and {@code reproduction.md} into the run directory, atomically.
+     *
+     * @param reproduction the reproduction
+     * @throws IOException if a file cannot be written
+     */
     public static void write(EstimateReproduction reproduction) throws IOException {
         AtomicFiles.write(reproduction.directory().resolve(ReproductionReport.JSON),
                 Json.write(json(reproduction)).getBytes(StandardCharsets.UTF_8));
@@ -35,7 +40,12 @@ public final class EstimateReproductionReport {
                 markdown(reproduction).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The content of {@code reproduction.json}. */
+    /**
+     * The content of {@code reproduction.json}.
+     *
+     * @param reproduction the reproduction
+     * @return the JSON object, by entry name
+     */
     public static Map<String, Object> json(EstimateReproduction reproduction) {
         EstimatePlan plan = reproduction.plan();
         Map<String, Object> map = new LinkedHashMap<>();
@@ -54,7 +64,12 @@ public final class EstimateReproductionReport {
         return map;
     }
 
-    /** The content of {@code reproduction.md}. */
+    /**
+     * The content of {@code reproduction.md}.
+     *
+     * @param reproduction the reproduction
+     * @return the Markdown text
+     */
     public static String markdown(EstimateReproduction reproduction) {
         EstimateExperiment experiment = reproduction.experiment();
         EstimatePlan plan = reproduction.plan();
@@ -90,7 +105,12 @@ public final class EstimateReproductionReport {
         return md.toString();
     }
 
-    /** What the command prints: the row, one item a line, and the files of each seed. */
+    /**
+     * What the command prints: the row, one item a line, and the files of each seed.
+     *
+     * @param reproduction the reproduction
+     * @return the text, ending with a line break
+     */
     public static String console(EstimateReproduction reproduction) {
         EstimateCheck check = reproduction.check();
         StringBuilder out = new StringBuilder();

@@ -34,12 +34,18 @@ public final class EstimateReproductionRunner {
     /**
      * Runs every seed and checks the claim; writes no report ({@link EstimateReproductionReport} does).
      *
+     * @param experiment the experiment
+     * @param scale the scale to run at
      * @param seeds the seeds, one run each
      * @param directory the run directory, which must exist
      * @param bench the data, network and optimizer settings of the plan's setup, opened
      * @param command the command that regenerates the reproduction, for the row
      * @param progress where to report each step and each finished seed
+     * @return the reproduction: one outcome per seed and the verdict
      * @throws RunFailure if a run diverged, made no estimate, or its chart could not be written
+     * @throws IllegalArgumentException if {@code seeds} is empty
+     * @throws IOException if the data cannot be read or a file cannot be written
+     * @throws TranslateException if a batch cannot be made from the images
      */
     public static EstimateReproduction run(EstimateExperiment experiment, Scale scale, long[] seeds, Path directory,
             Workbench bench, String command, Progress progress) throws IOException, TranslateException {

@@ -37,17 +37,29 @@ public final class ExperimentCatalog {
     private ExperimentCatalog() {
     }
 
-    /** Every policy comparison, in the order {@code --list} shows them (the estimates come after them). */
+    /**
+     * Every policy comparison, in the order {@code --list} shows them (the estimates come after them).
+     *
+     * @return the comparisons, unmodifiable
+     */
     public static List<PaperExperiment> all() {
         return Holder.COMPARISONS;
     }
 
-    /** Every estimate experiment, in the order {@code --list} shows them. */
+    /**
+     * Every estimate experiment, in the order {@code --list} shows them.
+     *
+     * @return the estimate experiments, unmodifiable
+     */
     public static List<EstimateExperiment> estimates() {
         return Holder.ESTIMATES;
     }
 
-    /** Every experiment of either kind, in the order {@code --list} shows them: the comparisons, then the estimates. */
+    /**
+     * Every experiment of either kind, in the order {@code --list} shows them: the comparisons, then the estimates.
+     *
+     * @return the experiments, unmodifiable
+     */
     public static List<CatalogExperiment> experiments() {
         return Holder.EXPERIMENTS;
     }
@@ -73,6 +85,8 @@ public final class ExperimentCatalog {
     /**
      * The policy comparison {@code id}.
      *
+     * @param id the comparison's id, e.g. {@code clr}
+     * @return the comparison
      * @throws IllegalArgumentException naming the known comparisons when there is none, or saying that
      *     {@code id} is an estimate experiment ({@link #experiment(String)} finds both kinds)
      */
@@ -92,6 +106,8 @@ public final class ExperimentCatalog {
     /**
      * The experiment {@code id}, of either kind.
      *
+     * @param id the experiment's id
+     * @return the experiment
      * @throws IllegalArgumentException naming every known id when there is none
      */
     public static CatalogExperiment experiment(String id) {

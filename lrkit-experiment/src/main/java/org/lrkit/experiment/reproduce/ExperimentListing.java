@@ -13,7 +13,12 @@ public final class ExperimentListing {
     private ExperimentListing() {
     }
 
-    /** The listing of {@code experiments}, of either kind. */
+    /**
+     * The listing of {@code experiments}, of either kind.
+     *
+     * @param experiments the experiments to list, in order
+     * @return the listing, a block of lines per experiment
+     */
     public static String text(List<? extends CatalogExperiment> experiments) {
         StringBuilder out = new StringBuilder();
         for (CatalogExperiment experiment : experiments) {

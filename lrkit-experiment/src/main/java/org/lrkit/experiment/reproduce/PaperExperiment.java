@@ -22,7 +22,22 @@ import java.util.Map;
 public record PaperExperiment(String id, int version, String title, String paper, List<Claim> claims,
         Map<Scale, ScaledPlan> plans, List<String> deviations, String rangeTestFigure) implements CatalogExperiment {
 
-    /** Checks the values and that every claim's policies exist, with a smaller budget where it says so. */
+    /**
+     * Checks the values and that every claim's policies exist, with a smaller budget where it says so.
+     *
+     * @param id the name on the command line: 1-40 lower-case letters, digits or {@code -}
+     * @param version the configuration's version, {@code >= 1}
+     * @param title what is reproduced, in a few words
+     * @param paper the paper and where in it the numbers are
+     * @param claims the claims checked, at least one; copied
+     * @param plans the plan at each scale, each made for its scale; copied
+     * @param deviations where lrkit's setting differs from the paper's; copied
+     * @param rangeTestFigure what the paper read off its range test, needed when a plan runs one; {@code null} reads
+     *     as empty
+     * @throws IllegalArgumentException if the id or version is out of range, there is no claim, a scale has no plan, a
+     *     claim names a policy a plan lacks, a claim carried by the budgets has a fast policy that does not train
+     *     fewer steps, or a plan runs a range test without {@code rangeTestFigure}
+     */
     public PaperExperiment {
         CatalogExperiment.checkIdAndVersion(id, version);
         claims = List.copyOf(claims);
@@ -56,7 +71,12 @@ public record PaperExperiment(String id, int version, String title, String paper
         }
     }
 
-    /** The plan at {@code scale}. */
+    /**
+     * The plan at {@code scale}.
+     *
+     * @param scale the scale
+     * @return the plan, made for that scale
+     */
     public ScaledPlan plan(Scale scale) {
         return plans.get(scale);
     }

@@ -25,7 +25,12 @@ public record PlanStamp(String experiment, int version, Scale scale, String comm
     /** The file name in a run directory. */
     public static final String FILE = "reproduce.json";
 
-    /** Writes {@code reproduce.json} into {@code directory}, atomically. */
+    /**
+     * Writes {@code reproduce.json} into {@code directory}, atomically.
+     *
+     * @param directory the run directory
+     * @throws IOException if the file cannot be written
+     */
     public void write(Path directory) throws IOException {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("lrkit", "reproduction");
@@ -39,7 +44,10 @@ public record PlanStamp(String experiment, int version, Scale scale, String comm
     /**
      * Reads {@code reproduce.json} of a run directory.
      *
+     * @param directory the run directory
+     * @return the stamp
      * @throws IllegalArgumentException if there is none or it cannot be read, in one line
+     * @throws IOException if the file exists but cannot be read
      */
     public static PlanStamp read(Path directory) throws IOException {
         Path file = directory.resolve(FILE);

@@ -26,7 +26,18 @@ import org.lrkit.experiment.run.PolicyPlan;
 public record PolicyOutcome(String label, double epochs, long steps, int runs, double[] finals,
         double[] curveEpochs, double[] curveAccuracy) {
 
-    /** Checks that the curve's arrays match. */
+    /**
+     * Checks that the curve's arrays match.
+     *
+     * @param label the policy's label
+     * @param epochs its budget in epochs
+     * @param steps its budget in optimizer steps
+     * @param runs how many seeds it has
+     * @param finals the final test accuracy of each completed run
+     * @param curveEpochs the epochs of the curve's points, increasing
+     * @param curveAccuracy the mean test accuracy at each point, as many as {@code curveEpochs}
+     * @throws IllegalArgumentException if the curve's arrays are not equally long
+     */
     public PolicyOutcome {
         if (curveEpochs.length != curveAccuracy.length) {
             throw new IllegalArgumentException("the curve needs one accuracy per epoch, got " + curveEpochs.length
@@ -34,7 +45,12 @@ public record PolicyOutcome(String label, double epochs, long steps, int runs, d
         }
     }
 
-    /** The outcome of every policy of a run directory, in the order of its {@code config.json}. */
+    /**
+     * The outcome of every policy of a run directory, in the order of its {@code config.json}.
+     *
+     * @param data the run directory's data
+     * @return one outcome per policy
+     */
     public static List<PolicyOutcome> of(RunData data) {
         long stepsPerEpoch = data.stepsPerEpoch();
         List<PolicyOutcome> outcomes = new ArrayList<>();
@@ -73,22 +89,39 @@ public record PolicyOutcome(String label, double epochs, long steps, int runs, d
         return accuracy.length == 0 ? Double.NaN : accuracy[accuracy.length - 1];
     }
 
-    /** The mean final test accuracy over the completed runs, NaN when none completed. */
+    /**
+     * The mean final test accuracy over the completed runs, NaN when none completed.
+     *
+     * @return the mean, or NaN
+     */
     public double finalMean() {
         return Numbers.mean(finals);
     }
 
-    /** The sample standard deviation of the final test accuracies, NaN for fewer than two runs. */
+    /**
+     * The sample standard deviation of the final test accuracies, NaN for fewer than two runs.
+     *
+     * @return the standard deviation, or NaN
+     */
     public double finalStd() {
         return Numbers.std(finals);
     }
 
-    /** How many runs completed. */
+    /**
+     * How many runs completed.
+     *
+     * @return the length of {@link #finals()}
+     */
     public int completed() {
         return finals.length;
     }
 
-    /** The first epoch at which the mean curve reached {@code target}, NaN if it never did. */
+    /**
+     * The first epoch at which the mean curve reached {@code target}, NaN if it never did.
+     *
+     * @param target a test accuracy in {@code [0, 1]}
+     * @return the epoch, or NaN
+     */
     public double firstEpochReaching(double target) {
         for (int i = 0; i < curveEpochs.length; i++) {
             if (curveAccuracy[i] >= target - 1e-12) {
@@ -98,7 +131,12 @@ public record PolicyOutcome(String label, double epochs, long steps, int runs, d
         return Double.NaN;
     }
 
-    /** The mean accuracy after epoch {@code epoch}, NaN if the curve has no point there. */
+    /**
+     * The mean accuracy after epoch {@code epoch}, NaN if the curve has no point there.
+     *
+     * @param epoch an epoch of the curve
+     * @return the mean accuracy, or NaN
+     */
     public double accuracyAt(double epoch) {
         for (int i = 0; i < curveEpochs.length; i++) {
             if (Math.abs(curveEpochs[i] - epoch) < 1e-9) {
@@ -108,7 +146,11 @@ public record PolicyOutcome(String label, double epochs, long steps, int runs, d
         return Double.NaN;
     }
 
-    /** The best point of the mean curve, NaN when it is empty. */
+    /**
+     * The best point of the mean curve, NaN when it is empty.
+     *
+     * @return the highest finite mean accuracy, or NaN
+     */
     public double bestAccuracy() {
         return Arrays.stream(curveAccuracy).filter(Double::isFinite).max().orElse(Double.NaN);
     }

@@ -26,9 +26,14 @@ public final class ReproductionAnalysis {
     /**
      * Analyzes {@code directory}.
      *
+     * @param directory the run directory
+     * @param experiment the experiment that ran
+     * @param scale the scale it ran at
      * @param bench the workbench the runs trained on, for the snapshot ensembles' evaluation
      * @param command the command that regenerates the reproduction, for the rows
+     * @return the result: one row per claim, the anytime curves and the snapshot ensembles
      * @throws IllegalArgumentException if the directory lacks a policy a claim names
+     * @throws IOException if a file of the directory or a snapshot cannot be read
      */
     public static ReproductionResult analyze(Path directory, PaperExperiment experiment, Scale scale,
             Workbench bench, String command) throws IOException {

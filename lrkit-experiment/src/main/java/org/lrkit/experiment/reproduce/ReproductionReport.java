@@ -33,13 +33,23 @@ public final class ReproductionReport {
     private ReproductionReport() {
     }
 
-    /** Writes {@code reproduction.json} and {@code reproduction.md} into the result's directory, atomically. */
+    /**
+     * Writes {@code reproduction.json} and {@code reproduction.md} into the result's directory, atomically.
+     *
+     * @param result the reproduction's result
+     * @throws IOException if a file cannot be written
+     */
     public static void write(ReproductionResult result) throws IOException {
         AtomicFiles.write(result.directory().resolve(JSON), Json.write(json(result)).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(result.directory().resolve(MARKDOWN), markdown(result).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The content of {@code reproduction.json}. */
+    /**
+     * The content of {@code reproduction.json}.
+     *
+     * @param result the reproduction's result
+     * @return the JSON object, by entry name
+     */
     public static Map<String, Object> json(ReproductionResult result) {
         PaperExperiment experiment = result.experiment();
         ScaledPlan plan = result.plan();
@@ -139,7 +149,12 @@ public final class ReproductionReport {
         return summaries;
     }
 
-    /** The content of {@code reproduction.md}. */
+    /**
+     * The content of {@code reproduction.md}.
+     *
+     * @param result the reproduction's result
+     * @return the Markdown text
+     */
     public static String markdown(ReproductionResult result) {
         PaperExperiment experiment = result.experiment();
         ScaledPlan plan = result.plan();
@@ -209,7 +224,12 @@ public final class ReproductionReport {
                 result.experiment().rangeTestFigure());
     }
 
-    /** What the command prints after the results table: each row, then the extras, one item a line. */
+    /**
+     * What the command prints after the results table: each row, then the extras, one item a line.
+     *
+     * @param result the reproduction's result
+     * @return the text, ending with a line break
+     */
     public static String console(ReproductionResult result) {
         StringBuilder out = new StringBuilder();
         out.append(ReportSections.consoleHeading(result.experiment(), result.scale(), result.model(),
@@ -243,7 +263,12 @@ public final class ReproductionReport {
         return out.toString();
     }
 
-    /** The path of {@code reproduction.md} in a run directory. */
+    /**
+     * The path of {@code reproduction.md} in a run directory.
+     *
+     * @param directory the run directory
+     * @return the file's path; it may not exist
+     */
     public static Path markdownFile(Path directory) {
         return directory.resolve(MARKDOWN);
     }

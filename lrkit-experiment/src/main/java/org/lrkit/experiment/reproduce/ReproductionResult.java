@@ -26,7 +26,21 @@ public record ReproductionResult(PaperExperiment experiment, Scale scale, Path d
         String model, long[] seeds, List<ReproductionRow> rows, List<AnytimeCurve> anytime,
         List<EnsembleOutcome> ensembles, Map<String, Object> rangeTest, String command) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param experiment the experiment
+     * @param scale the scale it ran at
+     * @param directory the run directory
+     * @param dataset the dataset read
+     * @param model the network trained
+     * @param seeds the seeds of every policy; copied
+     * @param rows one per claim; copied
+     * @param anytime the anytime curves; copied
+     * @param ensembles the snapshot ensembles; copied
+     * @param rangeTest the range test's advice, empty when none ran; copied
+     * @param command the command that regenerates the reproduction
+     */
     public ReproductionResult {
         seeds = seeds.clone();
         rows = List.copyOf(rows);
@@ -35,7 +49,11 @@ public record ReproductionResult(PaperExperiment experiment, Scale scale, Path d
         rangeTest = Collections.unmodifiableMap(new LinkedHashMap<>(rangeTest));
     }
 
-    /** The plan that ran. */
+    /**
+     * The plan that ran.
+     *
+     * @return the experiment's plan at this scale
+     */
     public ScaledPlan plan() {
         return experiment.plan(scale);
     }

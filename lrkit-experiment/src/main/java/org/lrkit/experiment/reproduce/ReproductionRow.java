@@ -22,12 +22,20 @@ import org.lrkit.experiment.report.ResultTable;
 public record ReproductionRow(String experiment, int version, Scale scale, String dataset, Claim claim,
         PolicyOutcome baseline, PolicyOutcome fast, ClaimCheck check, String command) {
 
-    /** The paper's figure, as the claim states it. */
+    /**
+     * The paper's figure, as the claim states it.
+     *
+     * @return the paper's figure
+     */
     public String paperFigure() {
         return claim.paperFigure();
     }
 
-    /** lrkit's figure: {@code triangular2 79.0% +/- 0.4 vs fixed 79.3% +/- 0.2 (3 seeds, cifar10)}. */
+    /**
+     * lrkit's figure: {@code triangular2 79.0% +/- 0.4 vs fixed 79.3% +/- 0.2 (3 seeds, cifar10)}.
+     *
+     * @return the figure, on one line
+     */
     public String lrkitFigure() {
         int seeds = Math.max(fast.runs(), baseline.runs());
         return accuracy(fast) + " vs " + accuracy(baseline) + " (" + seeds + (seeds == 1 ? " seed, " : " seeds, ")
@@ -41,7 +49,11 @@ public record ReproductionRow(String experiment, int version, Scale scale, Strin
                 + " runs completed)" : text;
     }
 
-    /** The budgets compared: {@code triangular2 5 epochs (2500 it) vs fixed 14 epochs (7000 it)}. */
+    /**
+     * The budgets compared: {@code triangular2 5 epochs (2500 it) vs fixed 14 epochs (7000 it)}.
+     *
+     * @return the budgets, on one line
+     */
     public String budgets() {
         return budget(fast) + " vs " + budget(baseline);
     }
@@ -54,6 +66,8 @@ public record ReproductionRow(String experiment, int version, Scale scale, Strin
     /**
      * The speed-up in epochs to the same accuracy: {@code 2.8x (triangular2 reached fixed's 79.3% after 5
      * of its epochs; fixed trained 14)} or {@code not reached (best 78.1%)}.
+     *
+     * @return the text, on one line
      */
     public String speedup() {
         String target = Numbers.percent(baseline.finalMean());
@@ -66,7 +80,11 @@ public record ReproductionRow(String experiment, int version, Scale scale, Strin
                 + ResultTable.epochs(baseline.epochs()) + ")";
     }
 
-    /** As an element of the {@code rows} array of {@code reproduction.json}. */
+    /**
+     * As an element of the {@code rows} array of {@code reproduction.json}.
+     *
+     * @return the row as a JSON object
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("experiment", experiment);

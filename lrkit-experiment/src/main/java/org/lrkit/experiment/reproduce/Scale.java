@@ -16,7 +16,11 @@ public enum Scale {
     /** The paper's setting (a GPU's work). */
     FULL;
 
-    /** The word on the command line and in the files: {@code ci}, {@code cpu} or {@code full}. */
+    /**
+     * The word on the command line and in the files: {@code ci}, {@code cpu} or {@code full}.
+     *
+     * @return the lower-case name
+     */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -24,6 +28,8 @@ public enum Scale {
     /**
      * Reads {@code --scale}.
      *
+     * @param text the option's value; case and surrounding blanks are ignored, {@code null} fails
+     * @return the scale
      * @throws IllegalArgumentException naming the option and the value, e.g. {@code --scale must be ci, cpu or
      *     full, got 'fast'}
      */
@@ -37,7 +43,11 @@ public enum Scale {
         throw new IllegalArgumentException("--scale must be ci, cpu or full, got '" + text + "'");
     }
 
-    /** Whether runs at this scale can support a verdict on the paper's claim (every scale but {@link #CI}). */
+    /**
+     * Whether runs at this scale can support a verdict on the paper's claim (every scale but {@link #CI}).
+     *
+     * @return whether this scale is not {@link #CI}
+     */
     public boolean isEvidence() {
         return this != CI;
     }

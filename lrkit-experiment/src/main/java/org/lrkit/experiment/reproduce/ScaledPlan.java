@@ -23,7 +23,21 @@ import org.lrkit.experiment.run.RangeFinder;
 public record ScaledPlan(Scale scale, Setup setup, List<PlannedPolicy> policies, int seeds,
         RangeFinder.SweepSettings rangeTest, SnapshotPlan snapshots, String description, String estimate) {
 
-    /** Checks that the labels are unique and the snapshot policies exist. */
+    /**
+     * Checks that the labels are unique and the snapshot policies exist.
+     *
+     * @param scale the scale
+     * @param setup data, network and optimizer
+     * @param policies the policies, at least two, labels unique; copied
+     * @param seeds how many seeds run by default, in {@code [1, 100]}
+     * @param rangeTest a range test to run before training, or {@code null}
+     * @param snapshots the snapshot ensembles, each of a policy of this plan; {@code null} reads as {@link
+     *     SnapshotPlan#NONE}
+     * @param description how this scale departs from the paper, not blank
+     * @param estimate how long it takes, not blank
+     * @throws IllegalArgumentException if there are fewer than two policies, a label repeats, a snapshot names no
+     *     policy, {@code seeds} is out of range, or the description or estimate is missing
+     */
     public ScaledPlan {
         policies = List.copyOf(policies);
         if (policies.size() < 2) {
@@ -56,10 +70,12 @@ public record ScaledPlan(Scale scale, Setup setup, List<PlannedPolicy> policies,
      * per epoch: every policy with its length and role, the seeds, the range test (run whatever the policies say)
      * and the snapshots.
      *
+     * @param stepsPerEpoch optimizer steps per epoch of the data
      * @param seeds the seeds of every policy
      * @param commandLine the command line as typed, for {@code config.json}
      * @param targetFrom the policy whose final accuracy the results table counts epochs to
      * @param lrkitVersion the running lrkit's version
+     * @return the request
      */
     public ExperimentRequest request(long stepsPerEpoch, long[] seeds, String commandLine, String targetFrom,
             String lrkitVersion) {
@@ -72,12 +88,21 @@ public record ScaledPlan(Scale scale, Setup setup, List<PlannedPolicy> policies,
         return request.build();
     }
 
-    /** The policy labelled {@code label}, if there is one. */
+    /**
+     * The policy labelled {@code label}, if there is one.
+     *
+     * @param label a policy's label
+     * @return the policy, or empty
+     */
     public Optional<PlannedPolicy> policy(String label) {
         return policies.stream().filter(policy -> policy.label().equals(label)).findFirst();
     }
 
-    /** Every policy's budget on the preferred dataset: {@code fixed 14 epochs (7000 it), triangular2 ...}. */
+    /**
+     * Every policy's budget on the preferred dataset: {@code fixed 14 epochs (7000 it), triangular2 ...}.
+     *
+     * @return the budgets, comma-separated
+     */
     public String budgets() {
         long stepsPerEpoch = setup.stepsPerEpoch();
         StringBuilder text = new StringBuilder();

@@ -23,7 +23,20 @@ import org.lrkit.experiment.run.Settings;
 public record Setup(List<String> datasets, String model, int batchSize, double momentum, double weightDecay,
         boolean augment, int trainSize, int testSize) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param datasets the datasets to try, in order of preference, at least one; copied
+     * @param model the network
+     * @param batchSize examples per step, {@code >= 1}
+     * @param momentum SGD momentum where a policy schedules none
+     * @param weightDecay L2 weight decay
+     * @param augment pad-crop-flip augmentation of CIFAR images
+     * @param trainSize a subset of this many training images, {@code >= batchSize}, or 0 for all
+     * @param testSize a subset of this many test images, {@code >= 0}; 0 for all
+     * @throws IllegalArgumentException if there is no dataset, {@code batchSize < 1}, a size is negative, or {@code
+     *     trainSize} is above 0 and below {@code batchSize}
+     */
     public Setup {
         datasets = List.copyOf(datasets);
         if (datasets.isEmpty()) {
@@ -39,24 +52,52 @@ public record Setup(List<String> datasets, String model, int batchSize, double m
         }
     }
 
-    /** A setup on one dataset. */
+    /**
+     * A setup on one dataset.
+     *
+     * @param dataset the dataset
+     * @param model the network
+     * @param batchSize examples per step, {@code >= 1}
+     * @param momentum SGD momentum where a policy schedules none
+     * @param weightDecay L2 weight decay
+     * @param augment pad-crop-flip augmentation of CIFAR images
+     * @param trainSize a subset of this many training images, {@code >= batchSize}, or 0 for all
+     * @param testSize a subset of this many test images, or 0 for all
+     * @return the setup
+     */
     public static Setup of(String dataset, String model, int batchSize, double momentum, double weightDecay,
             boolean augment, int trainSize, int testSize) {
         return new Setup(List.of(dataset), model, batchSize, momentum, weightDecay, augment, trainSize, testSize);
     }
 
-    /** The settings of a run on {@code dataset}, read from {@code data} (or the standard places when null). */
+    /**
+     * The settings of a run on {@code dataset}, read from {@code data} (or the standard places when null).
+     *
+     * @param dataset the dataset to read, one of {@link #datasets()}
+     * @param data the folder to read it from, or {@code null} for the standard places
+     * @param device the device to train on
+     * @param threads the threads to train with
+     * @return the settings: SGD without Nesterov, this setup's values
+     */
     public Settings settings(String dataset, Path data, String device, int threads) {
         return new Settings(dataset, data, model, batchSize, "sgd", momentum, false, weightDecay, augment, trainSize,
                 testSize, device, threads);
     }
 
-    /** The training images of the preferred dataset, after the subset. */
+    /**
+     * The training images of the preferred dataset, after the subset.
+     *
+     * @return the number of training images
+     */
     public int trainImages() {
         return trainSize > 0 ? trainSize : fullTrainingSet(datasets.get(0));
     }
 
-    /** Optimizer steps per epoch on the preferred dataset (whole batches only, as the runs count them). */
+    /**
+     * Optimizer steps per epoch on the preferred dataset (whole batches only, as the runs count them).
+     *
+     * @return the training images divided by the batch size, rounded down
+     */
     public long stepsPerEpoch() {
         return trainImages() / batchSize;
     }
@@ -71,7 +112,11 @@ public record Setup(List<String> datasets, String model, int batchSize, double m
         };
     }
 
-    /** One line for people: {@code resnet20 on 10000 images of cifar10, batch 128, SGD momentum 0.9, ...}. */
+    /**
+     * One line for people: {@code resnet20 on 10000 images of cifar10, batch 128, SGD momentum 0.9, ...}.
+     *
+     * @return the description, on one line
+     */
     public String describe() {
         String data = (trainSize > 0 ? trainSize + " class-balanced training images of " : "")
                 + String.join(" (else ", datasets) + ")".repeat(datasets.size() - 1)

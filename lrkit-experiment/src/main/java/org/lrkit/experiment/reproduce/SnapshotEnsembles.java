@@ -30,8 +30,11 @@ public final class SnapshotEnsembles {
      * The ensembles of the completed runs of the plan's policies.
      *
      * @param data the run directory as read
+     * @param plan the policies with snapshots and how many of the newest to average
      * @param bench the workbench the runs trained on (its network and test images)
+     * @return one outcome per completed run of those policies
      * @throws RunFailure if a snapshot cannot be read or evaluated
+     * @throws IOException if a snapshot or the test images cannot be read
      */
     public static List<EnsembleOutcome> evaluate(RunData data, SnapshotPlan plan, Workbench bench)
             throws IOException {

@@ -16,7 +16,13 @@ public record SnapshotPlan(List<String> policies, int lastM) {
     /** No snapshots. */
     public static final SnapshotPlan NONE = new SnapshotPlan(List.of(), 1);
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param policies the labels of the policies whose runs take snapshots; copied
+     * @param lastM how many of the newest snapshots the ensemble averages, {@code >= 1}
+     * @throws IllegalArgumentException if {@code lastM < 1}
+     */
     public SnapshotPlan {
         policies = List.copyOf(policies);
         if (lastM < 1) {
@@ -24,7 +30,11 @@ public record SnapshotPlan(List<String> policies, int lastM) {
         }
     }
 
-    /** Whether any policy takes snapshots. */
+    /**
+     * Whether any policy takes snapshots.
+     *
+     * @return whether {@link #policies()} is empty
+     */
     public boolean isEmpty() {
         return policies.isEmpty();
     }

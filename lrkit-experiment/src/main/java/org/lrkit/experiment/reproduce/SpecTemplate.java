@@ -22,7 +22,12 @@ public record SpecTemplate(String text) {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern EPOCHS = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s+epochs?\\s*");
 
-    /** Checks that every placeholder reads as a number of epochs. */
+    /**
+     * Checks that every placeholder reads as a number of epochs.
+     *
+     * @param text the spec with placeholders, not blank
+     * @throws IllegalArgumentException if the text is blank or a placeholder does not read as a number of epochs
+     */
     public SpecTemplate {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a policy spec is needed, got '" + text + "'");
@@ -33,7 +38,11 @@ public record SpecTemplate(String text) {
         }
     }
 
-    /** Whether the spec has placeholders, i.e. depends on the steps per epoch. */
+    /**
+     * Whether the spec has placeholders, i.e. depends on the steps per epoch.
+     *
+     * @return whether the text has a {@code {x epochs}} placeholder
+     */
     public boolean usesEpochs() {
         return PLACEHOLDER.matcher(text).find();
     }
@@ -41,6 +50,8 @@ public record SpecTemplate(String text) {
     /**
      * The spec with every {@code {x epochs}} replaced by {@code round(x * stepsPerEpoch)} steps.
      *
+     * @param stepsPerEpoch optimizer steps per epoch of the data, {@code >= 1}
+     * @return the spec text without placeholders
      * @throws IllegalArgumentException if {@code stepsPerEpoch < 1} or a placeholder comes to 0 steps
      */
     public String resolve(long stepsPerEpoch) {

@@ -31,7 +31,12 @@ public enum Verdict {
     public static final String SMOKE_TEST_REASON = "ci scale checks that the plan runs; its numbers are not evidence"
             + " for or against the paper";
 
-    /** Why a run with {@code seeds} completed seeds gets {@link #INCONCLUSIVE}: {@code inconclusive: 1 seed; ...}. */
+    /**
+     * Why a run with {@code seeds} completed seeds gets {@link #INCONCLUSIVE}: {@code inconclusive: 1 seed; ...}.
+     *
+     * @param seeds the completed seeds, fewer than a verdict needs
+     * @return the reason, on one line
+     */
     public static String inconclusiveReason(int seeds) {
         return "inconclusive: " + seeds + (seeds == 1 ? " seed" : " seeds") + "; a verdict needs " + SEEDS_NEEDED;
     }
@@ -42,7 +47,11 @@ public enum Verdict {
         this.words = words;
     }
 
-    /** The verdict as the row and the files write it. */
+    /**
+     * The verdict as the row and the files write it.
+     *
+     * @return the words, e.g. {@code inconclusive}
+     */
     public String words() {
         return words;
     }

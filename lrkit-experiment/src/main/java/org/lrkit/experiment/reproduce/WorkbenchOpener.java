@@ -22,6 +22,10 @@ public final class WorkbenchOpener {
     /**
      * Checks the names of every dataset and the network without reading anything.
      *
+     * @param setup the setup whose datasets and network to check
+     * @param data the only place to read from, or {@code null} for the standard places
+     * @param device the device to train on
+     * @param threads the threads to train with
      * @throws IllegalArgumentException naming an unknown dataset, network or device
      */
     public static void check(Setup setup, Path data, String device, int threads) {
@@ -33,9 +37,16 @@ public final class WorkbenchOpener {
     /**
      * Starts the engine and reads the first dataset found.
      *
+     * @param setup the setup: datasets in order of preference, network, optimizer
      * @param data the only place to read from, or {@code null} for the standard places
+     * @param device the device to train on
+     * @param threads the threads to train with
+     * @param progress where the reading reports its progress
+     * @param err where notes for the user are printed
+     * @return the workbench of the first dataset found
      * @throws RunFailure if none of the datasets can be found (the message of the first one's failure, which
      *     says where it was looked for and how to get it) or the device is missing
+     * @throws IOException if a dataset's files cannot be read
      */
     public static Workbench open(Setup setup, Path data, String device, int threads, Progress progress,
             PrintWriter err) throws IOException {

@@ -31,7 +31,12 @@ public final class DataSource {
     public record Loaded(ImageSet images, String name, String source) {
     }
 
-    /** Checks that {@code name} is a dataset lrkit knows. */
+    /**
+     * Checks that {@code name} is a dataset lrkit knows.
+     *
+     * @param name the dataset name
+     * @throws IllegalArgumentException if lrkit does not know it
+     */
     public static void checkName(String name) {
         if (!Datasets.NAMES.contains(name)) {
             throw new IllegalArgumentException("--dataset must be one of " + String.join(", ", Datasets.NAMES)
@@ -42,9 +47,14 @@ public final class DataSource {
     /**
      * Reads split {@code split} ({@code train} or {@code test}) of {@code name}.
      *
+     * @param name a dataset lrkit knows
+     * @param split {@code train} or {@code test}
      * @param explicit the only place to look, or {@code null} for the standard places
+     * @return the images and where they were found
      * @throws RunFailure if the dataset is nowhere, with one line saying where it was looked for and how to
      *     get it
+     * @throws IllegalArgumentException if lrkit does not know the dataset
+     * @throws IOException if the files cannot be read
      */
     public static Loaded load(String name, String split, Path explicit) throws IOException {
         checkName(name);

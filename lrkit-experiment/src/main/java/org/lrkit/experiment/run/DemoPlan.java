@@ -22,7 +22,13 @@ public record DemoPlan(long epochs, int factor) {
     /** The model on Fashion-MNIST and MNIST. */
     public static final String DEFAULT_MODEL = "fashion_cnn";
 
-    /** Checks the values, naming the options. */
+    /**
+     * Checks the values, naming the options.
+     *
+     * @param epochs epochs of the one-cycle run and the short baseline, {@code >= 1}
+     * @param factor how many times longer the long baseline trains, in {@code [2, 100]}
+     * @throws IllegalArgumentException if a value is out of range, naming its option
+     */
     public DemoPlan {
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
@@ -32,7 +38,12 @@ public record DemoPlan(long epochs, int factor) {
         }
     }
 
-    /** The policies (one-cycle, step decay, long step decay) for a training set of {@code stepsPerEpoch} steps. */
+    /**
+     * The policies (one-cycle, step decay, long step decay) for a training set of {@code stepsPerEpoch} steps.
+     *
+     * @param stepsPerEpoch optimizer steps per epoch of the training set
+     * @return the three policies, in that order
+     */
     public List<PolicyRequest> policies(int stepsPerEpoch) {
         return List.of(
                 PolicyRequest.parse("one-cycle=oneCyclePolicy(peak=auto, totalSteps=auto)"),
@@ -46,13 +57,21 @@ public record DemoPlan(long epochs, int factor) {
         return "multiStepDecay(initial=auto, milestones=[" + first + ", " + second + "], factor=0.1)";
     }
 
-    /** How long each policy trains. */
+    /**
+     * How long each policy trains.
+     *
+     * @return the lengths, one per policy
+     */
     public List<TrainingLength> lengths() {
         return List.of(TrainingLength.epochs(epochs), TrainingLength.epochs(epochs),
                 TrainingLength.epochs(factor * epochs));
     }
 
-    /** What each policy is there for. */
+    /**
+     * What each policy is there for.
+     *
+     * @return the roles, one per policy
+     */
     public List<String> roles() {
         return List.of("one-cycle, peak from the range test (auto), " + epochs + " epoch" + (epochs == 1 ? "" : "s"),
                 "step decay (x0.1 at 50% and 75%) from the held rate (auto), the same " + epochs + " epoch"

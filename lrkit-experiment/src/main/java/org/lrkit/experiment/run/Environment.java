@@ -27,6 +27,7 @@ public final class Environment {
      * started (it asks the engine for the libtorch version).
      *
      * @param lrkitVersion the running lrkit's version
+     * @return the versions, git commit and machine, by name
      */
     public static Map<String, Object> capture(String lrkitVersion) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -53,13 +54,21 @@ public final class Environment {
         return map;
     }
 
-    /** The running JDK: {@code 17.0.17 (Debian, OpenJDK 64-Bit Server VM)}. */
+    /**
+     * The running JDK: {@code 17.0.17 (Debian, OpenJDK 64-Bit Server VM)}.
+     *
+     * @return the Java version, vendor and VM
+     */
     public static String jdk() {
         return System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
                 + System.getProperty("java.vm.name") + ")";
     }
 
-    /** DJL's version, without starting the engine, or {@code unknown}. */
+    /**
+     * DJL's version, without starting the engine, or {@code unknown}.
+     *
+     * @return the version, or {@code unknown}
+     */
     public static String djl() {
         return safe(Engine::getDjlVersion);
     }
@@ -68,6 +77,8 @@ public final class Environment {
      * The libtorch build on the class path, read from its native jar without loading it:
      * {@code 2.7.1-20250812 (cpu, linux-x86_64)}, or {@code none on the class path} (DJL then needs to go
      * online to download one).
+     *
+     * @return the version, build flavour and platform, or {@code none on the class path}
      */
     public static String bundledLibtorch() {
         try (InputStream in = Environment.class.getResourceAsStream("/native/lib/pytorch.properties")) {
@@ -95,6 +106,8 @@ public final class Environment {
     /**
      * The lrkit checkout the running code was built in: the nearest folder above the jar or classes folder
      * that holds {@code .git}, or else {@code pom.xml} beside {@code lrkit-cli}; {@code null} if none.
+     *
+     * @return the checkout's folder, or {@code null}
      */
     public static Path checkout() {
         Path code = DataSource.codeLocation();

@@ -81,7 +81,10 @@ public final class Experiment {
      * the data will fix), and a policy of a length given in steps and without a range test keeps its values in
      * range over the run ({@link PolicyRequest#policy(Spec, long)}).
      *
+     * @param request what the command asks for
+     * @param directory the run directory to be made
      * @throws IllegalArgumentException with one line naming the problem
+     * @throws IOException if the directory cannot be listed
      */
     public static void check(ExperimentRequest request, Path directory) throws IOException {
         requireFresh(directory);
@@ -106,8 +109,14 @@ public final class Experiment {
      * refused before the directory is made, or, when its learning rates come from the range test, right after
      * the range test.
      *
+     * @param request what the command asks for
+     * @param bench the data, model and engine to train with
      * @param directory the run directory; must not exist or be empty
+     * @param progress where the range test reports its progress
+     * @param err where notes for the user are printed
+     * @return the experiment, its runs pending
      * @throws IllegalArgumentException with one line naming the problem
+     * @throws IOException if the directory or a file cannot be written, or the range test cannot read its data
      */
     public static Experiment create(ExperimentRequest request, Workbench bench, Path directory, Progress progress,
             PrintWriter err) throws IOException {
@@ -213,10 +222,16 @@ public final class Experiment {
      * thread count if asked: reads its {@code config.json}, the data again, and checks that the data still
      * gives the same steps per epoch.
      *
+     * @param directory the run directory
+     * @param command the command that resumes it, which must be the one that made it
      * @param device the device asked for, or {@code null} to keep the recorded one
      * @param threads the threads asked for, or {@code null} to keep the recorded count
+     * @param progress where the runs report their progress
+     * @param err where notes for the user are printed
+     * @return the experiment, ready to {@link #run()}
      * @throws IllegalArgumentException if the directory is missing or holds another command's run
      * @throws RunFailure if the data changed
+     * @throws IOException if a file of the directory or the data cannot be read
      */
     public static Experiment resume(Path directory, String command, String device, Integer threads,
             Progress progress, PrintWriter err) throws IOException {
@@ -243,6 +258,14 @@ public final class Experiment {
     /**
      * Opens a run directory to continue it: the runs completed (or diverged) are kept, the others continue
      * from their checkpoints or start again.
+     *
+     * @param config the run directory's configuration
+     * @param bench the data, model and engine to train with
+     * @param directory the run directory
+     * @param progress where the runs report their progress
+     * @param err where notes for the user are printed
+     * @return the experiment, ready to {@link #run()}
+     * @throws IOException if {@code summary.json} cannot be read or written
      */
     public static Experiment resume(ExperimentConfig config, Workbench bench, Path directory, Progress progress,
             PrintWriter err) throws IOException {
@@ -269,7 +292,13 @@ public final class Experiment {
                 rangeTest.isEmpty() ? null : rangeTest, records);
     }
 
-    /** The command that continues the run of {@code command} in {@code directory}, quoted for a shell. */
+    /**
+     * The command that continues the run of {@code command} in {@code directory}, quoted for a shell.
+     *
+     * @param command the command, e.g. {@code compare}
+     * @param directory the run directory
+     * @return the command line, the path in single quotes if it has characters a shell would read
+     */
     public static String resumeCommand(String command, Path directory) {
         String path = directory.toString();
         return "lrkit " + command + " --resume " + (path.matches("[A-Za-z0-9._/+=:@-]+") ? path : "'" + path + "'");
@@ -278,7 +307,9 @@ public final class Experiment {
     /**
      * Refuses a run directory that exists and is not empty.
      *
+     * @param directory the run directory asked for
      * @throws IllegalArgumentException saying how to continue a run that is there
+     * @throws IOException if the directory cannot be listed
      */
     public static void requireFresh(Path directory) throws IOException {
         if (Files.isRegularFile(directory)) {
@@ -297,22 +328,38 @@ public final class Experiment {
         }
     }
 
-    /** The configuration. */
+    /**
+     * The configuration.
+     *
+     * @return the configuration, as in {@code config.json}
+     */
     public ExperimentConfig config() {
         return config;
     }
 
-    /** The run directory. */
+    /**
+     * The run directory.
+     *
+     * @return the run directory
+     */
     public Path directory() {
         return directory;
     }
 
-    /** The data, model and engine the runs train with. */
+    /**
+     * The data, model and engine the runs train with.
+     *
+     * @return the workbench
+     */
     public Workbench workbench() {
         return bench;
     }
 
-    /** The command that resumes this directory. */
+    /**
+     * The command that resumes this directory.
+     *
+     * @return the command line, quoted for a shell
+     */
     public String resumeCommand() {
         return resumeCommand;
     }
@@ -323,6 +370,7 @@ public final class Experiment {
      *
      * @return the records of every run
      * @throws RunFailure if a run fails (the summary says which; the runs before it are kept)
+     * @throws IOException if a checkpoint, metrics file or {@code summary.json} cannot be written
      */
     public List<RunRecord> run() throws IOException {
         Thread hook = new Thread(this::interrupted, "lrkit-interrupt");
@@ -445,6 +493,8 @@ public final class Experiment {
     /**
      * The range test's wall time as a fraction of the training runs' (all policies and seeds together), or
      * empty when no range test ran or nothing has trained yet.
+     *
+     * @return the share, or empty
      */
     public OptionalDouble rangeTestShare() {
         double training = records.stream().mapToDouble(RunRecord::seconds).sum();
@@ -453,7 +503,13 @@ public final class Experiment {
                 : OptionalDouble.empty();
     }
 
-    /** The {@code summary.json} of a run directory, or an empty map if it has none. */
+    /**
+     * The {@code summary.json} of a run directory, or an empty map if it has none.
+     *
+     * @param directory the run directory
+     * @return the summary as a JSON object
+     * @throws IOException if the file exists but cannot be read
+     */
     public static Map<String, Object> readSummary(Path directory) throws IOException {
         try {
             return Json.parseObject(Files.readString(directory.resolve(SUMMARY), StandardCharsets.UTF_8));

@@ -54,7 +54,27 @@ public record ExperimentConfig(String command, String commandLine, String create
     /** The sub-folder of a run's folder that holds its cycle-end snapshots. */
     public static final String SNAPSHOTS = "snapshots";
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param command {@code train}, {@code compare} or {@code demo}
+     * @param commandLine the command line as typed
+     * @param created when the directory was made (ISO-8601)
+     * @param settings data, model, batch, optimizer, engine
+     * @param data what was read
+     * @param seeds the seeds, at least one; copied
+     * @param target the target test accuracy, or NaN for the default
+     * @param targetFrom the label of the policy whose final accuracy is the target, or {@code null}
+     * @param rangeTest the range test's sweep, or {@code null}
+     * @param rangeSeed the seed of the range test
+     * @param policies the policies, at least one; copied
+     * @param checkpointDirectory where this run's checkpoints go, or {@code null} for the run directory
+     * @param checkpointEvery epochs between checkpoints, {@code >= 1}
+     * @param environment versions, git commit, machine
+     * @param snapshotPolicies the labels of the policies that save snapshots; {@code null} for none; copied
+     * @param runId the run directory's UUID, or {@code null}
+     * @throws IllegalArgumentException if there is no seed or no policy, or {@code checkpointEvery < 1}
+     */
     public ExperimentConfig {
         if (seeds.length == 0) {
             throw new IllegalArgumentException("at least one seed is needed");
@@ -73,6 +93,11 @@ public record ExperimentConfig(String command, String commandLine, String create
     /**
      * The folder of {@code --checkpoint-dir} that holds one run directory's checkpoints, so that runs sharing a
      * checkpoint directory never meet: the run directory's name and the start of its run id.
+     *
+     * @param runDirectory the run directory
+     * @param runId the run directory's id, not null
+     * @return the folder name: the directory's name (characters other than letters, digits, {@code .}, {@code _} and
+     *     {@code -} replaced by {@code _}), a dash and the first eight characters of the run id
      */
     public static String checkpointSubfolder(Path runDirectory, String runId) {
         Path name = runDirectory.toAbsolutePath().normalize().getFileName();
@@ -80,23 +105,47 @@ public record ExperimentConfig(String command, String commandLine, String create
         return base + "-" + runId.substring(0, Math.min(8, runId.length()));
     }
 
-    /** Whether the runs of the policy {@code label} save snapshots at the cycle ends. */
+    /**
+     * Whether the runs of the policy {@code label} save snapshots at the cycle ends.
+     *
+     * @param label a policy's label
+     * @return whether {@code label} is one of {@link #snapshotPolicies()}
+     */
     public boolean savesSnapshots(String label) {
         return snapshotPolicies.contains(label);
     }
 
-    /** The folder that holds the metrics of one policy and seed. */
+    /**
+     * The folder that holds the metrics of one policy and seed.
+     *
+     * @param runDirectory the run directory
+     * @param label the policy's label
+     * @param seed the seed
+     * @return {@code runs/<label>/seed-<seed>} in {@code runDirectory}
+     */
     public static Path runFolder(Path runDirectory, String label, long seed) {
         return runDirectory.resolve("runs").resolve(label).resolve("seed-" + seed);
     }
 
-    /** The checkpoint file of one policy and seed. */
+    /**
+     * The checkpoint file of one policy and seed.
+     *
+     * @param runDirectory the run directory
+     * @param label the policy's label
+     * @param seed the seed
+     * @return the folder of the run's checkpoint: in the {@link #checkpointDirectory()} if there is one, else the run
+     *     folder
+     */
     public Path checkpointFolder(Path runDirectory, String label, long seed) {
         return checkpointDirectory == null ? runFolder(runDirectory, label, seed)
                 : checkpointDirectory.resolve(label).resolve("seed-" + seed);
     }
 
-    /** As {@code config.json}. */
+    /**
+     * As {@code config.json}.
+     *
+     * @return the configuration as a JSON object, by entry name
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("lrkit", "run configuration");
@@ -135,7 +184,12 @@ public record ExperimentConfig(String command, String commandLine, String create
         return map;
     }
 
-    /** Writes {@code config.json} into {@code directory}, atomically. */
+    /**
+     * Writes {@code config.json} into {@code directory}, atomically.
+     *
+     * @param directory the run directory, created if missing
+     * @throws IOException if the directory cannot be created or the file cannot be written
+     */
     public void write(Path directory) throws IOException {
         Files.createDirectories(directory);
         AtomicFiles.write(directory.resolve(FILE), Json.write(toJson()).getBytes(StandardCharsets.UTF_8));
@@ -144,6 +198,8 @@ public record ExperimentConfig(String command, String commandLine, String create
     /**
      * Reads {@code config.json} of a run directory.
      *
+     * @param directory the run directory
+     * @return the configuration
      * @throws IllegalArgumentException if the directory has none or it cannot be read, in one line
      */
     public static ExperimentConfig read(Path directory) {
@@ -187,7 +243,12 @@ public record ExperimentConfig(String command, String commandLine, String create
         }
     }
 
-    /** This configuration with the engine moved (a resumed run may use another device or thread count). */
+    /**
+     * This configuration with the engine moved (a resumed run may use another device or thread count).
+     *
+     * @param newSettings the settings to record
+     * @return a copy of this configuration with the settings replaced
+     */
     public ExperimentConfig withSettings(Settings newSettings) {
         return new ExperimentConfig(command, commandLine, created, newSettings, data, seeds, target, targetFrom,
                 rangeTest,

@@ -43,7 +43,27 @@ public record ExperimentRequest(String command, String commandLine, List<PolicyR
         RangeFinder.SweepSettings sweep, long rangeSeed, Path checkpointDirectory, int checkpointEvery,
         String lrkitVersion, boolean alwaysRangeTest, List<String> snapshotPolicies) {
 
-    /** Checks that the lists match and the values are in range. */
+    /**
+     * Checks that the lists match and the values are in range.
+     *
+     * @param command {@code train}, {@code compare}, {@code demo} or {@code reproduce}
+     * @param commandLine the command line as typed
+     * @param policies the policies, at least one; copied
+     * @param lengths how long each policy trains, one per policy; copied
+     * @param roles what each policy is there for, one per policy; copied
+     * @param seeds the seeds, at least one; copied
+     * @param target the accuracy the table counts epochs to, NaN for the default
+     * @param targetFrom the policy whose final accuracy is the target when {@code target} is NaN, or {@code null}
+     * @param sweep the range test's sweep, or {@code null}
+     * @param rangeSeed the range test's seed
+     * @param checkpointDirectory where checkpoints go, or {@code null} for the run directory
+     * @param checkpointEvery epochs between checkpoints, {@code >= 1}
+     * @param lrkitVersion the running lrkit's version
+     * @param alwaysRangeTest run the range test even when no policy needs it; needs a {@code sweep}
+     * @param snapshotPolicies the labels of the policies that save snapshots, each one of the policies' labels; copied
+     * @throws IllegalArgumentException if there is no policy, the lists are not equally long, there is no seed, {@code
+     *     checkpointEvery < 1}, a range test is asked for without a sweep, or a snapshot label names no policy
+     */
     public ExperimentRequest {
         policies = List.copyOf(policies);
         lengths = List.copyOf(lengths);
@@ -74,6 +94,11 @@ public record ExperimentRequest(String command, String commandLine, List<PolicyR
         }
     }
 
+    /**
+     * The seeds, copied so that the request stays unchanged.
+     *
+     * @return a new array of the seeds
+     */
     @Override
     public long[] seeds() {
         return seeds.clone();
@@ -82,8 +107,10 @@ public record ExperimentRequest(String command, String commandLine, List<PolicyR
     /**
      * A builder for the request of {@code command}.
      *
+     * @param command {@code train}, {@code compare}, {@code demo} or {@code reproduce}
      * @param commandLine the command line as typed
      * @param sweep the range test's sweep, run when some policy says {@code auto}
+     * @return a new builder
      */
     public static Builder builder(String command, String commandLine, RangeFinder.SweepSettings sweep) {
         return new Builder(command, commandLine, sweep);
@@ -113,12 +140,25 @@ public record ExperimentRequest(String command, String commandLine, List<PolicyR
             this.sweep = sweep;
         }
 
-        /** Adds a policy trained for {@code length}. */
+        /**
+         * Adds a policy trained for {@code length}.
+         *
+         * @param policy the policy
+         * @param length how long it trains
+         * @return this builder
+         */
         public Builder policy(PolicyRequest policy, TrainingLength length) {
             return policy(policy, length, "");
         }
 
-        /** Adds a policy trained for {@code length}, with what it is there for ({@code "the baseline"}). */
+        /**
+         * Adds a policy trained for {@code length}, with what it is there for ({@code "the baseline"}).
+         *
+         * @param policy the policy
+         * @param length how long it trains
+         * @param role what it is there for, or an empty string
+         * @return this builder
+         */
         public Builder policy(PolicyRequest policy, TrainingLength length, String role) {
             policies.add(policy);
             lengths.add(length);
@@ -126,19 +166,34 @@ public record ExperimentRequest(String command, String commandLine, List<PolicyR
             return this;
         }
 
-        /** Every policy trains once per seed; the range test runs with the first. */
+        /**
+         * Every policy trains once per seed; the range test runs with the first.
+         *
+         * @param values the seeds; copied
+         * @return this builder
+         */
         public Builder seeds(long... values) {
             seeds = values.clone();
             return this;
         }
 
-        /** The accuracy the results table counts epochs to; NaN for the default. */
+        /**
+         * The accuracy the results table counts epochs to; NaN for the default.
+         *
+         * @param value the target accuracy in {@code [0, 1]}, or NaN
+         * @return this builder
+         */
         public Builder target(double value) {
             target = value;
             return this;
         }
 
-        /** The policy whose final accuracy is the target when none is given. */
+        /**
+         * The policy whose final accuracy is the target when none is given.
+         *
+         * @param label a policy's label, or {@code null}
+         * @return this builder
+         */
         public Builder targetFrom(String label) {
             targetFrom = label;
             return this;
@@ -149,6 +204,7 @@ public record ExperimentRequest(String command, String commandLine, List<PolicyR
          *
          * @param directory a folder, or {@code null} for the run directory
          * @param everyEpochs epochs between checkpoints, {@code >= 1}
+         * @return this builder
          */
         public Builder checkpoints(Path directory, int everyEpochs) {
             checkpointDirectory = directory;
@@ -156,19 +212,34 @@ public record ExperimentRequest(String command, String commandLine, List<PolicyR
             return this;
         }
 
-        /** The running lrkit's version, recorded in {@code config.json}. */
+        /**
+         * The running lrkit's version, recorded in {@code config.json}.
+         *
+         * @param version the version, e.g. {@code "1.0.0"}
+         * @return this builder
+         */
         public Builder lrkitVersion(String version) {
             lrkitVersion = version;
             return this;
         }
 
-        /** Runs the range test even when no policy needs it: its advice is then a result. */
+        /**
+         * Runs the range test even when no policy needs it: its advice is then a result.
+         *
+         * @param value whether to run the range test whatever the policies
+         * @return this builder
+         */
         public Builder alwaysRangeTest(boolean value) {
             alwaysRangeTest = value;
             return this;
         }
 
-        /** The labels of the policies that save a snapshot at every cycle end, for a snapshot ensemble. */
+        /**
+         * The labels of the policies that save a snapshot at every cycle end, for a snapshot ensemble.
+         *
+         * @param labels the policies' labels; copied
+         * @return this builder
+         */
         public Builder snapshotPolicies(List<String> labels) {
             snapshotPolicies = List.copyOf(labels);
             return this;
@@ -177,6 +248,7 @@ public record ExperimentRequest(String command, String commandLine, List<PolicyR
         /**
          * The request.
          *
+         * @return the request
          * @throws IllegalArgumentException if a value is out of range, in one line
          */
         public ExperimentRequest build() {

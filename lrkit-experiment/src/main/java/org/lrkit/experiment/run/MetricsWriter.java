@@ -73,27 +73,51 @@ public final class MetricsWriter implements TrainingRunListener, Closeable {
         this.clock = clock;
     }
 
-    /** CSV files in {@code directory}. */
+    /**
+     * CSV files in {@code directory}.
+     *
+     * @param directory the folder of the files
+     * @return a writer of CSV files
+     */
     public static MetricsWriter csv(Path directory) {
         return new MetricsWriter(directory, Format.CSV, System::nanoTime);
     }
 
-    /** JSON Lines files in {@code directory}. */
+    /**
+     * JSON Lines files in {@code directory}.
+     *
+     * @param directory the folder of the files
+     * @return a writer of JSON Lines files
+     */
     public static MetricsWriter json(Path directory) {
         return new MetricsWriter(directory, Format.JSON, System::nanoTime);
     }
 
-    /** Files of {@code format} in {@code directory}. */
+    /**
+     * Files of {@code format} in {@code directory}.
+     *
+     * @param directory the folder of the files
+     * @param format CSV or JSON Lines
+     * @return the writer
+     */
     public static MetricsWriter of(Path directory, Format format) {
         return new MetricsWriter(directory, format, System::nanoTime);
     }
 
-    /** The per-step file. */
+    /**
+     * The per-step file.
+     *
+     * @return {@code steps.csv} or {@code steps.jsonl} in the directory
+     */
     public Path stepsFile() {
         return directory.resolve(format == Format.CSV ? "steps.csv" : "steps.jsonl");
     }
 
-    /** The per-epoch file. */
+    /**
+     * The per-epoch file.
+     *
+     * @return {@code epochs.csv} or {@code epochs.jsonl} in the directory
+     */
     public Path epochsFile() {
         return directory.resolve(format == Format.CSV ? "epochs.csv" : "epochs.jsonl");
     }

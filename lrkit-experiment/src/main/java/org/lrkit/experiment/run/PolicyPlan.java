@@ -20,7 +20,18 @@ import org.lrkit.spec.Specs;
  */
 public record PolicyPlan(String label, String given, Spec spec, long epochs, long steps, String role) {
 
-    /** Checks the values; the label names a folder inside the run directory. */
+    /**
+     * Checks the values; the label names a folder inside the run directory.
+     *
+     * @param label the short name, checked by {@link PolicyRequest#checkLabel}
+     * @param given what was typed
+     * @param spec the resolved spec
+     * @param epochs the length in epochs, or 0 when it was given in steps
+     * @param steps the planned optimizer steps, {@code >= 1}
+     * @param role what the policy is there for, or empty; {@code null} reads as empty
+     * @throws IllegalArgumentException if the label breaks the rule of {@link PolicyRequest#checkLabel} or {@code
+     *     steps < 1}
+     */
     public PolicyPlan {
         PolicyRequest.checkLabel("policy label", label);
         if (steps <= 0) {
@@ -29,12 +40,20 @@ public record PolicyPlan(String label, String given, Spec spec, long epochs, lon
         role = role == null ? "" : role;
     }
 
-    /** The policy. */
+    /**
+     * The policy.
+     *
+     * @return the policy the spec builds
+     */
     public Policy policy() {
         return Specs.build(spec);
     }
 
-    /** As an element of the {@code policies} array of {@code config.json}. */
+    /**
+     * As an element of the {@code policies} array of {@code config.json}.
+     *
+     * @return the plan as a JSON object
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("label", label);
@@ -51,6 +70,8 @@ public record PolicyPlan(String label, String given, Spec spec, long epochs, lon
     /**
      * Reads an element of the {@code policies} array of {@code config.json}.
      *
+     * @param map an element of the {@code policies} array
+     * @return the plan
      * @throws IllegalArgumentException if its label could leave the run directory or its spec is not one
      */
     public static PolicyPlan fromJson(Map<String, Object> map) {

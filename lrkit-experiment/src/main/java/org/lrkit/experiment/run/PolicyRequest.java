@@ -48,7 +48,15 @@ public record PolicyRequest(String label, String given, Spec spec) {
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,47}");
     private static final Pattern LABELLED = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._+-]*)=(.*)", Pattern.DOTALL);
 
-    /** Checks the label. */
+    /**
+     * Checks the label.
+     *
+     * @param label a short name: 1-48 letters, digits, {@code .}, {@code _}, {@code +} or {@code -}, starting with a
+     *     letter or digit
+     * @param given the argument as it was typed
+     * @param spec the parsed spec, {@code auto} arguments still in it
+     * @throws IllegalArgumentException if the label breaks that rule
+     */
     public PolicyRequest {
         checkLabel("--policy label", label);
     }
@@ -59,6 +67,7 @@ public record PolicyRequest(String label, String given, Spec spec) {
      * reaches outside the run directory.
      *
      * @param what what the label is, for the message ({@code "--policy label"})
+     * @param label the label to check; {@code null} fails
      * @throws IllegalArgumentException naming the label and the rule
      */
     public static void checkLabel(String what, String label) {
@@ -71,6 +80,8 @@ public record PolicyRequest(String label, String given, Spec spec) {
     /**
      * Reads one {@code --policy} argument.
      *
+     * @param argument a {@code --policy} argument: a spec, {@code label=spec}, {@code @file} or {@code auto}
+     * @return the request
      * @throws IllegalArgumentException if a spec file cannot be read, the text is empty or not a spec, with
      *     one line
      */
@@ -96,6 +107,10 @@ public record PolicyRequest(String label, String given, Spec spec) {
     /**
      * A request for a spec text written by lrkit itself (a demo or a reproduction), under its label.
      *
+     * @param label the label, checked by {@link #checkLabel}
+     * @param given the text to show as typed
+     * @param specText the spec text
+     * @return the request
      * @throws IllegalArgumentException if the text is not a spec, with one line
      */
     public static PolicyRequest labelled(String label, String given, String specText) {
@@ -111,7 +126,12 @@ public record PolicyRequest(String label, String given, Spec spec) {
         }
     }
 
-    /** Labels made unique by appending {@code -2}, {@code -3}, ... to repeats. */
+    /**
+     * Labels made unique by appending {@code -2}, {@code -3}, ... to repeats.
+     *
+     * @param requests the requests, in order
+     * @return the requests in the same order, repeated labels (compared ignoring case) made unique
+     */
     public static List<PolicyRequest> uniqueLabels(Collection<PolicyRequest> requests) {
         List<PolicyRequest> unique = new ArrayList<>();
         List<String> used = new ArrayList<>();
@@ -126,7 +146,11 @@ public record PolicyRequest(String label, String given, Spec spec) {
         return unique;
     }
 
-    /** Whether some {@code auto} in the spec is a learning rate, which needs a range test. */
+    /**
+     * Whether some {@code auto} in the spec is a learning rate, which needs a range test.
+     *
+     * @return whether a range test is needed to resolve the spec
+     */
     public boolean needsRangeTest() {
         return AutoArguments.needsLearningRates(spec);
     }
@@ -136,7 +160,9 @@ public record PolicyRequest(String label, String given, Spec spec) {
      * {@code learningRates} rounded to {@value #AUTO_DIGITS} significant digits. The policy is not built;
      * {@link #policy} does that.
      *
+     * @param plannedSteps the run's length in optimizer steps
      * @param learningRates the range test's values, or {@link AutoValues#NONE} when none was run
+     * @return the resolved spec, without {@code auto}
      * @throws IllegalArgumentException if an {@code auto} has no value, in one line naming the policy
      */
     public Spec resolve(long plannedSteps, AutoValues learningRates) {
@@ -150,6 +176,8 @@ public record PolicyRequest(String label, String given, Spec spec) {
     /**
      * Builds the policy of a resolved spec.
      *
+     * @param resolved a spec without {@code auto}
+     * @return the policy
      * @throws IllegalArgumentException in one line, naming the policy
      */
     public Policy policy(Spec resolved) {
@@ -165,6 +193,9 @@ public record PolicyRequest(String label, String given, Spec spec) {
      * follow it ({@link Policy#checkValues}: the learning rate finite and {@code >= 0}, the momentum and beta1 in
      * {@code [0, 1)} at every step).
      *
+     * @param resolved a spec without {@code auto}
+     * @param plannedSteps the run's length in optimizer steps
+     * @return the policy
      * @throws IllegalArgumentException in one line, naming the policy, the step and the value
      */
     public Policy policy(Spec resolved, long plannedSteps) {

@@ -37,12 +37,17 @@ public final class Progress {
      *
      * @param err where messages go
      * @param quiet say nothing
+     * @return the progress
      */
     public static Progress of(PrintWriter err, boolean quiet) {
         return new Progress(quiet ? null : err, quiet ? silentLine() : ProgressLine.forConsole());
     }
 
-    /** Progress that says nothing. */
+    /**
+     * Progress that says nothing.
+     *
+     * @return the progress
+     */
     public static Progress silent() {
         return new Progress(null, silentLine());
     }
@@ -51,22 +56,38 @@ public final class Progress {
         return new ProgressLine(System.err, false, System::nanoTime);
     }
 
-    /** Whether messages are shown. */
+    /**
+     * Whether messages are shown.
+     *
+     * @return whether messages are printed
+     */
     public boolean enabled() {
         return messages != null;
     }
 
-    /** Sets the number of steps of the whole command. */
+    /**
+     * Sets the number of steps of the whole command.
+     *
+     * @param totalSteps the steps of the whole command, {@code >= 0}
+     */
     public synchronized void plan(long totalSteps) {
         this.total = totalSteps;
     }
 
-    /** Counts {@code steps} as done without timing them (the steps of runs finished before a resume). */
+    /**
+     * Counts {@code steps} as done without timing them (the steps of runs finished before a resume).
+     *
+     * @param steps the steps done, {@code >= 0}
+     */
     public synchronized void skip(long steps) {
         done += steps;
     }
 
-    /** One step done; redraws the bar with {@code status}. */
+    /**
+     * One step done; redraws the bar with {@code status}.
+     *
+     * @param status the text after the bar
+     */
     public synchronized void step(String status) {
         done++;
         if (doneAtStart < 0) {
@@ -78,6 +99,10 @@ public final class Progress {
     /**
      * Sets the count to {@code doneSteps} of {@code totalSteps} and redraws the bar with {@code status} (for
      * work that counts its own steps, such as a range test's progress events).
+     *
+     * @param doneSteps the steps done
+     * @param totalSteps the steps of the whole work
+     * @param status the text after the bar
      */
     public synchronized void at(long doneSteps, long totalSteps, String status) {
         if (doneAtStart < 0) {
@@ -88,7 +113,11 @@ public final class Progress {
         draw(status, done >= total);
     }
 
-    /** Redraws the bar with a new status without counting a step. */
+    /**
+     * Redraws the bar with a new status without counting a step.
+     *
+     * @param status the text after the bar
+     */
     public synchronized void status(String status) {
         draw(status, true);
     }
@@ -107,7 +136,11 @@ public final class Progress {
         console.draw(bar + shown + end, force);
     }
 
-    /** Prints a message line (under the bar, which is redrawn on the next step). */
+    /**
+     * Prints a message line (under the bar, which is redrawn on the next step).
+     *
+     * @param line the message, without a line break
+     */
     public synchronized void say(String line) {
         if (messages == null) {
             return;
@@ -117,7 +150,11 @@ public final class Progress {
         messages.flush();
     }
 
-    /** Prints a line only on a console (per-epoch detail that would clutter logs). */
+    /**
+     * Prints a line only on a console (per-epoch detail that would clutter logs).
+     *
+     * @param line the message, without a line break
+     */
     public synchronized void sayOnConsole(String line) {
         if (console.enabled()) {
             say(line);

@@ -43,7 +43,14 @@ public final class RangeFinder {
      */
     public record SweepSettings(double start, double end, int steps) {
 
-        /** Checks the values, naming the options. */
+        /**
+         * Checks the values, naming the options.
+         *
+         * @param start the first learning rate, {@code > 0}
+         * @param end the last learning rate, finite and {@code > start}
+         * @param steps steps of the sweep, in {@code [4, 100000]}
+         * @throws IllegalArgumentException if a value is out of range, naming its option
+         */
         public SweepSettings {
             if (steps < 4 || steps > 100_000) {
                 throw new IllegalArgumentException("--find-steps must be in [4, 100000], got " + steps);
@@ -54,12 +61,20 @@ public final class RangeFinder {
             }
         }
 
-        /** The sweep. */
+        /**
+         * The sweep.
+         *
+         * @return an exponential sweep from {@code start} to {@code end} in {@code steps} steps
+         */
         public Sweep sweep() {
             return Sweep.exponential(start, end, steps);
         }
 
-        /** As the {@code rangeTest} object of {@code config.json}. */
+        /**
+         * As the {@code rangeTest} object of {@code config.json}.
+         *
+         * @return the settings as a JSON object
+         */
         public Map<String, Object> toJson() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("start", start);
@@ -73,8 +88,14 @@ public final class RangeFinder {
     /**
      * Runs the test and writes its files.
      *
+     * @param bench the data, model and engine to train with
+     * @param settings how the test sweeps
+     * @param seed the seed of the test's model and data order
      * @param directory the run directory (the files go to its {@code range-test/})
+     * @param progress where the test reports its progress
+     * @return the test's result and advice
      * @throws RunFailure if the test cannot read a curve (the loss diverged at once, say)
+     * @throws IOException if the files cannot be written or the data cannot be read
      */
     public static RangeTestResult run(Workbench bench, SweepSettings settings, long seed, Path directory,
             Progress progress) throws IOException {
@@ -107,7 +128,12 @@ public final class RangeFinder {
         return result;
     }
 
-    /** The advice as the {@code rangeTest} object of {@code summary.json}. */
+    /**
+     * The advice as the {@code rangeTest} object of {@code summary.json}.
+     *
+     * @param result the range test's result
+     * @return the advice as a JSON object
+     */
     public static Map<String, Object> adviceJson(RangeTestResult result) {
         RangeTestAdvice advice = result.advice();
         Map<String, Object> map = new LinkedHashMap<>();

@@ -8,12 +8,21 @@ public final class RunFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A failure with a one-line message and its cause (shown under {@code --verbose}). */
+    /**
+     * A failure with a one-line message and its cause (shown under {@code --verbose}).
+     *
+     * @param message the one-line message
+     * @param cause the cause
+     */
     public RunFailure(String message, Throwable cause) {
         super(message, cause);
     }
 
-    /** A failure with a one-line message. */
+    /**
+     * A failure with a one-line message.
+     *
+     * @param message the one-line message
+     */
     public RunFailure(String message) {
         super(message);
     }

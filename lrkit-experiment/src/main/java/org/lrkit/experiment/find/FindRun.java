@@ -72,7 +72,24 @@ public final class FindRun {
     public record Request(Settings settings, Sweep sweep, double smoothing, long[] seeds, int validateEvery,
             int validationSize, double[] momentumGrid, double[] weightDecayGrid, int epochs) {
 
-        /** Checks the values, naming the options. */
+        /**
+         * Checks the values, naming the options.
+         *
+         * @param settings the data, model, batch, optimizer and engine
+         * @param sweep the learning rates
+         * @param smoothing the weight of the past in the loss's moving average, in {@code [0, 1)}
+         * @param seeds one sweep per seed, the first also choosing the model's initialization and the validation
+         *     images; copied
+         * @param validateEvery evaluate the validation images every so many steps, {@code >= 0}, 0 for never
+         * @param validationSize training images set apart for validation, {@code > 0} when
+         *     {@code validateEvery > 0}
+         * @param momentumGrid one sweep per momentum, or {@code null}
+         * @param weightDecayGrid one sweep per weight decay, or {@code null} (not both grids)
+         * @param epochs the length of the training the printed policies are sized for, in epochs, {@code > 0}
+         * @throws IllegalArgumentException naming the option, if {@code smoothing} is outside {@code [0, 1)},
+         *     {@code validateEvery < 0}, {@code validationSize <= 0} while {@code validateEvery > 0}, both grids
+         *     are given, or {@code epochs <= 0}
+         */
         public Request {
             if (!(smoothing >= 0 && smoothing < 1)) {
                 throw new IllegalArgumentException("--smoothing must be in [0, 1), got " + smoothing);
@@ -107,12 +124,20 @@ public final class FindRun {
     public record Found(Request request, RangeTestResult result, String title, int stepsPerEpoch,
             List<String> policies, Map<String, Object> context) {
 
-        /** The run's length in optimizer steps the peak and the policies are for. */
+        /**
+         * The run's length in optimizer steps the peak and the policies are for.
+         *
+         * @return the request's epochs times {@link #stepsPerEpoch()}
+         */
         public long totalSteps() {
             return (long) request.epochs() * stepsPerEpoch;
         }
 
-        /** {@code curve.json}'s extra fields: the context and the policies. */
+        /**
+         * {@code curve.json}'s extra fields: the context and the policies.
+         *
+         * @return a new map with {@code context} and {@code policies}, in that order
+         */
         public Map<String, Object> extra() {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("context", context);
@@ -124,7 +149,10 @@ public final class FindRun {
          * Writes {@code curve.csv}, {@code runs.csv} and {@code curve.json} into {@code directory} and the chart
          * to {@code chartFile}.
          *
-         * @return the files written
+         * @param directory the folder for the three files, created if missing
+         * @param chartFile the PNG file for the chart
+         * @return the files written, the chart last
+         * @throws IOException if the folder cannot be created or one of the three files cannot be written
          * @throws RunFailure if the chart cannot be written
          */
         public List<Path> write(Path directory, Path chartFile) throws IOException {
@@ -138,12 +166,20 @@ public final class FindRun {
             return written;
         }
 
-        /** {@code curve.json}'s text. */
+        /**
+         * {@code curve.json}'s text.
+         *
+         * @return the JSON text, with {@link #extra()}'s fields
+         */
         public String json() {
             return RangeTestReport.json(result, extra());
         }
 
-        /** The table for people: the suggestions, the peak and how it follows, the bounds and the policies. */
+        /**
+         * The table for people: the suggestions, the peak and how it follows, the bounds and the policies.
+         *
+         * @return the table's lines, each ending with the line separator
+         */
         public String table() {
             return FindTable.of(this);
         }
@@ -152,7 +188,13 @@ public final class FindRun {
     /**
      * Reads the data, builds the model and runs the sweeps.
      *
+     * @param request what to sweep
+     * @param progress told of every step, and finished when the sweeps end
      * @param messages where to say what was read, or {@code null}
+     * @return the finished range test, its policies sized for the request's epochs
+     * @throws IOException if the data cannot be read
+     * @throws IllegalArgumentException naming the option, if the settings name an unknown dataset, model or
+     *     device, or do not fit the data ({@link Workbench#openTraining})
      * @throws RunFailure if the data is missing or the test cannot read a curve
      */
     public static Found run(Request request, Progress progress, PrintWriter messages) throws IOException {
@@ -232,7 +274,13 @@ public final class FindRun {
         return specs;
     }
 
-    /** How the peak follows from the curve, in words. */
+    /**
+     * How the peak follows from the curve, in words.
+     *
+     * @param rule the advice's peak rule
+     * @param totalSteps the run's length in optimizer steps, which the peak of SGD depends on
+     * @return the reading and how the peak follows from it, e.g. the warm-up speed ratio and any cap
+     */
     public static String peakRule(PeakRule rule, long totalSteps) {
         String reading = rule.reading().method() + " " + Numbers.number(rule.reading().learningRate());
         if (rule.family() == OptimizerFamily.ADAPTIVE) {

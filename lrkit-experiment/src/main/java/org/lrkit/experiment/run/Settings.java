@@ -43,7 +43,34 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
         boolean nesterov, double weightDecay, boolean augment, int trainSize, int testSize, String device,
         int threads, int accumulate, double clipNorm, Map<String, Double> layerRates) {
 
-    /** Checks every value, with messages that name the option. */
+    /**
+     * Checks every value, with messages that name the option.
+     *
+     * @param dataset the dataset name, checked when the data is read ({@code Workbench.check})
+     * @param data the folder or archive to read it from only, or {@code null} for the standard places
+     * @param model the model name, checked when the model is built ({@code Workbench.check})
+     * @param batchSize examples per step, {@code > 0}
+     * @param optimizer {@code sgd} or {@code adamw}, in any case and with spaces around it; kept stripped and
+     *     lower-case
+     * @param momentum SGD momentum (AdamW beta1) when the policy schedules none, in {@code [0, 1)}
+     * @param nesterov Nesterov momentum (SGD)
+     * @param weightDecay L2 weight decay for SGD, decoupled for AdamW, finite and {@code >= 0}
+     * @param augment pad-crop-flip augmentation of CIFAR images
+     * @param trainSize use a class-balanced subset of this many training images, {@code >= 0}, 0 for all
+     * @param testSize use a class-balanced subset of this many test images, {@code >= 0}, 0 for all
+     * @param device {@code cpu} or {@code gpu}, checked when the engine starts ({@code Workbench.check})
+     * @param threads libtorch threads, {@code >= 0}, 0 for the engine's default
+     * @param accumulate batches per optimizer step (gradient accumulation), {@code >= 1}
+     * @param clipNorm the largest global L2 norm of the gradients, finite and {@code >= 0}, 0 for no clipping
+     * @param layerRates learning-rate multipliers by parameter-name prefix, not null: every prefix not blank and
+     *     every multiplier finite and {@code >= 0} (0 freezes those weights); kept as an unmodifiable copy in the
+     *     map's order
+     * @throws IllegalArgumentException naming the option, if {@code batchSize <= 0}, the optimizer is neither
+     *     {@code sgd} nor {@code adamw}, the momentum is outside {@code [0, 1)}, the weight decay or the clip norm
+     *     is negative, NaN or infinite, a subset size or the thread count is negative, {@code accumulate < 1},
+     *     or the layer rates are null or hold a blank prefix or a multiplier that is null, negative, NaN or
+     *     infinite
+     */
     public Settings {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("--batch-size must be > 0, got " + batchSize);
@@ -79,7 +106,26 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
         layerRates = checkLayerRates(layerRates);
     }
 
-    /** Settings without gradient accumulation, clipping or layer rates (the form before they existed). */
+    /**
+     * Settings without gradient accumulation, clipping or layer rates (the form before they existed):
+     * {@code accumulate} 1, {@code clipNorm} 0 and no layer rates.
+     *
+     * @param dataset the dataset name ({@code fashion-mnist-embedded}, {@code fashion-mnist}, {@code cifar10}, ...)
+     * @param data the folder or archive to read it from only, or {@code null} for the standard places
+     * @param model the model name ({@code fashion_cnn}, {@code resnet20}, ...)
+     * @param batchSize examples per step, {@code > 0}
+     * @param optimizer {@code sgd} or {@code adamw}, in any case
+     * @param momentum SGD momentum (AdamW beta1) when the policy schedules none, in {@code [0, 1)}
+     * @param nesterov Nesterov momentum (SGD)
+     * @param weightDecay L2 weight decay for SGD, decoupled for AdamW, finite and {@code >= 0}
+     * @param augment pad-crop-flip augmentation of CIFAR images
+     * @param trainSize use a class-balanced subset of this many training images, {@code >= 0}, 0 for all
+     * @param testSize use a class-balanced subset of this many test images, {@code >= 0}, 0 for all
+     * @param device {@code cpu} or {@code gpu}
+     * @param threads libtorch threads, {@code >= 0}, 0 for the engine's default
+     * @throws IllegalArgumentException naming the option, if a value is out of range (as the canonical
+     *     constructor checks)
+     */
     public Settings(String dataset, Path data, String model, int batchSize, String optimizer, double momentum,
             boolean nesterov, double weightDecay, boolean augment, int trainSize, int testSize, String device,
             int threads) {
@@ -112,6 +158,10 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
      * The command line's defaults for {@code dataset} and {@code model}: the standard places for the data,
      * batch 128, SGD with momentum 0.9 (no Nesterov) and weight decay 5e-4, CIFAR augmentation, every image,
      * the CPU with the engine's threads.
+     *
+     * @param dataset the dataset name ({@code fashion-mnist-embedded}, {@code fashion-mnist}, {@code cifar10}, ...)
+     * @param model the model name ({@code fashion_cnn}, {@code resnet20}, ...)
+     * @return the default settings for them
      */
     public static Settings of(String dataset, String model) {
         return new Settings(dataset, null, model, 128, "sgd", 0.9, false, 5e-4, true, 0, 0, "cpu", 0);
@@ -123,13 +173,23 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
      * @param batchesPerStep batches per optimizer step (gradient accumulation), {@code >= 1}
      * @param maxGradientNorm the largest global L2 norm of the gradients, 0 for no clipping
      * @param multipliers learning-rate multipliers by parameter-name prefix, e.g. {@code Map.of("01", 0.1)}
+     * @return new settings with these three values, the others the same
+     * @throws IllegalArgumentException if {@code batchesPerStep < 1}, {@code maxGradientNorm} is negative, NaN
+     *     or infinite, or {@code multipliers} is null or holds a blank prefix or a multiplier that is null,
+     *     negative, NaN or infinite
      */
     public Settings withTraining(int batchesPerStep, double maxGradientNorm, Map<String, Double> multipliers) {
         return new Settings(dataset, data, model, batchSize, optimizer, momentum, nesterov, weightDecay, augment,
                 trainSize, testSize, device, threads, batchesPerStep, maxGradientNorm, multipliers);
     }
 
-    /** These settings with {@code size} examples per step. */
+    /**
+     * These settings with {@code size} examples per step.
+     *
+     * @param size examples per step, {@code > 0}
+     * @return new settings with this batch size, the others the same
+     * @throws IllegalArgumentException if {@code size <= 0}
+     */
     public Settings withBatchSize(int size) {
         return new Settings(dataset, data, model, size, optimizer, momentum, nesterov, weightDecay, augment,
                 trainSize, testSize, device, threads, accumulate, clipNorm, layerRates);
@@ -142,19 +202,34 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
      * @param momentumOrBeta1 SGD's momentum or AdamW's beta1, where the policy schedules none
      * @param useNesterov Nesterov momentum (SGD)
      * @param decay L2 weight decay for SGD, decoupled for AdamW
+     * @return new settings with these four values, the others the same
+     * @throws IllegalArgumentException if {@code name} is neither {@code sgd} nor {@code adamw} (in any case),
+     *     {@code momentumOrBeta1} is outside {@code [0, 1)}, or {@code decay} is negative, NaN or infinite
      */
     public Settings withOptimizer(String name, double momentumOrBeta1, boolean useNesterov, double decay) {
         return new Settings(dataset, data, model, batchSize, name, momentumOrBeta1, useNesterov, decay, augment,
                 trainSize, testSize, device, threads, accumulate, clipNorm, layerRates);
     }
 
-    /** These settings on class-balanced subsets of {@code train} and {@code test} images (0 for all). */
+    /**
+     * These settings on class-balanced subsets of {@code train} and {@code test} images (0 for all).
+     *
+     * @param train training images to use, {@code >= 0}, 0 for all
+     * @param test test images to use, {@code >= 0}, 0 for all
+     * @return new settings with these subset sizes, the others the same
+     * @throws IllegalArgumentException if a size is negative
+     */
     public Settings withSubsets(int train, int test) {
         return new Settings(dataset, data, model, batchSize, optimizer, momentum, nesterov, weightDecay, augment,
                 train, test, device, threads, accumulate, clipNorm, layerRates);
     }
 
-    /** This configuration as the {@code settings} object of {@code config.json}. */
+    /**
+     * This configuration as the {@code settings} object of {@code config.json}.
+     *
+     * @return a new map from each component's name to its value, in declaration order: {@code data} as an
+     *     absolute path or {@code null}, {@code layerRates} as a map in its order
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("dataset", dataset);
@@ -179,7 +254,12 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
     /**
      * Reads the {@code settings} object of {@code config.json}.
      *
-     * @throws IllegalArgumentException if it is missing or lacks a value that has no default
+     * @param map the {@code settings} object as {@link Json} parses it; a missing value takes the command line's
+     *     default (dataset {@code fashion-mnist-embedded}, model {@code fashion_cnn}, the rest as {@link #of}, no
+     *     accumulation, clipping or layer rates), but {@code momentum} and {@code weightDecay} must be numbers
+     * @return the settings it holds
+     * @throws IllegalArgumentException if it is missing (empty), {@code momentum} or {@code weightDecay} is not a
+     *     number, or a value is out of range (as the canonical constructor checks)
      */
     public static Settings fromJson(Map<String, Object> map) {
         if (map.isEmpty()) {
@@ -212,12 +292,22 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
     /**
      * The training-loop features that differ from the defaults, e.g. {@code ", 2 batches per step, gradient
      * norm clipped at 1, layer rates 01=0.1"}, or {@code ""} when none does.
+     *
+     * @return the text, starting with {@code ", "}, or {@code ""}
      */
     public String describeTraining() {
         return describeTraining(accumulate, clipNorm, layerRates);
     }
 
-    /** {@link #describeTraining()} of the given values (a report reads them from {@code config.json}). */
+    /**
+     * {@link #describeTraining()} of the given values (a report reads them from {@code config.json}).
+     *
+     * @param batchesPerStep batches per optimizer step, named when {@code > 1}
+     * @param maxGradientNorm the largest global gradient norm, named when {@code > 0}
+     * @param multipliers learning-rate multipliers by parameter-name prefix, named in the map's order when there
+     *     are any; a number as {@link Numbers#number}, anything else as its text
+     * @return the text, starting with {@code ", "}, or {@code ""} when none differs from the defaults
+     */
     public static String describeTraining(long batchesPerStep, double maxGradientNorm, Map<String, ?> multipliers) {
         StringBuilder text = new StringBuilder();
         if (batchesPerStep > 1) {
@@ -239,7 +329,14 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
         return text.toString();
     }
 
-    /** This configuration on another device and thread count (a resumed run may move). */
+    /**
+     * This configuration on another device and thread count (a resumed run may move).
+     *
+     * @param newDevice {@code cpu} or {@code gpu}, checked when the engine starts
+     * @param newThreads libtorch threads, {@code >= 0}, 0 for the engine's default
+     * @return new settings on this engine, the others the same
+     * @throws IllegalArgumentException if {@code newThreads < 0}
+     */
     public Settings withEngine(String newDevice, int newThreads) {
         return new Settings(dataset, data, model, batchSize, optimizer, momentum, nesterov, weightDecay, augment,
                 trainSize, testSize, newDevice, newThreads, accumulate, clipNorm,
@@ -249,12 +346,20 @@ public record Settings(String dataset, Path data, String model, int batchSize, S
     /**
      * A one-line description of the optimizer, e.g. {@code SGD momentum 0.9, weight decay 5e-4}, with
      * {@link #describeTraining()} after it.
+     *
+     * @return the description
      */
     public String describeOptimizer() {
         return describeOptimizer(Numbers.number(momentum), Numbers.number(weightDecay));
     }
 
-    /** As {@link #describeOptimizer()}, with the momentum and weight decay given as text (a grid, say). */
+    /**
+     * As {@link #describeOptimizer()}, with the momentum and weight decay given as text (a grid, say).
+     *
+     * @param momentumText the momentum (AdamW's beta1) as shown, e.g. {@code 0.85/0.9/0.95}
+     * @param weightDecayText the weight decay as shown, e.g. {@code 5e-4}
+     * @return the description, e.g. {@code SGD momentum 0.85/0.9/0.95 (Nesterov), weight decay 5e-4}
+     */
     public String describeOptimizer(String momentumText, String weightDecayText) {
         boolean adam = optimizer.equals("adamw");
         return String.format(Locale.ROOT, "%s %s %s%s, weight decay %s%s", adam ? "AdamW" : "SGD",

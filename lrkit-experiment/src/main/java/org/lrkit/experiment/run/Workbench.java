@@ -84,7 +84,9 @@ public final class Workbench {
     /**
      * Checks the names in {@code settings} without starting anything.
      *
-     * @throws IllegalArgumentException naming the option of an unknown dataset or model
+     * @param settings the settings whose dataset, model, layer-rate prefixes and device are checked
+     * @throws IllegalArgumentException naming the option of an unknown dataset or model, a layer-rate prefix
+     *     that starts the name of no parameter of the model, or an unknown device
      */
     public static void check(Settings settings) {
         DataSource.checkName(settings.dataset());
@@ -106,7 +108,12 @@ public final class Workbench {
     /**
      * Starts the engine and reads the training and test images.
      *
+     * @param settings what to read and train, checked as {@link #check} does
      * @param messages where to say what was read, or {@code null}
+     * @return the workbench, with test images and without validation images
+     * @throws IOException if the image files cannot be read
+     * @throws IllegalArgumentException naming the option, if {@link #check} fails, a subset size exceeds the
+     *     images read, the batch exceeds the training images, or the thread count cannot be set
      * @throws RunFailure if the data cannot be found or the device is missing
      */
     public static Workbench open(Settings settings, PrintWriter messages) throws IOException {
@@ -128,9 +135,16 @@ public final class Workbench {
      * Starts the engine and reads the training images only (a range test, an estimate), setting
      * {@code validationSize} of them apart for {@link #validationLoader()}.
      *
-     * @param validationSize images to carve out of the training set for validation, 0 for none
+     * @param settings what to read and train, checked as {@link #check} does
+     * @param validationSize images to carve out of the training set for validation, {@code >= 0} and less than
+     *     the training images (after {@code --train-size}), 0 for none
      * @param seed chooses the validation images
      * @param messages where to say what was read, or {@code null}
+     * @return the workbench, without test images
+     * @throws IOException if the image files cannot be read
+     * @throws IllegalArgumentException naming the option, if {@code validationSize} is out of range,
+     *     {@link #check} fails, the training subset exceeds the images read, the batch exceeds the training
+     *     images left, or the thread count cannot be set
      * @throws RunFailure if the data cannot be found or the device is missing
      */
     public static Workbench openTraining(Settings settings, int validationSize, long seed, PrintWriter messages)
@@ -231,17 +245,29 @@ public final class Workbench {
         };
     }
 
-    /** The settings. */
+    /**
+     * The settings.
+     *
+     * @return the settings this workbench was opened with
+     */
     public Settings settings() {
         return settings;
     }
 
-    /** The device the runs train on. */
+    /**
+     * The device the runs train on.
+     *
+     * @return the engine's device for the settings' {@code cpu} or {@code gpu}
+     */
     public Device device() {
         return device;
     }
 
-    /** The dataset read ({@code cifar10-jpeg} when {@code cifar10} fell back to it). */
+    /**
+     * The dataset read ({@code cifar10-jpeg} when {@code cifar10} fell back to it).
+     *
+     * @return the dataset's name
+     */
     public String datasetName() {
         return datasetName;
     }
@@ -249,6 +275,8 @@ public final class Workbench {
     /**
      * Optimizer steps per epoch: whole batches only, {@code accumulate} batches a step (the last step of an epoch
      * on the batches left), as {@link TrainingClock#ofBatches} with {@link TrainingClock.Remainder#STEP} counts.
+     *
+     * @return optimizer steps per epoch of the training images
      */
     public int stepsPerEpoch() {
         int batches = train.size() / settings.batchSize();
@@ -256,12 +284,20 @@ public final class Workbench {
                 .stepsPerEpoch());
     }
 
-    /** The shape of one input, batch dimension 1 included. */
+    /**
+     * The shape of one input, batch dimension 1 included.
+     *
+     * @return {@code (1, channels, height, width)} of the training images
+     */
     public Shape inputShape() {
         return inputShape;
     }
 
-    /** The training images. */
+    /**
+     * The training images.
+     *
+     * @return the training images, without any set apart for validation
+     */
     public ImageSet train() {
         return train;
     }
@@ -269,6 +305,7 @@ public final class Workbench {
     /**
      * The test images.
      *
+     * @return the test images, cut to {@code --test-size} if asked
      * @throws IllegalStateException if this workbench was opened with {@link #openTraining}
      */
     public ImageSet test() {
@@ -278,7 +315,11 @@ public final class Workbench {
         return test;
     }
 
-    /** A new model with the network set but not initialized (a training run initializes it from its seed). */
+    /**
+     * A new model with the network set but not initialized (a training run initializes it from its seed).
+     *
+     * @return a new model on {@link #device()} for the training images' classes and shape; the caller closes it
+     */
     public Model newModel() {
         Block block = Models.build(settings.model(), train.classCount(),
                 new Shape(train.channels(), train.height(), train.width()));
@@ -287,7 +328,12 @@ public final class Workbench {
         return model;
     }
 
-    /** A new model initialized from {@code seed} as a training run would (for a range test). */
+    /**
+     * A new model initialized from {@code seed} as a training run would (for a range test).
+     *
+     * @param seed the run's seed, which sets the engine's random seed for the initialization
+     * @return a new initialized model on {@link #device()}; the caller closes it
+     */
     public Model newInitializedModel(long seed) {
         Model model = newModel();
         try {
@@ -301,18 +347,32 @@ public final class Workbench {
         }
     }
 
-    /** The training images in shuffled (and, for CIFAR, augmented) whole batches, the order set by {@code seed}. */
+    /**
+     * The training images in shuffled (and, for CIFAR, augmented) whole batches, the order set by {@code seed}.
+     *
+     * @param seed sets the order of the images and their augmentation
+     * @return a new loader of batches of the settings' batch size, the last partial batch dropped
+     */
     public ImageLoader trainLoader(long seed) {
         return ImageLoader.builder(train, settings.batchSize(), augmentation).seed(seed).dropLast(true)
                 .workers(augmentation.isRandom() ? 2 : 1).prefetch(4).build();
     }
 
-    /** The training batches of a range test: each seed its own shuffled order, as {@link #trainLoader}. */
+    /**
+     * The training batches of a range test: each seed its own shuffled order, as {@link #trainLoader}.
+     *
+     * @return a batch source that gives each seed and epoch the batches of {@link #trainLoader} of that seed
+     */
     public BatchSource batchSource() {
         return (manager, seed, epoch) -> trainLoader(seed).epoch(manager, Math.toIntExact(epoch));
     }
 
-    /** The test images, normalized, in a fixed order. */
+    /**
+     * The test images, normalized, in a fixed order.
+     *
+     * @return a new loader of the test images in batches of 250
+     * @throws IllegalStateException if this workbench was opened with {@link #openTraining}
+     */
     public ImageLoader testLoader() {
         return ImageLoader.builder(test(), EVALUATION_BATCH, evaluation).shuffle(false).build();
     }
@@ -320,6 +380,7 @@ public final class Workbench {
     /**
      * The images set apart for validation, normalized, in a fixed order.
      *
+     * @return a new loader of the validation images in batches of 250
      * @throws IllegalStateException if none were ({@link #openTraining} with a validation size)
      */
     public ImageLoader validationLoader() {
@@ -332,6 +393,9 @@ public final class Workbench {
     /**
      * A new optimizer following {@code policy} with the settings' momentum, Nesterov, weight decay and layer
      * rates ({@link ParameterGroups#withLearningRateMultiplier}).
+     *
+     * @param policy the learning-rate schedule, and the momentum schedule if it has one
+     * @return a new {@link ScheduledSgd} or {@link ScheduledAdamW}, as the settings' optimizer says
      */
     public ScheduledOptimizer optimizer(Policy policy) {
         return optimizer(policy, settings.weightDecay());
@@ -340,6 +404,10 @@ public final class Workbench {
     /**
      * As {@link #optimizer(Policy)} with another weight decay (a range test's weight-decay grid). Nesterov
      * momentum is used when asked for and there is momentum: a constant one or one the policy schedules.
+     *
+     * @param policy the learning-rate schedule, and the momentum schedule if it has one
+     * @param weightDecay L2 weight decay for SGD, decoupled for AdamW, in place of the settings'
+     * @return a new {@link ScheduledSgd} or {@link ScheduledAdamW}, as the settings' optimizer says
      */
     public ScheduledOptimizer optimizer(Policy policy, double weightDecay) {
         ParameterGroups groups = ParameterGroups.uniform();
@@ -364,7 +432,12 @@ public final class Workbench {
         return text.toString();
     }
 
-    /** The {@code data} object of {@code config.json}: what was read, from where, and its geometry. */
+    /**
+     * The {@code data} object of {@code config.json}: what was read, from where, and its geometry.
+     *
+     * @return a new map: name, source, image counts, classes, image shape, augmentation and steps per epoch
+     * @throws IllegalStateException if this workbench was opened with {@link #openTraining}
+     */
     public Map<String, Object> dataJson() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", datasetName);

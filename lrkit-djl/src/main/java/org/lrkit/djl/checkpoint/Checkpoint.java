@@ -48,6 +48,21 @@ public record Checkpoint(String policySpec, String policyFingerprint, TrainingPr
     static final String KIND = "lrkit-checkpoint";
     private static final String OWNER = "owner.";
 
+    /**
+     * Checks the components and copies {@code owner}; see the record description.
+     *
+     * @param policySpec the text form of the policy the run followed, not null
+     * @param policyFingerprint {@code Policy.fingerprint()} of that policy, the hex SHA-256 of {@code policySpec}
+     * @param progress where the run stands, not null
+     * @param data the seed, batch size, dataset size and batches per step, not null
+     * @param optimizerDescription the optimizer's settings, for people reading the file; not null
+     * @param weights the model's parameters, not null
+     * @param optimizerState the optimizer's state, not null
+     * @param owner whose run this is, as {@code key=value} pairs; not null, empty for none (copied, and
+     *     unmodifiable afterwards)
+     * @throws IllegalArgumentException if a component is null, or {@code policyFingerprint} is not the SHA-256
+     *     of {@code policySpec}
+     */
     public Checkpoint {
         Checks.notNull("policySpec", policySpec);
         Checks.notNull("policyFingerprint", policyFingerprint);
@@ -64,18 +79,39 @@ public record Checkpoint(String policySpec, String policyFingerprint, TrainingPr
         }
     }
 
-    /** A checkpoint that records no owner. */
+    /**
+     * A checkpoint that records no owner.
+     *
+     * @param policySpec the text form of the policy the run followed, not null
+     * @param policyFingerprint {@code Policy.fingerprint()} of that policy, the hex SHA-256 of {@code policySpec}
+     * @param progress where the run stands, not null
+     * @param data the seed, batch size, dataset size and batches per step, not null
+     * @param optimizerDescription the optimizer's settings, for people reading the file; not null
+     * @param weights the model's parameters, not null
+     * @param optimizerState the optimizer's state, not null
+     * @throws IllegalArgumentException if an argument is null, or {@code policyFingerprint} is not the SHA-256
+     *     of {@code policySpec}
+     */
     public Checkpoint(String policySpec, String policyFingerprint, TrainingProgress progress, DataPlan data,
             String optimizerDescription, ModelWeights weights, OptimizerState optimizerState) {
         this(policySpec, policyFingerprint, progress, data, optimizerDescription, weights, optimizerState, Map.of());
     }
 
-    /** The owner as {@code key=value, key=value}, or {@code "no owner recorded"}, for messages. */
+    /**
+     * The owner as {@code key=value, key=value}, or {@code "no owner recorded"}, for messages.
+     *
+     * @return this checkpoint's owner as one line of text
+     */
     public String ownerText() {
         return ownerText(owner);
     }
 
-    /** {@code owner} as {@code key=value, key=value}, or {@code "no owner recorded"}, for messages. */
+    /**
+     * {@code owner} as {@code key=value, key=value}, or {@code "no owner recorded"}, for messages.
+     *
+     * @param owner whose run it is, as {@code key=value} pairs in the order to print them; not null
+     * @return the pairs joined by {@code ", "}, or {@code "no owner recorded"} if {@code owner} is empty
+     */
     public static String ownerText(Map<String, String> owner) {
         if (owner.isEmpty()) {
             return "no owner recorded";
@@ -86,7 +122,12 @@ public record Checkpoint(String policySpec, String policyFingerprint, TrainingPr
         return text.toString();
     }
 
-    /** Writes this checkpoint to {@code path} atomically (the previous file survives a crash mid-write). */
+    /**
+     * Writes this checkpoint to {@code path} atomically (the previous file survives a crash mid-write).
+     *
+     * @param path the checkpoint file to write, replaced atomically if it exists
+     * @throws IOException if the file cannot be written; it is then unchanged
+     */
     public void write(Path path) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("kind", KIND);
@@ -116,7 +157,11 @@ public record Checkpoint(String policySpec, String policyFingerprint, TrainingPr
     /**
      * Reads and verifies a checkpoint.
      *
+     * @param path the checkpoint file to read, not null
+     * @return the checkpoint, with 0 seconds, no owner and one batch per step where the file predates them
      * @throws CorruptCheckpointException if the file is damaged or not a checkpoint, naming the problem
+     * @throws java.nio.file.NoSuchFileException if there is no such file
+     * @throws IOException if the file cannot be read
      */
     public static Checkpoint read(Path path) throws IOException {
         Map<String, byte[]> sections = CheckpointFile.read(path);

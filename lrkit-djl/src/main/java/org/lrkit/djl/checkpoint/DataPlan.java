@@ -17,6 +17,16 @@ import org.lrkit.Checks;
  */
 public record DataPlan(long seed, int batchSize, long datasetSize, int accumulation) {
 
+    /**
+     * Checks the components; see the record description.
+     *
+     * @param seed the run's seed (data order, engine random numbers), any value
+     * @param batchSize examples per batch, {@code > 0}
+     * @param datasetSize examples in the training set, {@code >= 0}, or {@code -1} when the dataset cannot tell
+     * @param accumulation batches per optimizer step, {@code >= 1}
+     * @throws IllegalArgumentException if {@code batchSize <= 0}, {@code datasetSize < -1} or
+     *     {@code accumulation < 1}
+     */
     public DataPlan {
         Checks.positive("batchSize", batchSize);
         if (datasetSize < -1) {
@@ -25,7 +35,14 @@ public record DataPlan(long seed, int batchSize, long datasetSize, int accumulat
         Checks.positive("accumulation", accumulation);
     }
 
-    /** A plan with one batch per optimizer step. */
+    /**
+     * A plan with one batch per optimizer step.
+     *
+     * @param seed the run's seed (data order, engine random numbers), any value
+     * @param batchSize examples per batch, {@code > 0}
+     * @param datasetSize examples in the training set, {@code >= 0}, or {@code -1} when the dataset cannot tell
+     * @throws IllegalArgumentException if {@code batchSize <= 0} or {@code datasetSize < -1}
+     */
     public DataPlan(long seed, int batchSize, long datasetSize) {
         this(seed, batchSize, datasetSize, 1);
     }

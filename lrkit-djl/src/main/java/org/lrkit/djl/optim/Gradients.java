@@ -25,7 +25,12 @@ public final class Gradients {
     private Gradients() {
     }
 
-    /** Sets every element of {@code weight}'s gradient to 0; does nothing if it has no gradient. */
+    /**
+     * Sets every element of {@code weight}'s gradient to 0; does nothing if it has no gradient.
+     *
+     * @param weight the parameter array whose gradient is cleared, not null
+     * @throws IllegalArgumentException if {@code weight} is null
+     */
     public static void zero(NDArray weight) {
         Checks.notNull("weight", weight);
         if (!weight.hasGradient()) {
@@ -42,7 +47,9 @@ public final class Gradients {
      * Multiplies every element of {@code weight}'s gradient by {@code factor}, in place; does nothing if it has
      * no gradient.
      *
+     * @param weight the parameter array whose gradient is scaled, not null
      * @param factor a finite factor, e.g. {@code 0.5} for the mean of two accumulated gradients
+     * @throws IllegalArgumentException if {@code weight} is null or {@code factor} is NaN or infinite
      */
     public static void scale(NDArray weight, double factor) {
         Checks.notNull("weight", weight);
@@ -60,6 +67,10 @@ public final class Gradients {
     /**
      * The sum of the squares of the elements of {@code weight}'s gradient (summed in the gradient's precision),
      * 0 if it has no gradient. The global norm of several gradients is the square root of the sum of these.
+     *
+     * @param weight the parameter array whose gradient is measured, not null
+     * @return the squared L2 norm of the gradient, {@code >= 0} (NaN or infinite if the gradient is), or 0
+     * @throws IllegalArgumentException if {@code weight} is null
      */
     public static double squaredNorm(NDArray weight) {
         Checks.notNull("weight", weight);

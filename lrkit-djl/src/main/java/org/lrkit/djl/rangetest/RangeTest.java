@@ -123,6 +123,11 @@ public final class RangeTest {
      * {@link Builder#inputShapes}) trained by {@code optimizer} (its group multipliers and weight decay apply;
      * its policy is replaced by the sweep during the test; its state is put back afterwards). For a test that
      * builds its own optimizer, see {@link #forModel}.
+     *
+     * @param model the model to test, with its block set; put back as it was after the test
+     * @param optimizer the optimizer to train with during the test; its state and policy are put back afterwards
+     * @return a builder with the defaults of its setters
+     * @throws IllegalArgumentException if an argument is null or the model has no block
      */
     public static Builder builder(Model model, ScheduledOptimizer optimizer) {
         return new Builder(model, Checks.notNull("optimizer", optimizer));
@@ -137,7 +142,11 @@ public final class RangeTest {
      * RangeTest.Builder test = RangeTest.builder(model, optimizer);
      * }</pre>
      *
-     * @throws IllegalArgumentException if {@code optimizer} is not a {@link ScheduledOptimizer}
+     * @param model the model to test, with its block set; put back as it was after the test
+     * @param optimizer the optimizer to train with during the test, a {@link ScheduledOptimizer}
+     * @return a builder with the defaults of its setters
+     * @throws IllegalArgumentException if {@code optimizer} is not a {@link ScheduledOptimizer}, an argument is
+     *     null or the model has no block
      */
     public static Builder builder(Model model, Optimizer optimizer) {
         Checks.notNull("optimizer", optimizer);
@@ -162,8 +171,11 @@ public final class RangeTest {
      *         .data(BatchSource.shuffled(trainSet, 128)).build().run();
      * }</pre>
      *
+     * @param model the model to test, with its block set (initialized or not)
      * @param inputShapes the shapes of the block's inputs, batch axis included ({@code new Shape(1, 784)});
      *     none for a model that is already initialized
+     * @return a builder that trains with SGD (momentum 0.9, no weight decay) unless told otherwise
+     * @throws IllegalArgumentException if an argument or a shape is null, or the model has no block
      */
     public static Builder forModel(Model model, Shape... inputShapes) {
         Checks.notNull("inputShapes", inputShapes);
@@ -174,12 +186,20 @@ public final class RangeTest {
         return builder;
     }
 
-    /** The sweep. */
+    /**
+     * The sweep.
+     *
+     * @return the learning rates the test tries, one per optimizer step
+     */
     public Sweep sweep() {
         return sweep;
     }
 
-    /** The optimizer the test trains with: the one given, or the one it built for itself. */
+    /**
+     * The optimizer the test trains with: the one given, or the one it built for itself.
+     *
+     * @return the test's optimizer (one the test built for itself is closed after {@link #run()})
+     */
     public ScheduledOptimizer optimizer() {
         return optimizer;
     }
@@ -192,7 +212,12 @@ public final class RangeTest {
      * @throws IllegalStateException if the model is not initialized and no input shapes were given, the data
      *     yields no batches, or a run stops too early to read anything from its curve (then the model is
      *     restored all the same)
+     * @return the runs' curves, the combined curve, the advice read off it, the timing and whether the model
+     *     was restored exactly
+     * @throws IllegalArgumentException if the weight-decay grid's optimizer factory returns null or the test's
+     *     own optimizer
      * @throws IOException if reading data fails
+     * @throws TranslateException if the data fails to build a batch
      */
     public RangeTestResult run() throws IOException, TranslateException {
         initializeIfNeeded();
@@ -356,6 +381,10 @@ public final class RangeTest {
          * <pre>{@code
          * RangeTest.builder(model, sgd).inputShapes(new Shape(1, 3, 32, 32))
          * }</pre>
+         *
+         * @param shapes one shape per input of the block, at least one, none null (copied)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code shapes} is null, empty or holds a null shape
          */
         public Builder inputShapes(Shape... shapes) {
             Checks.notNull("shapes", shapes);
@@ -373,6 +402,10 @@ public final class RangeTest {
         /**
          * Trains with {@code optimizer} (see {@link #builder(Model, ScheduledOptimizer)}), replacing any optimizer
          * chosen before.
+         *
+         * @param newOptimizer the optimizer to train with, not null; its state and policy are put back afterwards
+         * @return this builder
+         * @throws IllegalArgumentException if {@code newOptimizer} is null
          */
         public Builder optimizer(ScheduledOptimizer newOptimizer) {
             this.optimizer = Checks.notNull("optimizer", newOptimizer);
@@ -388,6 +421,12 @@ public final class RangeTest {
          * <pre>{@code
          * RangeTest.forModel(model, new Shape(1, 784)).sgd(0.9, 5e-4)
          * }</pre>
+         *
+         * @param momentum the constant momentum, in {@code [0, 1)}
+         * @param weightDecay the L2 weight-decay coefficient, finite and {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code momentum} is not in {@code [0, 1)} or {@code weightDecay}
+         *     is NaN, infinite or {@code < 0}
          */
         public Builder sgd(double momentum, double weightDecay) {
             this.optimizerChoice = OptimizerChoice.sgd(momentum, weightDecay);
@@ -403,6 +442,12 @@ public final class RangeTest {
          * <pre>{@code
          * RangeTest.forModel(model, new Shape(1, 784)).adamW(0.9, 0.01)
          * }</pre>
+         *
+         * @param beta1 the constant beta1, in {@code [0, 1)}
+         * @param weightDecay the decoupled weight-decay coefficient, finite and {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code beta1} is not in {@code [0, 1)} or {@code weightDecay} is
+         *     NaN, infinite or {@code < 0}
          */
         public Builder adamW(double beta1, double weightDecay) {
             this.optimizerChoice = OptimizerChoice.adamW(beta1, weightDecay);
@@ -410,25 +455,49 @@ public final class RangeTest {
             return this;
         }
 
-        /** The training batches (required). */
+        /**
+         * The training batches (required).
+         *
+         * @param source the batches of each run, drawn with the run's seed; not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code source} is null
+         */
         public Builder data(BatchSource source) {
             this.data = Checks.notNull("source", source);
             return this;
         }
 
-        /** The loss; default softmax cross-entropy. */
+        /**
+         * The loss; default softmax cross-entropy.
+         *
+         * @param newLoss the training loss recorded at each step, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code newLoss} is null
+         */
         public Builder loss(Loss newLoss) {
             this.loss = Checks.notNull("loss", newLoss);
             return this;
         }
 
-        /** The learning rates to try; default exponential from 1e-7 to 10 in 100 steps. */
+        /**
+         * The learning rates to try; default exponential from 1e-7 to 10 in 100 steps.
+         *
+         * @param newSweep the learning rate at each optimizer step of a run, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code newSweep} is null
+         */
         public Builder sweep(Sweep newSweep) {
             this.sweep = Checks.notNull("sweep", newSweep);
             return this;
         }
 
-        /** Weight of the past in the loss's moving average, in [0, 1); default 0.98 (fastai's). */
+        /**
+         * Weight of the past in the loss's moving average, in [0, 1); default 0.98 (fastai's).
+         *
+         * @param beta the smoothing factor, in {@code [0, 1)}; 0 for no smoothing
+         * @return this builder
+         * @throws IllegalArgumentException if {@code beta} is not in {@code [0, 1)}
+         */
         public Builder smoothing(double beta) {
             Checks.finite("beta", beta);
             if (!(beta >= 0 && beta < 1)) {
@@ -438,7 +507,13 @@ public final class RangeTest {
             return this;
         }
 
-        /** When a run counts as diverged and stops; default 4 times the best smoothed loss. */
+        /**
+         * When a run counts as diverged and stops; default 4 times the best smoothed loss.
+         *
+         * @param rule the divergence rule, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code rule} is null
+         */
         public Builder divergence(DivergenceRule rule) {
             this.divergence = Checks.notNull("rule", rule);
             return this;
@@ -447,6 +522,13 @@ public final class RangeTest {
         /**
          * Evaluates the model on {@code subset} (loss and top-1 accuracy) every {@code everySteps} steps, in
          * batches of {@code batchSize}: Smith's original test, with accuracy against learning rate.
+         *
+         * @param subset the fixed validation subset, not null
+         * @param everySteps optimizer steps between evaluations, {@code > 0}
+         * @param batchSize examples per evaluation batch, {@code > 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code subset} is null, {@code everySteps <= 0} or
+         *     {@code batchSize <= 0}
          */
         public Builder validation(Dataset subset, int everySteps, int batchSize) {
             this.validation = Checks.notNull("subset", subset);
@@ -455,7 +537,13 @@ public final class RangeTest {
             return this;
         }
 
-        /** One run per seed, combined into a median curve with a quartile band; default the single seed 0. */
+        /**
+         * One run per seed, combined into a median curve with a quartile band; default the single seed 0.
+         *
+         * @param newSeeds the runs' seeds (data order, engine random numbers), at least one, distinct (copied)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code newSeeds} is null, empty or holds a seed twice
+         */
         public Builder seeds(long... newSeeds) {
             Checks.notNull("seeds", newSeeds);
             if (newSeeds.length == 0) {
@@ -468,14 +556,29 @@ public final class RangeTest {
             return this;
         }
 
-        /** A constant momentum (or Adam's beta1) for every run, in [0, 1); default see the class comment. */
+        /**
+         * A constant momentum (or Adam's beta1) for every run, in [0, 1); default see the class comment. Not
+         * together with {@link #momentumGrid}.
+         *
+         * @param value the momentum or beta1, in {@code [0, 1)}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is not in {@code [0, 1)}
+         */
         public Builder momentum(double value) {
             checkMomentum("momentum", value);
             this.momentum = OptionalDouble.of(value);
             return this;
         }
 
-        /** One run (per seed) for each momentum (or Adam's beta1), each in [0, 1). */
+        /**
+         * One run (per seed) for each momentum (or Adam's beta1), each in [0, 1). Not together with
+         * {@link #momentum} or a weight-decay grid.
+         *
+         * @param values the momenta or beta1 values to try, at least 2, each in {@code [0, 1)} (copied)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code values} is null, has fewer than 2 values or one outside
+         *     {@code [0, 1)}
+         */
         public Builder momentumGrid(double... values) {
             Checks.notNull("values", values);
             if (values.length < 2) {
@@ -491,7 +594,14 @@ public final class RangeTest {
         /**
          * One run (per seed) for each weight decay; {@code optimizerWithWeightDecay} makes a new optimizer with
          * the given weight decay and otherwise the test optimizer's settings (its policy does not matter: the
-         * test sets the sweep). These optimizers are closed after their runs.
+         * test sets the sweep). These optimizers are closed after their runs. Not together with a momentum grid.
+         *
+         * @param values the weight-decay coefficients to try, at least 2, each finite and {@code >= 0} (copied)
+         * @param optimizerWithWeightDecay makes a new optimizer for a weight decay, not null; it must not return
+         *     null or the test's optimizer (checked when the test runs)
+         * @return this builder
+         * @throws IllegalArgumentException if an argument is null, {@code values} has fewer than 2 values, or a
+         *     value is NaN, infinite or {@code < 0}
          */
         public Builder weightDecayGrid(double[] values, DoubleFunction<ScheduledOptimizer> optimizerWithWeightDecay) {
             Checks.notNull("values", values);
@@ -515,6 +625,11 @@ public final class RangeTest {
          * <pre>{@code
          * RangeTest.forModel(model, shape).sgd(0.9, 0).weightDecayGrid(1e-5, 1e-4, 1e-3)
          * }</pre>
+         *
+         * @param values the weight-decay coefficients to try, at least 2, each finite and {@code >= 0} (copied)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code values} is null, has fewer than 2 values, or a value is NaN,
+         *     infinite or {@code < 0}
          */
         public Builder weightDecayGrid(double... values) {
             Checks.notNull("values", values);
@@ -530,13 +645,25 @@ public final class RangeTest {
             return this;
         }
 
-        /** The device to train on; default the model's. */
+        /**
+         * The device to train on; default the model's.
+         *
+         * @param newDevice the device, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code newDevice} is null
+         */
         public Builder device(Device newDevice) {
             this.device = Checks.notNull("device", newDevice);
             return this;
         }
 
-        /** Called after every step, on the test's thread. */
+        /**
+         * Called after every step, on the test's thread; default none.
+         *
+         * @param listener receives the run, the step, the learning rate and the loss of each step; not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code listener} is null
+         */
         public Builder progress(Consumer<RangeTestProgress> listener) {
             this.progress = Checks.notNull("listener", listener);
             return this;
@@ -550,6 +677,8 @@ public final class RangeTest {
          * <pre>{@code RangeTest.builder(model, sgd).clipGradientNorm(1.0)}</pre>
          *
          * @param maxNorm the largest norm of all trainable gradients together, finite and {@code > 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxNorm} is NaN, infinite or {@code <= 0}
          */
         public Builder clipGradientNorm(double maxNorm) {
             if (!(maxNorm > 0) || Double.isInfinite(maxNorm)) {
@@ -560,7 +689,12 @@ public final class RangeTest {
             return this;
         }
 
-        /** Whether to compare the restored model with the snapshot (one more copy); default true. */
+        /**
+         * Whether to compare the restored model with the snapshot (one more copy); default true.
+         *
+         * @param check true to compare ({@link RangeTestResult#restoredExactly()}), false to skip the comparison
+         * @return this builder
+         */
         public Builder checkRestore(boolean check) {
             this.checkRestore = check;
             return this;
@@ -569,8 +703,9 @@ public final class RangeTest {
         /**
          * The test.
          *
+         * @return a test with these settings, ready to {@link RangeTest#run()}
          * @throws IllegalArgumentException if no data was given, both grids were, or a weight-decay grid without
-         *     a factory goes with an optimizer of your own
+         *     a factory goes with an optimizer of your own, or a momentum and a momentum grid were both given
          */
         public RangeTest build() {
             if (data == null) {

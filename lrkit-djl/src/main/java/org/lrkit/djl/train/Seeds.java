@@ -26,12 +26,28 @@ public final class Seeds {
     private Seeds() {
     }
 
-    /** A seed for position {@code index} of stream {@code stream} of a run seeded with {@code seed}. */
+    /**
+     * A seed for position {@code index} of stream {@code stream} of a run seeded with {@code seed}.
+     *
+     * @param seed the run's seed, any value
+     * @param stream the stream tag, such as {@link #DATA_ORDER} or {@link #ENGINE_STEP}; distinct tags give
+     *     independent streams
+     * @param index the position in the stream: the epoch for {@link #DATA_ORDER}, the 0-based optimizer step
+     *     for {@link #ENGINE_STEP}, the batch's index in the step for {@link #ACCUMULATED_BATCH}
+     * @return the derived seed, any {@code long}; the same arguments always give the same seed
+     */
     public static long derive(long seed, long stream, long index) {
         return mix(mix(mix(seed) ^ stream) + index);
     }
 
-    /** {@link #derive} folded to the {@code int} that DJL's {@code Engine.setRandomSeed} takes. */
+    /**
+     * {@link #derive} folded to the {@code int} that DJL's {@code Engine.setRandomSeed} takes.
+     *
+     * @param seed the run's seed, any value
+     * @param stream the stream tag, as for {@link #derive}
+     * @param index the position in the stream, as for {@link #derive}
+     * @return the derived seed folded to an {@code int} in {@code [0, Integer.MAX_VALUE]}
+     */
     public static int engineSeed(long seed, long stream, long index) {
         long value = derive(seed, stream, index);
         return (int) (value ^ (value >>> 32)) & Integer.MAX_VALUE;

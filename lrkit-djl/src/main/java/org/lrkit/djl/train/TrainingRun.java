@@ -115,7 +115,14 @@ public final class TrainingRun {
         this.maxGradientNorm = builder.maxGradientNorm;
     }
 
-    /** A builder for a run training {@code model} (with its block set) with {@code optimizer}. */
+    /**
+     * A builder for a run training {@code model} (with its block set) with {@code optimizer}.
+     *
+     * @param model the model to train, with its block set (initialized by the run with the input shapes)
+     * @param optimizer the optimizer to train with, at step 0 unless the run resumes from a checkpoint
+     * @return a builder with the defaults of its setters
+     * @throws IllegalArgumentException if an argument is null or the model has no block
+     */
     public static Builder builder(Model model, ScheduledOptimizer optimizer) {
         return new Builder(model, optimizer);
     }
@@ -127,7 +134,15 @@ public final class TrainingRun {
      * @throws DivergenceException if a loss becomes NaN or infinite
      * @throws org.lrkit.djl.checkpoint.PolicyMismatchException if resuming with a changed policy is refused
      * @throws org.lrkit.djl.checkpoint.CorruptCheckpointException if the checkpoint to resume from is damaged
+     * @throws org.lrkit.djl.checkpoint.ForeignCheckpointException if the checkpoint to resume from records
+     *     another owner
+     * @throws IllegalArgumentException if the checkpoint to resume from does not fit this run (another seed,
+     *     batch size, dataset size or batches per step, or more steps than this run plans), or checkpoints are
+     *     asked for and the policy has no text form
+     * @throws IllegalStateException if a run that does not resume is given an optimizer that has already made
+     *     steps
      * @throws IOException if reading data or writing a checkpoint fails
+     * @throws TranslateException if the dataset fails to build a batch
      */
     public TrainingSummary run() throws IOException, TranslateException {
         long startNanos = System.nanoTime();
@@ -431,7 +446,13 @@ public final class TrainingRun {
             }
         }
 
-        /** The loss; default softmax cross-entropy (classification with integer labels). */
+        /**
+         * The loss; default softmax cross-entropy (classification with integer labels).
+         *
+         * @param loss the training and evaluation loss, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code loss} is null
+         */
         public Builder loss(Loss loss) {
             this.loss = Checks.notNull("loss", loss);
             return this;
@@ -440,6 +461,11 @@ public final class TrainingRun {
         /**
          * The training set and the batch size ({@code > 0}). A {@link RandomAccessDataset} is batched by lrkit in
          * its seeded order; for other datasets the size is recorded and their own batches are used.
+         *
+         * @param dataset the training set, not null
+         * @param batchSize examples per batch, {@code > 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code dataset} is null or {@code batchSize <= 0}
          */
         public Builder trainingData(Dataset dataset, int batchSize) {
             this.trainingData = Checks.notNull("dataset", dataset);
@@ -447,19 +473,38 @@ public final class TrainingRun {
             return this;
         }
 
-        /** The validation set evaluated after each epoch (loss and top-1 accuracy); default none. */
+        /**
+         * The validation set evaluated after each epoch (loss and top-1 accuracy); default none.
+         *
+         * @param dataset the validation set, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code dataset} is null
+         */
         public Builder validationData(Dataset dataset) {
             this.validationData = Checks.notNull("dataset", dataset);
             return this;
         }
 
-        /** Examples per evaluation batch ({@code > 0}); default the training batch size. */
+        /**
+         * Examples per evaluation batch; default the training batch size.
+         *
+         * @param size examples per evaluation batch, {@code > 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code size <= 0}
+         */
         public Builder evaluationBatchSize(int size) {
             this.evaluationBatchSize = (int) Checks.positive("evaluationBatchSize", size);
             return this;
         }
 
-        /** The shapes of the model's inputs, batch dimension included, e.g. {@code new Shape(1, 3, 32, 32)}. */
+        /**
+         * The shapes of the model's inputs, batch dimension included, e.g. {@code new Shape(1, 3, 32, 32)}
+         * (required).
+         *
+         * @param shapes one shape per input of the block, at least one, none null (copied)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code shapes} is null, empty or holds a null shape
+         */
         public Builder inputShapes(Shape... shapes) {
             Checks.notNull("shapes", shapes);
             if (shapes.length == 0) {
@@ -472,26 +517,49 @@ public final class TrainingRun {
             return this;
         }
 
-        /** How long to train. */
+        /**
+         * How long to train (required).
+         *
+         * @param length the run's length in epochs or optimizer steps, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code length} is null
+         */
         public Builder length(TrainingLength length) {
             this.length = Checks.notNull("length", length);
             return this;
         }
 
-        /** The run's seed (data order, initialisation, engine randomness); default 0. */
+        /**
+         * The run's seed (data order, initialisation, engine randomness); default 0. A resumed run takes the
+         * checkpoint's seed; setting another one makes it fail.
+         *
+         * @param seed the seed, any value
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             this.seedSet = true;
             return this;
         }
 
-        /** Whether to visit a random-access training set in a new random order each epoch; default true. */
+        /**
+         * Whether to visit a random-access training set in a new random order each epoch; default true.
+         *
+         * @param shuffle true for a seeded random order each epoch, false for index order
+         * @return this builder
+         */
         public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
             return this;
         }
 
-        /** The device to train on; default the model's device. */
+        /**
+         * The device to train on; default the model's device.
+         *
+         * @param device the one device to train on, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code device} is null
+         */
         public Builder device(Device device) {
             this.device = Checks.notNull("device", device);
             return this;
@@ -501,19 +569,35 @@ public final class TrainingRun {
          * Optimizer steps per epoch ({@code > 0}), needed only to give a length in epochs for a dataset that is
          * not a {@link RandomAccessDataset}; under {@link #accumulateGradients} it counts optimizer steps, not
          * batches.
+         *
+         * @param steps optimizer steps per epoch, {@code > 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code steps <= 0}
          */
         public Builder stepsPerEpoch(long steps) {
             this.stepsPerEpoch = Checks.positive("stepsPerEpoch", steps);
             return this;
         }
 
-        /** Adds a listener; listeners are called in the order added. */
+        /**
+         * Adds a listener; listeners are called in the order added.
+         *
+         * @param listener told of the run's start, steps, epochs, cycle ends, end and failure; not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code listener} is null
+         */
         public Builder listener(TrainingRunListener listener) {
             listeners.add(Checks.notNull("listener", listener));
             return this;
         }
 
-        /** Writes checkpoints on this schedule; default none. */
+        /**
+         * Writes checkpoints on this schedule; default none. The policy must then have a text form.
+         *
+         * @param schedule where and after which steps or epochs to write checkpoints, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code schedule} is null
+         */
         public Builder checkpoints(CheckpointSchedule schedule) {
             this.checkpoints = Checks.notNull("schedule", schedule);
             return this;
@@ -524,6 +608,11 @@ public final class TrainingRun {
          * the dataset and the model: written into every checkpoint, and a checkpoint that records another owner is
          * refused on resuming ({@link org.lrkit.djl.checkpoint.ForeignCheckpointException}); one that records none
          * (written before lrkit recorded owners, or by a run without one) is accepted. Default none.
+         *
+         * @param pairs the owner's {@code key=value} pairs, in the order to record them (copied); not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code pairs} is null, a key is null or empty or contains {@code =}
+         *     or a newline, or a value is null or contains a newline or carriage return
          */
         public Builder owner(Map<String, String> pairs) {
             Checks.notNull("owner", pairs);
@@ -553,6 +642,8 @@ public final class TrainingRun {
          * <pre>{@code builder.trainingData(train, 64).accumulateGradients(4)   // steps of 256 examples}</pre>
          *
          * @param batchesPerStep batches per optimizer step, {@code >= 1}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code batchesPerStep < 1}
          */
         public Builder accumulateGradients(int batchesPerStep) {
             if (batchesPerStep < 1) {
@@ -571,13 +662,21 @@ public final class TrainingRun {
          * <pre>{@code builder.clipGradientNorm(1.0)}</pre>
          *
          * @param maxNorm the largest norm of all trainable gradients together, finite and {@code > 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxNorm} is NaN, infinite or {@code <= 0}
          */
         public Builder clipGradientNorm(double maxNorm) {
             this.maxGradientNorm = TrainingSteps.checkMaxNorm(maxNorm);
             return this;
         }
 
-        /** Resumes from a checkpoint instead of starting afresh. */
+        /**
+         * Resumes from a checkpoint instead of starting afresh; default none.
+         *
+         * @param resume the checkpoint to resume from and the rule for a changed policy, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code resume} is null
+         */
         public Builder resume(Resume resume) {
             this.resume = Checks.notNull("resume", resume);
             return this;
@@ -586,6 +685,7 @@ public final class TrainingRun {
         /**
          * The run.
          *
+         * @return a run with these settings, ready to {@link TrainingRun#run()}
          * @throws IllegalArgumentException naming the first missing setting
          */
         public TrainingRun build() {

@@ -79,7 +79,11 @@ public final class TrainingSteps {
         return new TrainingSteps(trainer, optimizer, maxNorm);
     }
 
-    /** The gradient-norm limit, empty when gradients are not clipped. */
+    /**
+     * The gradient-norm limit, empty when gradients are not clipped.
+     *
+     * @return the largest global L2 norm of the gradients, or empty for no clipping
+     */
     public OptionalDouble maxGradientNorm() {
         return Double.isNaN(maxGradientNorm) ? OptionalDouble.empty() : OptionalDouble.of(maxGradientNorm);
     }
@@ -95,6 +99,11 @@ public final class TrainingSteps {
     /**
      * One optimizer step on {@code batch} (which the caller closes).
      *
+     * @param batch the batch to train on, not null
+     * @return the step's index, loss, learning rate and momentum
+     * @throws IllegalArgumentException if {@code batch} is null
+     * @throws IllegalStateException if the trainer's step did not reach this optimizer, or the optimizer applied
+     *     another step than expected (is it shared with another trainer?)
      * @throws DivergenceException if the batch's loss is NaN or infinite (the update is not applied)
      */
     public StepResult step(Batch batch) {
@@ -108,7 +117,11 @@ public final class TrainingSteps {
      * if asked, and applied in one update. The step's loss is the mean of the batches' losses. With equal
      * batch sizes and a mean loss this is the step of one batch holding all their examples.
      *
-     * @param batches one or more batches
+     * @param batches one or more batches, none null
+     * @return the step's index, its loss (the mean over the batches), learning rate and momentum
+     * @throws IllegalArgumentException if {@code batches} is null, empty or holds a null batch
+     * @throws IllegalStateException if the trainer's step did not reach this optimizer, or the optimizer applied
+     *     another step than expected (is it shared with another trainer?)
      * @throws DivergenceException if a batch's loss is NaN or infinite (the update is not applied)
      */
     public StepResult step(List<Batch> batches) {
@@ -186,7 +199,12 @@ public final class TrainingSteps {
      * Up to {@code count} steps on the batches of {@code batches} (each closed after its step), calling
      * {@code callback} after each.
      *
+     * @param batches the batches, one per step, not null
+     * @param count the most optimizer steps to make, {@code >= 0}
+     * @param callback called with each step's result after the step, on this thread; not null
      * @return the steps made, fewer than {@code count} if the batches run out
+     * @throws IllegalArgumentException if an argument is null or {@code count < 0}
+     * @throws DivergenceException if a batch's loss is NaN or infinite (that update is not applied)
      */
     public List<StepResult> run(Iterable<Batch> batches, long count, Consumer<StepResult> callback) {
         Checks.notNull("batches", batches);

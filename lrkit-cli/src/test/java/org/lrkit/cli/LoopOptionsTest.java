@@ -159,6 +159,22 @@ class LoopOptionsTest {
     }
 
     @Test
+    void theRangeTestBehindAutoClipsAsTheTrainingWill() throws Exception {
+        List<String> plain = autoCurve("auto-plain");
+        List<String> clipped = autoCurve("auto-clipped", "--clip-norm", "0.01");
+        assertThat(clipped.get(1)).isEqualTo(plain.get(1));
+        assertThat(clipped).isNotEqualTo(plain);
+    }
+
+    private List<String> autoCurve(String name, String... more) throws Exception {
+        Path out = dir.resolve(name);
+        Cli.Result result = Cli.run(concat(TrainCommandTest.args("train", "--policy", "auto", "--steps", "4",
+                "--find-steps", "20", "--out", out.toString(), "-q"), more));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return Files.readAllLines(out.resolve("range-test/curve.csv"));
+    }
+
+    @Test
     void findClipsTheSweepsGradients() throws Exception {
         List<String> plain = findCurve("plain");
         Cli.Result clipped = Cli.run(findArgs("clipped", "--clip-norm", "0.001"));

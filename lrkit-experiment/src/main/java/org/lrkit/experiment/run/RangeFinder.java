@@ -104,12 +104,15 @@ public final class RangeFinder {
         RangeTestResult result;
         try (Model model = bench.newInitializedModel(seed)) {
             ScheduledOptimizer optimizer = bench.optimizer(Policy.of(Schedule.constant(settings.start())));
-            RangeTest test = RangeTest.builder(model, optimizer)
+            RangeTest.Builder builder = RangeTest.builder(model, optimizer)
                     .data(bench.batchSource())
                     .sweep(settings.sweep()).device(bench.device()).seeds(seed)
                     .progress(p -> progress.step(String.format(Locale.ROOT, "range test: lr %s, loss %s",
-                            Numbers.number(p.learningRate()), Numbers.number(p.smoothedLoss()))))
-                    .build();
+                            Numbers.number(p.learningRate()), Numbers.number(p.smoothedLoss()))));
+            if (bench.settings().clipNorm() > 0) {
+                builder.clipGradientNorm(bench.settings().clipNorm()); // the sweep's steps as the training's
+            }
+            RangeTest test = builder.build();
             try {
                 result = test.run();
             } catch (IllegalStateException e) {

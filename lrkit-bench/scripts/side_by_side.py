@@ -101,11 +101,11 @@ def run(command, env=None):
 def batch_file(name):
     """The throughput benchmark's batch file for a DATA entry, exported once."""
     dataset, count = DATA[name]
-    return export_batches(os.path.join(WORK, name + ".lrkb"), dataset, "test", count, "first")
+    return export_batches(os.path.join(WORK, name + "-shuffled.lrkb"), dataset, "test", count, "shuffled")
 
 
 def export_batches(path, dataset, split, count, subset):
-    """Exports count images of a split (ExportBatches; subset first or balanced) to path once, reusing the
+    """Exports count images of a split (ExportBatches; subset shuffled, balanced or first) to path once, reusing the
     file on later runs; cifar10 falls back to the JPEG copy when the binary one is missing."""
     if not os.path.exists(path):
         os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -2,6 +2,11 @@ package org.lrkit.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.lrkit.vision.data.Datasets;
 import org.lrkit.vision.data.ImageSet;
 import org.lrkit.vision.loader.TrainingSubset;
@@ -28,21 +33,42 @@ public final class ExportBatches {
 
     /** Writes the file; see the class comment. */
     public static void main(String[] args) throws IOException {
-        Options options = Options.parse(args, "--dataset", "--split", "--count", "--out", "--subset");
+        Options options = Options.parse(args, "--dataset", "--split", "--count", "--out", "--subset", "--seed");
         String dataset = options.required("--dataset");
         ImageSet images = Datasets.load(dataset, options.text("--split", "test"));
         int count = options.positive("--count", 1024);
-        String subset = options.text("--subset", "first");
-        if (subset.equals("balanced")) {
-            images = TrainingSubset.classBalanced(images, count);
-        } else if (!subset.equals("first")) {
-            throw new IllegalArgumentException("--subset must be first or balanced, got '" + subset + "'");
-        }
+        images = subset(images, count, options.text("--subset", "shuffled"), options.positive("--seed", 1));
         BatchFile file = BatchFile.of(images, normalization(dataset), count);
         Path out = options.path("--out");
         file.write(out);
         System.err.printf("wrote %d images of %s (%dx%dx%d) to %s%n", file.count(), images.name(), file.channels(),
                 file.height(), file.width(), out);
+    }
+
+    /**
+     * The images a batch file holds.
+     *
+     * @param images the split
+     * @param count how many, at most the split's size
+     * @param subset {@code shuffled}, {@code balanced} or {@code first}
+     * @param seed the shuffle's seed
+     * @return the chosen images, in the order the batch file will hold them
+     * @throws IllegalArgumentException for another subset word
+     */
+    static ImageSet subset(ImageSet images, int count, String subset, long seed) {
+        return switch (subset) {
+            case "first" -> images;
+            case "balanced" -> TrainingSubset.classBalanced(images, count);
+            case "shuffled" -> {
+                ImageSet balanced = TrainingSubset.classBalanced(images, count);
+                List<Integer> order = new ArrayList<>(IntStream.range(0, balanced.size()).boxed().toList());
+                Collections.shuffle(order, new Random(seed));
+                yield balanced.select(order.stream().mapToInt(Integer::intValue).toArray(),
+                        balanced.name() + " shuffled (seed " + seed + ")");
+            }
+            default -> throw new IllegalArgumentException("--subset must be shuffled, balanced or first, got '"
+                    + subset + "'");
+        };
     }
 
     private static Normalization normalization(String dataset) {

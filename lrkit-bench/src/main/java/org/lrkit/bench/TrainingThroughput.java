@@ -101,7 +101,8 @@ public final class TrainingThroughput {
         System.out.print(Json.write(result));
     }
 
-    private static Map<String, Object> measure(String modelName, BatchFile batches, int batchSize, int warmup,
+    /** One measurement, as {@link #main} prints it (package-private for the memory test). */
+    static Map<String, Object> measure(String modelName, BatchFile batches, int batchSize, int warmup,
             int steps, String optimizerName, int memoryEvery, String profile, Device device) {
         Shape image = new Shape(batches.channels(), batches.height(), batches.width());
         int total = warmup + steps;

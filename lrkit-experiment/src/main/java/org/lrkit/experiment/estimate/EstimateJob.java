@@ -99,7 +99,6 @@ public final class EstimateJob {
      */
     public static Estimated run(Settings settings, Policy policy, String policyText, EstimateSettings estimate,
             long seed, Progress progress, PrintWriter messages) throws IOException, TranslateException {
-        Workbench.check(settings);
         Workbench bench = Workbench.openTraining(settings, 0, seed, messages);
         long steps = estimate.steps();
         try {

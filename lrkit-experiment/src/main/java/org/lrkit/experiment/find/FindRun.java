@@ -200,7 +200,6 @@ public final class FindRun {
     public static Found run(Request request, Progress progress, PrintWriter messages) throws IOException {
         Settings settings = request.settings();
         long firstSeed = request.seeds()[0];
-        Workbench.check(settings);
         Workbench bench = Workbench.openTraining(settings, request.validateEvery() > 0 ? request.validationSize() : 0,
                 firstSeed, messages);
         RangeTestResult result;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lrkit.experiment.run.Experiment;
+import org.lrkit.experiment.run.ExperimentConfig;
 import org.lrkit.experiment.run.PolicyPlan;
 import org.lrkit.experiment.run.RunRecord;
 
@@ -97,7 +98,7 @@ public record RunData(Path directory, Map<String, Object> config, Map<String, Ob
             for (Object seedValue : seeds) {
                 long seed = ((Number) seedValue).longValue();
                 Map<String, Object> record = records.getOrDefault(policy.label() + "\u0000" + seed, Map.of());
-                String folder = "runs/" + policy.label() + "/seed-" + seed;
+                String folder = ExperimentConfig.runFolderName(policy.label(), seed);
                 Path epochsFile = directory.resolve(folder).resolve("epochs.csv");
                 Csv csv = Files.isRegularFile(epochsFile) ? Csv.read(epochsFile) : null;
                 double[] epochs = csv == null ? new double[0] : csv.column("epoch");

@@ -179,7 +179,9 @@ public final class Experiment {
             TrainingLength length = request.lengths().get(i);
             Spec spec = policy.resolve(planned.get(i), found == null ? AutoValues.NONE
                     : found.autoValues(planned.get(i)));
-            policy.policy(spec, planned.get(i));
+            if (policy.needsRangeTest()) {
+                policy.policy(spec, planned.get(i)); // the others were checked before the directory was made
+            }
             plans.add(new PolicyPlan(policy.label(), policy.given(), spec, length.epochs(), planned.get(i),
                     request.roles().get(i)));
             progress.say(policy.label() + ": " + spec.toCompactString());

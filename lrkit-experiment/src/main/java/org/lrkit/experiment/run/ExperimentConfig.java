@@ -124,7 +124,19 @@ public record ExperimentConfig(String command, String commandLine, String create
      * @return {@code runs/<label>/seed-<seed>} in {@code runDirectory}
      */
     public static Path runFolder(Path runDirectory, String label, long seed) {
-        return runDirectory.resolve("runs").resolve(label).resolve("seed-" + seed);
+        return runDirectory.resolve(runFolderName(label, seed));
+    }
+
+    /**
+     * The folder of one policy and seed, relative to the run directory, as {@code summary.json} and the
+     * report name it.
+     *
+     * @param label the policy's label
+     * @param seed the seed
+     * @return {@code runs/<label>/seed-<seed>}
+     */
+    public static String runFolderName(String label, long seed) {
+        return "runs/" + label + "/seed-" + seed;
     }
 
     /**

@@ -125,7 +125,7 @@ public record RunRecord(String label, long seed, Status status, long plannedStep
         map.put("steps", steps);
         map.put("seconds", seconds);
         map.put("finalAccuracy", Double.isNaN(finalAccuracy) ? null : finalAccuracy);
-        map.put("folder", "runs/" + label + "/seed-" + seed);
+        map.put("folder", ExperimentConfig.runFolderName(label, seed));
         if (!message.isEmpty()) {
             map.put("message", message);
         }

@@ -3,6 +3,7 @@ package org.lrkit.cli;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -48,6 +49,8 @@ import picocli.CommandLine;
             "  lrkit find --dataset fashion-mnist-embedded --model fashion_cnn --steps 100",
             "  lrkit estimate --model fashion_cnn --lr 0.01 --steps 300",
             "  lrkit reproduce --list",
+            "  lrkit sweep --grid @grid.txt   (grids of runs on Apache Spark: lrkit-spark's",
+            "                                 jar, which ./lrkit runs for 'sweep')",
             "",
             "Run 'lrkit COMMAND --help' for the options of a command.",
             "Shell completion (bash, zsh): source <(lrkit generate-completion)",
@@ -63,10 +66,21 @@ public final class Main implements Callable<Integer> {
 
     /** Runs {@code lrkit} with the process' arguments and exits with its exit code. */
     public static void main(String[] args) {
+        runAndExit(List.of(), args);
+    }
+
+    /**
+     * Runs {@code lrkit}, with more commands than the built-in ones, on the real stdout and stderr and exits
+     * with the command's exit code: the {@code main} of a module that adds a command.
+     *
+     * @param moreCommands picocli command objects to add as subcommands
+     * @param args the process' arguments
+     */
+    public static void runAndExit(List<Object> moreCommands, String... args) {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = StandardOutput.writer(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(System.err, true);
-        int exitCode = execute(out, err, args);
+        int exitCode = execute(out, err, moreCommands, args);
         System.exit(exitCode);
     }
 
@@ -79,10 +93,27 @@ public final class Main implements Callable<Integer> {
      * @return the exit code, one of {@link ExitCode}'s
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute(out, err, List.of(), args);
+    }
+
+    /**
+     * Runs one {@code lrkit} command line in-process, with more commands than the built-in ones: how a module
+     * that this one cannot depend on (lrkit-spark's {@code sweep}) adds its command to {@code lrkit}.
+     *
+     * @param out where the command's results go (flushed before returning)
+     * @param err where messages and errors go
+     * @param moreCommands picocli command objects ({@code @Command}-annotated) to add as subcommands
+     * @param args the arguments after {@code lrkit}
+     * @return the exit code, one of {@link ExitCode}'s
+     */
+    public static int execute(PrintWriter out, PrintWriter err, List<Object> moreCommands, String... args) {
         System.setProperty("java.awt.headless", "true");
         ErrorHandler errors = new ErrorHandler(args);
-        CommandLine commandLine = new CommandLine(new Main())
-                .setExpandAtFiles(false)
+        CommandLine commandLine = new CommandLine(new Main());
+        for (Object command : moreCommands) {
+            commandLine.addSubcommand(command);
+        }
+        commandLine.setExpandAtFiles(false)
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler(errors)

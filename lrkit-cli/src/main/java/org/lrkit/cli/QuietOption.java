@@ -12,4 +12,13 @@ public final class QuietOption {
     /** Print nothing on stderr but errors. */
     @Option(names = {"-q", "--quiet"}, description = "Print no progress or messages on stderr, only errors.")
     boolean enabled;
+
+    /**
+     * Whether {@code --quiet} was given.
+     *
+     * @return true to print nothing on stderr but errors
+     */
+    public boolean enabled() {
+        return enabled;
+    }
 }

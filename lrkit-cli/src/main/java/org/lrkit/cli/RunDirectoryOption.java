@@ -19,8 +19,12 @@ public final class RunDirectoryOption {
     @Option(names = "--out", paramLabel = "DIR", description = "The run directory (runs/${COMMAND-NAME}-<time>).")
     Path out;
 
-    /** {@code --out}, or a new {@code runs/<command>-<yyyyMMdd-HHmmss>} (see {@link RunCommands#defaultDirectory}). */
-    Path directory() {
+    /**
+     * {@code --out}, or a new {@code runs/<command>-<yyyyMMdd-HHmmss>} (see {@link RunCommands#defaultDirectory}).
+     *
+     * @return the run directory to write
+     */
+    public Path directory() {
         return out != null ? out : RunCommands.defaultDirectory(command.name());
     }
 }

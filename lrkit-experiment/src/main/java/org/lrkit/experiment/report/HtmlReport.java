@@ -45,17 +45,17 @@ final class HtmlReport {
         String title = title(command, data.policies().isEmpty() ? "" : data.policies().get(0).label());
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n")
+                .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(Html.STYLE).append("</style>\n")
                 .append("</head>\n<body>\n<main>\n");
-        out.append("<h1>").append(escape(title)).append("</h1>\n");
-        out.append("<p class=\"subtitle\">").append(escape(Json.text(settings, "model", "?"))).append(" on ")
-                .append(escape(Json.text(dataInfo, "name", Json.text(settings, "dataset", "?")))).append(" (")
-                .append(escape(Json.text(dataInfo, "trainImages", "?"))).append(" training and ")
-                .append(escape(Json.text(dataInfo, "testImages", "?"))).append(" test images), batch ")
-                .append(escape(Json.text(settings, "batchSize", "?"))).append(", ")
-                .append(escape(optimizer(settings))).append(" &middot; ")
-                .append(escape(created(Json.text(data.config(), "created", "")))).append(" &middot; status <b>")
-                .append(escape(data.status())).append("</b></p>\n");
+        out.append("<h1>").append(Html.escape(title)).append("</h1>\n");
+        out.append("<p class=\"subtitle\">").append(Html.escape(Json.text(settings, "model", "?"))).append(" on ")
+                .append(Html.escape(Json.text(dataInfo, "name", Json.text(settings, "dataset", "?")))).append(" (")
+                .append(Html.escape(Json.text(dataInfo, "trainImages", "?"))).append(" training and ")
+                .append(Html.escape(Json.text(dataInfo, "testImages", "?"))).append(" test images), batch ")
+                .append(Html.escape(Json.text(settings, "batchSize", "?"))).append(", ")
+                .append(Html.escape(optimizer(settings))).append(" &middot; ")
+                .append(Html.escape(created(Json.text(data.config(), "created", "")))).append(" &middot; status <b>")
+                .append(Html.escape(data.status())).append("</b></p>\n");
         if (command.equals("demo")) {
             out.append("<p>").append(DEMO_INTRO).append("</p>\n");
         }
@@ -67,9 +67,9 @@ final class HtmlReport {
         configuration(settings, dataInfo);
         environment();
         files();
-        out.append("<footer>Made by lrkit ").append(escape(Json.text(Json.object(data.config(), "environment"),
+        out.append("<footer>Made by lrkit ").append(Html.escape(Json.text(Json.object(data.config(), "environment"),
                 "lrkit", "?"))).append(". Rebuild it with <code>lrkit report ")
-                .append(escape(data.directory().toString())).append("</code>.</footer>\n");
+                .append(Html.escape(data.directory().toString())).append("</code>.</footer>\n");
         out.append("</main>\n</body>\n</html>\n");
         return out.toString();
     }
@@ -109,51 +109,51 @@ final class HtmlReport {
         out.append("<h2 id=\"results\">Results</h2>\n");
         out.append(headline()).append('\n');
         out.append("<table class=\"results\">\n<thead><tr><th>policy</th><th>epochs</th><th>final accuracy</th>"
-                + "<th>best accuracy</th><th>epochs to ").append(escape(Numbers.percent(table.target())))
+                + "<th>best accuracy</th><th>epochs to ").append(Html.escape(Numbers.percent(table.target())))
                 .append("</th><th>wall time</th><th>runs</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < table.rows().size(); i++) {
             ResultTable.Row row = table.rows().get(i);
             out.append("<tr><td><span class=\"swatch\" style=\"background:").append(hex(Charts.color(i)))
-                    .append("\"></span>").append(escape(row.label())).append("</td><td>")
+                    .append("\"></span>").append(Html.escape(row.label())).append("</td><td>")
                     .append(ResultTable.epochs(row.epochs())).append("</td><td>")
-                    .append(escape(Numbers.percent(row.finalMean(), row.finalStd(), row.completed(), PLUS_MINUS)))
+                    .append(Html.escape(Numbers.percent(row.finalMean(), row.finalStd(), row.completed(), PLUS_MINUS)))
                     .append("</td><td>")
-                    .append(escape(Numbers.percent(row.bestMean(), row.bestStd(), row.completed(), PLUS_MINUS)))
-                    .append("</td><td>").append(escape(ResultTable.toTarget(row))).append("</td><td>")
-                    .append(escape(Numbers.seconds(row.secondsMean()))).append("</td><td>").append(row.completed())
-                    .append(" of ").append(row.runs()).append(row.note().isEmpty() ? "" : " (" + escape(row.note())
+                    .append(Html.escape(Numbers.percent(row.bestMean(), row.bestStd(), row.completed(), PLUS_MINUS)))
+                    .append("</td><td>").append(Html.escape(ResultTable.toTarget(row))).append("</td><td>")
+                    .append(Html.escape(Numbers.seconds(row.secondsMean()))).append("</td><td>").append(row.completed())
+                    .append(" of ").append(row.runs()).append(row.note().isEmpty() ? "" : " (" + Html.escape(row.note())
                             + ")").append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");
-        out.append("<p class=\"note\">Accuracy on the ").append(escape(Json.text(Json.object(data.config(), "data"),
+        out.append("<p class=\"note\">Accuracy on the ").append(Html.escape(Json.text(Json.object(data.config(), "data"),
                 "testImages", "?"))).append(" test images after the last step; best: the highest after any epoch."
-                + " Target ").append(escape(Numbers.percent(table.target()))).append(" (")
-                .append(escape(table.targetRule())).append("). With several seeds: mean &plusmn; standard deviation;"
+                + " Target ").append(Html.escape(Numbers.percent(table.target()))).append(" (")
+                .append(Html.escape(table.targetRule())).append("). With several seeds: mean &plusmn; standard deviation;"
                 + " epochs to target averaged over the seeds that reached it. Wall time: training and evaluation,"
                 + " per run.</p>\n");
         for (String note : notes) {
-            out.append("<p class=\"warning\">").append(escape(note)).append("</p>\n");
+            out.append("<p class=\"warning\">").append(Html.escape(note)).append("</p>\n");
         }
     }
 
     /** One line per policy: where it ended, and when it reached the target. */
     private String headline() {
         StringBuilder text = new StringBuilder();
-        String target = escape(Numbers.percent(table.target()));
+        String target = Html.escape(Numbers.percent(table.target()));
         for (ResultTable.Row row : table.rows()) {
             if (Double.isNaN(row.finalMean())) {
                 continue;
             }
-            text.append("<li><b>").append(escape(row.label())).append("</b>: ")
-                    .append(escape(Numbers.percent(row.finalMean()))).append(" after ")
+            text.append("<li><b>").append(Html.escape(row.label())).append("</b>: ")
+                    .append(Html.escape(Numbers.percent(row.finalMean()))).append(" after ")
                     .append(ResultTable.epochs(row.epochs())).append(" epochs (")
-                    .append(escape(Numbers.seconds(row.secondsMean()))).append(")");
+                    .append(Html.escape(Numbers.seconds(row.secondsMean()))).append(")");
             if (!Double.isNaN(table.target())) {
                 if (row.reached() == 0) {
                     text.append("; did not reach ").append(target);
                 } else {
                     text.append("; reached ").append(target).append(" after ")
-                            .append(escape(ResultTable.toTarget(row))).append(" epoch")
+                            .append(Html.escape(ResultTable.toTarget(row))).append(" epoch")
                             .append(row.toTargetMean() == 1 ? "" : "s");
                 }
             }
@@ -167,10 +167,10 @@ final class HtmlReport {
         if (figure == null) {
             return;
         }
-        out.append("<h2 id=\"").append(id).append("\">").append(escape(figure.heading())).append("</h2>\n");
-        out.append("<figure><img id=\"plot-").append(id).append("\" alt=\"").append(escape(figure.heading()))
+        out.append("<h2 id=\"").append(id).append("\">").append(Html.escape(figure.heading())).append("</h2>\n");
+        out.append("<figure><img id=\"plot-").append(id).append("\" alt=\"").append(Html.escape(figure.heading()))
                 .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(figure.png()))
-                .append("\">\n<figcaption>").append(escape(figure.caption())).append("</figcaption></figure>\n");
+                .append("\">\n<figcaption>").append(Html.escape(figure.caption())).append("</figcaption></figure>\n");
     }
 
     private void policies() {
@@ -182,13 +182,13 @@ final class HtmlReport {
         for (int i = 0; i < data.policies().size(); i++) {
             PolicyPlan policy = data.policies().get(i);
             out.append("<tr><td><span class=\"swatch\" style=\"background:").append(hex(Charts.color(i)))
-                    .append("\"></span>").append(escape(policy.label()));
+                    .append("\"></span>").append(Html.escape(policy.label()));
             if (!policy.role().isEmpty()) {
-                out.append("<div class=\"role\">").append(escape(policy.role())).append("</div>");
+                out.append("<div class=\"role\">").append(Html.escape(policy.role())).append("</div>");
             }
-            out.append("</td><td><code>").append(escape(policy.spec().toCompactString())).append("</code>");
+            out.append("</td><td><code>").append(Html.escape(policy.spec().toCompactString())).append("</code>");
             if (!policy.given().isEmpty() && !policy.given().equals(policy.spec().toCompactString())) {
-                out.append("<div class=\"role\">given as <code>").append(escape(policy.given()))
+                out.append("<div class=\"role\">given as <code>").append(Html.escape(policy.given()))
                         .append("</code></div>");
             }
             out.append("</td><td>")
@@ -206,61 +206,61 @@ final class HtmlReport {
         figure("range-test");
         Map<String, Object> advice = curve.advice();
         Map<String, Object> sweep = Json.object(data.config(), "rangeTest");
-        out.append("<p>").append(escape(Json.text(sweep, "steps", "?"))).append(" steps, learning rate from ")
-                .append(escape(Numbers.number(Json.number(sweep, "start")))).append(" to ")
-                .append(escape(Numbers.number(Json.number(sweep, "end")))).append(" (exponential), seed ")
-                .append(escape(Json.text(sweep, "seed", "0"))).append("; ")
-                .append(escape(Json.text(advice, "stepsRun", "?"))).append(" steps run (")
-                .append(escape(Json.text(advice, "stopReason", "?"))).append("), ")
-                .append(escape(Numbers.seconds(Json.number(advice, "seconds")))).append(".</p>\n");
+        out.append("<p>").append(Html.escape(Json.text(sweep, "steps", "?"))).append(" steps, learning rate from ")
+                .append(Html.escape(Numbers.number(Json.number(sweep, "start")))).append(" to ")
+                .append(Html.escape(Numbers.number(Json.number(sweep, "end")))).append(" (exponential), seed ")
+                .append(Html.escape(Json.text(sweep, "seed", "0"))).append("; ")
+                .append(Html.escape(Json.text(advice, "stepsRun", "?"))).append(" steps run (")
+                .append(Html.escape(Json.text(advice, "stopReason", "?"))).append("), ")
+                .append(Html.escape(Numbers.seconds(Json.number(advice, "seconds")))).append(".</p>\n");
         out.append("<table class=\"narrow\">\n<thead><tr><th>suggestion</th><th>learning rate</th></tr></thead>\n"
                 + "<tbody>\n");
         for (Object entry : Json.array(advice, "suggestions")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> s = (Map<String, Object>) entry;
-            out.append("<tr><td>").append(escape(Json.text(s, "method", "?"))).append("</td><td>")
-                    .append(escape(Numbers.number(Json.number(s, "lr")))).append("</td></tr>\n");
+            out.append("<tr><td>").append(Html.escape(Json.text(s, "method", "?"))).append("</td><td>")
+                    .append(Html.escape(Numbers.number(Json.number(s, "lr")))).append("</td></tr>\n");
         }
         for (Object entry : Json.array(advice, "peaks")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> peak = (Map<String, Object>) entry;
-            out.append("<tr class=\"strong\"><td>auto for ").append(escape(Json.text(peak, "policy", "?")))
-                    .append(" (").append(escape(Json.text(peak, "steps", "?")))
+            out.append("<tr class=\"strong\"><td>auto for ").append(Html.escape(Json.text(peak, "policy", "?")))
+                    .append(" (").append(Html.escape(Json.text(peak, "steps", "?")))
                     .append(" steps)</td><td>one-cycle peak ")
-                    .append(escape(Numbers.number(Json.number(peak, "peak")))).append(", held rate ")
-                    .append(escape(Numbers.number(Json.number(peak, "heldRate")))).append("</td></tr>\n");
+                    .append(Html.escape(Numbers.number(Json.number(peak, "peak")))).append(", held rate ")
+                    .append(Html.escape(Numbers.number(Json.number(peak, "heldRate")))).append("</td></tr>\n");
         }
         out.append("<tr><td>consensus</td><td>")
-                .append(escape(Numbers.number(Json.number(advice, "consensus")))).append("</td></tr>\n");
+                .append(Html.escape(Numbers.number(Json.number(advice, "consensus")))).append("</td></tr>\n");
         out.append("<tr><td>cyclical bounds (Smith)</td><td>")
-                .append(escape(Numbers.number(Json.number(advice, "clrLower")))).append(" .. ")
-                .append(escape(Numbers.number(Json.number(advice, "clrUpper")))).append("</td></tr>\n");
+                .append(Html.escape(Numbers.number(Json.number(advice, "clrLower")))).append(" .. ")
+                .append(Html.escape(Numbers.number(Json.number(advice, "clrUpper")))).append("</td></tr>\n");
         out.append("</tbody>\n</table>\n");
         List<Object> warnings = Json.array(advice, "warnings");
         for (Object warning : warnings) {
-            out.append("<p class=\"warning\">Range test: ").append(escape(String.valueOf(warning))).append("</p>\n");
+            out.append("<p class=\"warning\">Range test: ").append(Html.escape(String.valueOf(warning))).append("</p>\n");
         }
     }
 
     private void configuration(Map<String, Object> settings, Map<String, Object> dataInfo) {
         out.append("<h2 id=\"configuration\">Configuration</h2>\n<table class=\"narrow\">\n<tbody>\n");
-        row("command line", "<code>" + escape(Json.text(data.config(), "commandLine", "")) + "</code>");
-        row("dataset", escape(Json.text(dataInfo, "name", "?") + " from " + Json.text(dataInfo, "source", "?")));
-        row("images", escape(Json.text(dataInfo, "trainImages", "?") + " training, " + Json.text(dataInfo,
+        row("command line", "<code>" + Html.escape(Json.text(data.config(), "commandLine", "")) + "</code>");
+        row("dataset", Html.escape(Json.text(dataInfo, "name", "?") + " from " + Json.text(dataInfo, "source", "?")));
+        row("images", Html.escape(Json.text(dataInfo, "trainImages", "?") + " training, " + Json.text(dataInfo,
                 "testImages", "?") + " test, " + Json.text(dataInfo, "imageShape", "?") + ", "
                 + Json.text(dataInfo, "classes", "?") + " classes"));
-        row("augmentation", escape(Json.text(dataInfo, "augmentation", "?")));
-        row("model", escape(Json.text(settings, "model", "?")));
-        row("batch size", escape(Json.text(settings, "batchSize", "?") + " (" + Json.text(dataInfo, "stepsPerEpoch",
+        row("augmentation", Html.escape(Json.text(dataInfo, "augmentation", "?")));
+        row("model", Html.escape(Json.text(settings, "model", "?")));
+        row("batch size", Html.escape(Json.text(settings, "batchSize", "?") + " (" + Json.text(dataInfo, "stepsPerEpoch",
                 "?") + " steps per epoch)"));
-        row("optimizer", escape(optimizer(settings)));
+        row("optimizer", Html.escape(optimizer(settings)));
         List<String> seeds = Json.array(data.config(), "seeds").stream()
                 .map(v -> Long.toString(((Number) v).longValue())).toList();
-        row("seeds", escape(String.join(", ", seeds)));
-        row("device", escape(Json.text(settings, "device", "cpu") + ", threads " + (Json.whole(settings, "threads", 0)
+        row("seeds", Html.escape(String.join(", ", seeds)));
+        row("device", Html.escape(Json.text(settings, "device", "cpu") + ", threads " + (Json.whole(settings, "threads", 0)
                 == 0 ? "default" : Json.text(settings, "threads", "?"))));
         Map<String, Object> checkpoints = Json.object(data.config(), "checkpoints");
-        row("checkpoints", escape("every " + Json.text(checkpoints, "everyEpochs", "1")
+        row("checkpoints", Html.escape("every " + Json.text(checkpoints, "everyEpochs", "1")
                 + " epoch(s) and at the end, in "
                 + Json.text(checkpoints, "directory", "runs/<policy>/seed-<s>/")));
         out.append("</tbody>\n</table>\n");
@@ -270,15 +270,15 @@ final class HtmlReport {
         Map<String, Object> environment = Json.object(data.config(), "environment");
         Map<String, Object> machine = Json.object(environment, "machine");
         out.append("<h2 id=\"environment\">Versions and machine</h2>\n<table class=\"narrow\">\n<tbody>\n");
-        row("lrkit", escape(Json.text(environment, "lrkit", "?")));
-        row("DJL", escape(Json.text(environment, "djl", "?")));
-        row("libtorch", escape(Json.text(environment, "libtorch", "?")));
-        row("JDK", escape(Json.text(environment, "jdk", "?")));
+        row("lrkit", Html.escape(Json.text(environment, "lrkit", "?")));
+        row("DJL", Html.escape(Json.text(environment, "djl", "?")));
+        row("libtorch", Html.escape(Json.text(environment, "libtorch", "?")));
+        row("JDK", Html.escape(Json.text(environment, "jdk", "?")));
         String commit = Json.text(environment, "gitCommit", "unknown");
         String dirty = Json.text(environment, "gitUncommittedChanges", null);
-        row("git commit", "<code>" + escape(commit) + "</code>" + ("yes".equals(dirty) ? " (with uncommitted changes)"
+        row("git commit", "<code>" + Html.escape(commit) + "</code>" + ("yes".equals(dirty) ? " (with uncommitted changes)"
                 : ""));
-        row("machine", escape(Json.text(machine, "cores", "?") + " cores, " + Json.text(machine, "cpu", "?") + ", "
+        row("machine", Html.escape(Json.text(machine, "cores", "?") + " cores, " + Json.text(machine, "cpu", "?") + ", "
                 + Json.text(machine, "os", "?")));
         out.append("</tbody>\n</table>\n");
     }
@@ -297,67 +297,17 @@ final class HtmlReport {
             files.add(new String[] {folder + "/steps.csv", run.label() + " seed " + run.seed() + ": per step"});
         }
         for (String[] file : files) {
-            out.append("<li><a href=\"").append(escape(file[0])).append("\"><code>").append(escape(file[0]))
-                    .append("</code></a> &ndash; ").append(escape(file[1])).append("</li>\n");
+            out.append("<li><a href=\"").append(Html.escape(file[0])).append("\"><code>").append(Html.escape(file[0]))
+                    .append("</code></a> &ndash; ").append(Html.escape(file[1])).append("</li>\n");
         }
         out.append("</ul>\n");
     }
 
     private void row(String name, String html) {
-        out.append("<tr><th>").append(escape(name)).append("</th><td>").append(html).append("</td></tr>\n");
+        out.append("<tr><th>").append(Html.escape(name)).append("</th><td>").append(html).append("</td></tr>\n");
     }
 
     private static String hex(java.awt.Color color) {
         return String.format(Locale.ROOT, "#%06x", color.getRGB() & 0xffffff);
     }
-
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
-    }
-
-    private static final String CSS = """
-            body { margin: 0; background: #f6f7f9; color: #222; font: 15px/1.5 system-ui, -apple-system, "Segoe UI",
-                   Roboto, "DejaVu Sans", Arial, sans-serif; }
-            main { max-width: 1060px; margin: 0 auto; padding: 24px 28px 40px; background: #fff; }
-            h1 { font-size: 26px; margin: 8px 0 4px; }
-            h2 { font-size: 20px; margin: 34px 0 10px; padding-bottom: 4px; border-bottom: 1px solid #e3e3e3; }
-            .subtitle { color: #555; margin-top: 0; }
-            .headline { font-size: 16px; }
-            table { border-collapse: collapse; width: 100%; margin: 8px 0; }
-            table.narrow { width: auto; min-width: 50%; }
-            th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #e8e8e8; vertical-align: top; }
-            td:first-child { white-space: nowrap; }
-            thead th { background: #f0f2f5; font-weight: 600; }
-            tbody th { font-weight: 600; color: #444; white-space: nowrap; }
-            table.results td:not(:first-child) { font-variant-numeric: tabular-nums; }
-            tr.strong td { font-weight: 600; }
-            .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 8px;
-                      vertical-align: -1px; }
-            .role { color: #666; font-size: 13px; margin-top: 2px; }
-            td:first-child .role { margin-left: 20px; white-space: normal; }
-            code { font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; background: #f3f3f3;
-                   padding: 1px 4px; border-radius: 3px; overflow-wrap: break-word; }
-            figure { margin: 10px 0 4px; }
-            figure img { width: 100%; height: auto; border: 1px solid #e3e3e3; }
-            figcaption { color: #555; font-size: 13px; margin-top: 4px; }
-            .note { color: #555; font-size: 13px; }
-            .warning { background: #fff6e0; border-left: 4px solid #f0ad4e; padding: 6px 10px; }
-            ul.files { columns: 2; font-size: 13px; }
-            footer { margin-top: 36px; color: #777; font-size: 13px; }
-            """;
 }

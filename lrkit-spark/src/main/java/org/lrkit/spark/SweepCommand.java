@@ -1,0 +1,273 @@
+package org.lrkit.spark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.lrkit.cli.CommonOptions;
+import org.lrkit.cli.QuietOption;
+import org.lrkit.cli.RunDirectoryOption;
+import org.lrkit.cli.VersionProvider;
+import org.lrkit.djl.checkpoint.AtomicFiles;
+import org.lrkit.experiment.report.Json;
+import org.lrkit.experiment.run.RunFailure;
+import org.lrkit.experiment.sweep.Grid;
+import org.lrkit.experiment.sweep.GridException;
+import org.lrkit.experiment.sweep.SweepReport;
+import org.lrkit.experiment.sweep.SweepRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lrkit sweep}: trains every combination of a grid file ({@link Grid}) as Spark tasks, each an {@code
+ * lrkit train} run in its own folder under the sweep's directory, then writes the table, {@code sweep.csv},
+ * {@code summary.json} and {@code report.html} (with the accuracy-against-peak chart) and prints the table.
+ *
+ * <p>The sweep's directory also holds {@code sweep.json} (the grid's text and the threads, what {@code
+ * --resume} reads) and {@code logs/} (each run's output and attempts).
+ */
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Train every combination of a grid file's policies, peaks, seeds and settings, each as one Spark task"
+                    + " running 'lrkit train' in its own folder, embedded (local mode) by default or on a cluster"
+                    + " with --master; then print the table (final and best accuracy, mean +/- std over the seeds)"
+                    + " and write sweep.csv, summary.json and report.html with the accuracy-against-peak chart.",
+            "",
+            "The grid file has one 'name = value' line per setting: policy lines (a spec, label=spec, @file or"
+                    + " auto, one per line) may use placeholders such as {peak}; every other name is an option of"
+                    + " 'lrkit train' without its dashes (dataset, model, epochs, batch-size, seed, weight-decay,"
+                    + " ...) or a placeholder's axis; several values separated by commas make an axis.",
+            "",
+            "A failed task is retried by Spark (3 attempts in the default local master) and its run resumes from"
+                    + " its own last checkpoint; --resume continues a stopped sweep, keeping the runs that finished.",
+            ""
+        },
+        footer = {
+            "",
+            "Example grid (2 policies x 3 peaks x 2 seeds = 12 runs):",
+            "  epochs = 3",
+            "  seed = 0, 1",
+            "  peak = 0.01, 0.05, 0.2",
+            "  policy = one-cycle=oneCyclePolicy(peak={peak}, totalSteps=auto)",
+            "  policy = step=multiStepDecay(initial={peak}, milestones=[70, 105], factor=0.1)",
+            "",
+            "Examples:",
+            "  lrkit sweep --grid @grid.txt",
+            "  lrkit sweep --grid @grid.txt --threads 2 --out runs/peaks",
+            "  lrkit sweep --resume runs/peaks",
+            "  spark-submit --master spark://host:7077 --class org.lrkit.spark.SweepMain \\",
+            "      lrkit-spark/target/lrkit-sweep.jar sweep --grid @grid.txt --out /shared/sweeps/peaks"
+        })
+public final class SweepCommand implements Callable<Integer> {
+
+    /** The file in a sweep's directory that {@code --resume} reads. */
+    static final String SWEEP_FILE = "sweep.json";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--grid", paramLabel = "@FILE",
+            description = "The grid file (@grid.txt or grid.txt); see above.")
+    private String grid;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark's master: local[N,A] (embedded, N cores, A attempts per task), spark://host:port,"
+                    + " yarn, k8s://... (default: spark-submit's, else local[<cores>,3]). On a cluster, --out must be on storage that"
+                    + " every executor reaches.")
+    private String master;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "libtorch threads of each run, also Spark's cores per task (spark.task.cpus), so that"
+                    + " runs at once times threads never exceed the cores (default 1). A run is bit-identical to"
+                    + " 'lrkit train' with the same options and --threads.")
+    private int threads;
+
+    @Mixin
+    private RunDirectoryOption out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the sweep in DIR: finished runs are kept, the others continue from their last"
+                    + " checkpoint.")
+    private Path resume;
+
+    @Option(names = "--yes", description = "Start a grid of more than " + Grid.RUN_LIMIT + " runs.")
+    private boolean yes;
+
+    @Mixin
+    private QuietOption quiet;
+
+    @Mixin
+    private CommonOptions common;
+
+    /** The sweep, set up by {@link #call()}; a test may set a fault to inject. */
+    private FaultInjection fault;
+
+    /**
+     * Sets a fault to inject into the sweep's runs, for tests of its recovery.
+     *
+     * @param fault the fault, or null for none
+     * @return this command
+     */
+    public SweepCommand withFault(FaultInjection fault) {
+        this.fault = fault;
+        return this;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if ((grid == null) == (resume == null)) {
+            throw new ParameterException(spec.commandLine(), grid == null
+                    ? "give --grid @FILE for a new sweep or --resume DIR to continue one"
+                    : "give --grid for a new sweep or --resume for an old one, not both");
+        }
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
+        }
+        // Under spark-submit, its --master arrives as the system property spark.master.
+        String masterUrl = master != null ? master : System.getProperty("spark.master", SparkSweep.defaultMaster());
+        checkLocalCores(masterUrl);
+        TrainArguments arguments = TrainArguments.of();
+        Path directory;
+        String gridName;
+        Grid parsed;
+        if (resume != null) {
+            directory = resume;
+            Map<String, Object> recorded = readSweepFile(resume);
+            gridName = Json.text(recorded, "grid", "grid");
+            parsed = Grid.parse(gridName + " (recorded in " + resume.resolve(SWEEP_FILE) + ")",
+                    Json.text(recorded, "gridText", ""), arguments::isSetting);
+            threads = (int) Json.whole(recorded, "threads", threads);
+        } else {
+            Path file = Path.of(grid.startsWith("@") ? grid.substring(1) : grid);
+            gridName = file.getFileName().toString();
+            parsed = Grid.parse(grid, readGrid(file), arguments::isSetting);
+            directory = out.directory();
+        }
+        long count = parsed.runCount();
+        if (resume == null && count > Grid.RUN_LIMIT && !yes) {
+            throw new ParameterException(spec.commandLine(), "the grid makes " + count + " runs, more than "
+                    + Grid.RUN_LIMIT + "; run again with --yes to start them all, or make the grid smaller");
+        }
+        List<SweepRun> runs = parsed.runs();
+        checkArguments(gridName, runs, arguments);
+        if (resume == null) {
+            createDirectory(directory, gridName, parsed);
+        }
+        PrintStream messages = quiet.enabled() ? null : System.err;
+        if (messages != null) {
+            messages.println("lrkit sweep: " + runs.size() + " runs on " + masterUrl + ", " + threads
+                    + (threads == 1 ? " thread" : " threads") + " each, in " + directory);
+        }
+        SparkSweep.Result result = new SparkSweep(masterUrl, threads, messages)
+                .run(new TrainProcess(directory, gridName, parsed, arguments, threads, fault));
+        Map<String, Object> timing = new LinkedHashMap<>(result.timing());
+        timing.put("master", masterUrl);
+        timing.put("threadsPerRun", threads);
+        SweepReport report = new SweepReport(gridName, parsed, runs, result.outcomes(), timing);
+        report.write(directory);
+        PrintWriter printed = spec.commandLine().getOut();
+        printed.print(report.table().text());
+        printed.println("report: " + directory.resolve("report.html"));
+        printed.flush();
+        if (!report.complete()) {
+            throw new RunFailure((runs.size() - result.outcomes().size()) + " of " + runs.size() + " runs did not"
+                    + " finish" + (result.failure() != null ? " (" + result.failure() + ")" : "")
+                    + "; continue with: lrkit sweep --resume " + directory);
+        }
+        return 0;
+    }
+
+    /** In local mode, more threads per run than cores would leave every task waiting forever. */
+    private void checkLocalCores(String masterUrl) {
+        if (!masterUrl.startsWith("local")) {
+            return;
+        }
+        var matcher = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]").matcher(masterUrl);
+        int cores = masterUrl.equals("local") ? 1 : matcher.matches() && !matcher.group(1).equals("*")
+                ? Integer.parseInt(matcher.group(1)) : Runtime.getRuntime().availableProcessors();
+        if (threads > cores) {
+            throw new ParameterException(spec.commandLine(), "--threads " + threads + " is more than the " + cores
+                    + " cores of --master " + masterUrl + "; give at most " + cores + " threads or more cores");
+        }
+    }
+
+    /** One line per distinct problem that lrkit train would find in the runs' options. */
+    private static void checkArguments(String gridName, List<SweepRun> runs, TrainArguments arguments) {
+        Set<String> errors = new LinkedHashSet<>();
+        for (SweepRun run : runs) {
+            String error = arguments.check(run);
+            if (!error.isEmpty()) {
+                errors.add(error + " (run " + run.folder() + ")");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new GridException(gridName, new ArrayList<>(errors));
+        }
+    }
+
+    private static String readGrid(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("--grid " + file + ": no such file");
+        }
+    }
+
+    private void createDirectory(Path directory, String gridName, Grid parsed) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> entries = Files.list(directory)) {
+                if (entries.findAny().isPresent()) {
+                    throw new ParameterException(spec.commandLine(), "--out " + directory + " is not empty; give"
+                            + " another --out, or continue the sweep there with --resume " + directory);
+                }
+            }
+        }
+        Files.createDirectories(directory);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("lrkit", "sweep");
+        record.put("grid", gridName);
+        record.put("gridText", parsed.text());
+        record.put("threads", threads);
+        record.put("created", Instant.now().toString());
+        record.put("commandLine", "lrkit sweep " + String.join(" ",
+                spec.commandLine().getParseResult().originalArgs()));
+        AtomicFiles.write(directory.resolve(SWEEP_FILE), Json.write(record).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> readSweepFile(Path directory) throws IOException {
+        Path file = directory.resolve(SWEEP_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--resume " + directory + " holds no " + SWEEP_FILE + ": it is not"
+                    + " a sweep's directory");
+        }
+        try {
+            Map<String, Object> record = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+            if (!"sweep".equals(record.get("lrkit"))) {
+                throw new IllegalArgumentException(file + " was not written by lrkit sweep");
+            }
+            return record;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--resume " + directory + ": " + e.getMessage(), e);
+        }
+    }
+}

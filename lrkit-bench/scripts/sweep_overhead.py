@@ -55,13 +55,25 @@ def append(row):
         out.write(json.dumps(row, sort_keys=True) + "\n")
 
 
-def timed(command):
+def timed(command, diverged_ok=None):
+    """Runs a command and returns its wall seconds; exits on a failure, except a run that diverged (lrkit
+    train exits 1 for it, and the sweep counts it as a finished run) when diverged_ok names its folder."""
     print("  $ " + " ".join(command), file=sys.stderr, flush=True)
     start = time.monotonic()
     finished = subprocess.run(command, stdout=subprocess.DEVNULL)
-    if finished.returncode != 0:
+    seconds = time.monotonic() - start
+    if finished.returncode != 0 and not (diverged_ok and status(diverged_ok) == "diverged"):
         sys.exit("failed (exit %d): %s" % (finished.returncode, " ".join(command)))
-    return time.monotonic() - start
+    return seconds
+
+
+def status(run_directory):
+    """The status of the single run in an lrkit train run directory, or None."""
+    try:
+        with open(os.path.join(run_directory, "summary.json")) as text:
+            return json.load(text)["runs"][0]["status"]
+    except (OSError, KeyError, IndexError, ValueError):
+        return None
 
 
 def sweep(grid, threads, out):
@@ -97,16 +109,17 @@ def sequential(reference_out, out):
                 skip = True
             elif word not in ("--quiet", "-q"):
                 options.append(word)
-        total += timed([LRKIT, "train"] + options + ["--threads", "2", "--quiet", "--out",
-                                                     os.path.join(out, run["folder"])])
+        folder = os.path.join(out, run["folder"])
+        total += timed([LRKIT, "train"] + options + ["--threads", "2", "--quiet", "--out", folder], folder)
         with open(os.path.join(out, run["folder"], "summary.json")) as text:
             finals[run["folder"]] = json.load(text)["runs"][0]["finalAccuracy"]
     return {"wallSeconds": total, "runs": len(runs), "finalAccuracy": finals}
 
 
-def against_peak_grid(name, finals):
+def against_peak_grid(name, out, finals):
     """How many runs end with exactly the final accuracy the peak-grid script recorded for them (same options
-    and threads), and how many could be compared; None when the case has no recorded runs."""
+    and threads), and how many could be compared; None when the case has no recorded runs. An `auto` run is
+    compared with the recorded line of the rule that chose its peak (its summary.json's rangeTest.rule)."""
     path = os.path.join(ROOT, "bench", "results", "peak-grid", name + ".jsonl")
     if not os.path.exists(path):
         return None
@@ -116,8 +129,14 @@ def against_peak_grid(name, finals):
     for row in rows:
         if row["kind"] == "grid":
             recorded["runs/one-cycle/peak=%s/seed-%d" % (row["peak"], row["seed"])] = row["finalAccuracy"]
-        elif row["kind"] == "auto":
-            recorded["runs/auto/seed-%d" % row["seed"]] = row["finalAccuracy"]  # the latest rule's line wins
+    for folder in finals:
+        if folder.startswith("runs/auto/"):
+            with open(os.path.join(out, folder, "summary.json")) as text:
+                rule = json.load(text).get("rangeTest", {}).get("rule")
+            seed = int(folder.rsplit("-", 1)[1])
+            for row in rows:
+                if row["kind"] == "auto" and row.get("rule") == rule and row["seed"] == seed:
+                    recorded[folder] = row["finalAccuracy"]
     compared = [folder for folder in finals if folder in recorded]
     equal = [folder for folder in compared if finals[folder] == recorded[folder]]
     return {"compared": len(compared), "equal": len(equal),
@@ -150,7 +169,7 @@ def main():
             row = sequential(reference, out)
         else:
             sys.exit("unknown way %r; the ways are %s" % (way, ", ".join(WAYS)))
-        row["peakGrid"] = against_peak_grid(name, row["finalAccuracy"])
+        row["peakGrid"] = against_peak_grid(name, out, row["finalAccuracy"])
         row.update({"way": way, "grid": grid, "commit": commit, "date": datetime.date.today().isoformat(),
                     "cores": os.cpu_count()})
         append(row)

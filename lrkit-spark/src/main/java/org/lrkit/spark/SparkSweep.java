@@ -3,11 +3,11 @@ package org.lrkit.spark;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -15,20 +15,18 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.lrkit.djl.train.ProgressLine;
-import org.lrkit.experiment.sweep.SweepOutcome;
-import org.lrkit.experiment.sweep.SweepRun;
 
 /**
- * Runs a sweep's runs as Spark tasks, one task per run, and collects their outcomes.
+ * Runs a sweep's runs as Spark tasks, one task per run, and waits for them.
  *
  * <p>Spark's settings: the master as given ({@link #defaultMaster()}: {@code local[<cores>,3]}, embedded, each
  * task tried up to 3 times), {@code spark.task.cpus} = the threads of each run, so that tasks times threads
  * never exceed the cores Spark has; no web UI in local mode. A task that fails is retried by Spark and its run
- * resumes from its own checkpoint ({@link TrainProcess}). When a task fails every attempt, the sweep ends
+ * resumes from its own checkpoint ({@link RunProcess}). When a task fails every attempt, the sweep ends
  * with the runs that finished and the message of that failure; {@code --resume} continues it.
  *
- * <p>Example: {@code new SparkSweep("local[2,3]", 1, System.err).run(new TrainProcess(dir, "grid.txt", grid,
- * TrainArguments.of(), 1, null))}.
+ * <p>Example: {@code new SparkSweep("local[2,3]", 1, System.err).run(new RunProcess(dir, new GridTasks("grid.txt",
+ * grid, TrainArguments.of()), 1, null))}.
  */
 public final class SparkSweep {
 
@@ -38,12 +36,11 @@ public final class SparkSweep {
     /**
      * What a sweep's execution ended with.
      *
-     * @param outcomes the finished runs' outcomes
-     * @param failure the message of the task that failed every attempt, or null
+     * @param failure the message of the task that failed every attempt, or null when every run finished
      * @param timing seconds by phase: {@code sparkStartSeconds}, {@code jobSeconds}, {@code sparkStopSeconds},
-     *     {@code runWallSeconds} (the runs' processes, summed over runs), {@code slots} (tasks at once)
+     *     {@code runWallSeconds} (the runs' processes in this sweep, summed), and {@code slots} (tasks at once)
      */
-    public record Result(List<SweepOutcome> outcomes, String failure, Map<String, Object> timing) {
+    public record Result(String failure, Map<String, Object> timing) {
     }
 
     private final String master;
@@ -76,10 +73,10 @@ public final class SparkSweep {
      * Runs every run as a Spark task and waits for them.
      *
      * @param process the task body, which knows the runs
-     * @return the outcomes and the timing
+     * @return the failure, if any, and the timing
      */
-    public Result run(TrainProcess process) {
-        List<SweepRun> runs = process.runs();
+    public Result run(RunProcess process) {
+        int runs = process.tasks().size();
         long start = System.nanoTime();
         SparkConf conf = new SparkConf().setAppName("lrkit sweep").setMaster(master)
                 .set("spark.task.cpus", Integer.toString(threads));
@@ -88,16 +85,15 @@ public final class SparkSweep {
                     .set("spark.driver.bindAddress", "127.0.0.1");
         }
         Map<String, Object> timing = new LinkedHashMap<>();
-        List<SweepOutcome> outcomes = new ArrayList<>();
         String failure = null;
         JavaSparkContext spark = new JavaSparkContext(conf);
         long started = System.nanoTime();
         int slots = Math.max(1, spark.sc().defaultParallelism() / threads);
-        Progress progress = new Progress(runs, messages);
+        Progress progress = new Progress(process.tasks(), messages);
         spark.sc().addSparkListener(progress);
         try {
-            List<Integer> indexes = runs.stream().map(SweepRun::index).toList();
-            spark.parallelize(indexes, Math.max(1, runs.size())).map(process::run).collect();
+            List<Integer> indexes = IntStream.range(0, runs).boxed().toList();
+            spark.parallelize(indexes, Math.max(1, runs)).map(process::run).collect();
         } catch (Exception e) { // Spark throws its checked SparkException without declaring it
             if (!(e instanceof SparkException) && !(e instanceof UncheckedIOException)
                     && !(e.getCause() instanceof SparkException)) {
@@ -107,18 +103,15 @@ public final class SparkSweep {
         } finally {
             progress.end();
         }
-        for (SweepRun run : runs) {
-            process.finished(run).ifPresent(outcomes::add);
-        }
         long jobEnd = System.nanoTime();
         spark.stop();
         long stopped = System.nanoTime();
         timing.put("sparkStartSeconds", (started - start) / 1e9);
         timing.put("jobSeconds", (jobEnd - started) / 1e9);
         timing.put("sparkStopSeconds", (stopped - jobEnd) / 1e9);
-        timing.put("runWallSeconds", outcomes.stream().mapToDouble(SweepOutcome::wallSeconds).sum());
+        timing.put("runWallSeconds", IntStream.range(0, runs).mapToDouble(i -> process.attempts(i).seconds()).sum());
         timing.put("slots", slots);
-        return new Result(outcomes, failure, timing);
+        return new Result(failure, timing);
     }
 
     private static String rootMessage(Throwable error) {
@@ -133,14 +126,14 @@ public final class SparkSweep {
     /** Progress on the console and one line per failed attempt, from Spark's task events on the driver. */
     private static final class Progress extends SparkListener {
 
-        private final List<SweepRun> runs;
+        private final SweepTasks runs;
         private final PrintStream messages;
         private final ProgressLine line;
         private final AtomicInteger finished = new AtomicInteger();
         private final AtomicInteger running = new AtomicInteger();
         private final long start = System.nanoTime();
 
-        Progress(List<SweepRun> runs, PrintStream messages) {
+        Progress(SweepTasks runs, PrintStream messages) {
             this.runs = runs;
             this.messages = messages;
             this.line = messages == null ? new ProgressLine(System.err, false, System::nanoTime)
@@ -162,7 +155,7 @@ public final class SparkSweep {
                 synchronized (this) {
                     line.clear();
                     int index = taskEnd.taskInfo().index();
-                    String folder = index >= 0 && index < runs.size() ? runs.get(index).folder() : "task " + index;
+                    String folder = index >= 0 && index < runs.size() ? runs.folder(index) : "task " + index;
                     messages.println("lrkit sweep: " + folder + ": attempt " + (taskEnd.taskInfo().attemptNumber() + 1)
                             + " failed (" + taskEnd.reason().toString().lines().findFirst().orElse("") + ")");
                 }

@@ -25,6 +25,8 @@ import org.lrkit.experiment.report.Json;
 import org.lrkit.experiment.run.RunFailure;
 import org.lrkit.experiment.sweep.Grid;
 import org.lrkit.experiment.sweep.GridException;
+import org.lrkit.experiment.sweep.ReproductionSweepReport;
+import org.lrkit.experiment.sweep.SweepOutcome;
 import org.lrkit.experiment.sweep.SweepReport;
 import org.lrkit.experiment.sweep.SweepRun;
 import picocli.CommandLine.Command;
@@ -39,8 +41,11 @@ import picocli.CommandLine.Spec;
  * lrkit train} run in its own folder under the sweep's directory, then writes the table, {@code sweep.csv},
  * {@code summary.json} and {@code report.html} (with the accuracy-against-peak chart) and prints the table.
  *
- * <p>The sweep's directory also holds {@code sweep.json} (the grid's text and the threads, what {@code
- * --resume} reads) and {@code logs/} (each run's output and attempts).
+ * <p>With {@code --reproduce}, the runs are paper reproductions ({@code lrkit reproduce}, one task per
+ * experiment) and the sweep writes {@code reproductions.md} with every claim's verdict ({@link
+ * ReproductionSweepReport}). The sweep's directory also holds {@code sweep.json} (the grid's text or the
+ * experiments, and the threads: what {@code --resume} reads) and {@code logs/} (each run's output and
+ * attempts).
  */
 @Command(
         name = "sweep",
@@ -57,6 +62,9 @@ import picocli.CommandLine.Spec;
                     + " auto, one per line) may use placeholders such as {peak}; every other name is an option of"
                     + " 'lrkit train' without its dashes (dataset, model, epochs, batch-size, seed, weight-decay,"
                     + " ...) or a placeholder's axis; several values separated by commas make an axis.",
+            "",
+            "With --reproduce, the tasks are paper reproductions instead ('lrkit reproduce ID', one per"
+                    + " experiment), and reproductions.md lists every claim's verdict.",
             "",
             "A failed task is retried by Spark (3 attempts in the default local master) and its run resumes from"
                     + " its own last checkpoint; --resume continues a stopped sweep, keeping the runs that finished.",
@@ -75,6 +83,7 @@ import picocli.CommandLine.Spec;
             "  lrkit sweep --grid @grid.txt",
             "  lrkit sweep --grid @grid.txt --threads 2 --out runs/peaks",
             "  lrkit sweep --resume runs/peaks",
+            "  lrkit sweep --reproduce clr,sgdr,lenet --scale cpu --seeds 3",
             "  spark-submit --master spark://host:7077 --class org.lrkit.spark.SweepMain \\",
             "      lrkit-spark/target/lrkit-sweep.jar sweep --grid @grid.txt --out /shared/sweeps/peaks"
         })
@@ -83,12 +92,29 @@ public final class SweepCommand implements Callable<Integer> {
     /** The file in a sweep's directory that {@code --resume} reads. */
     static final String SWEEP_FILE = "sweep.json";
 
+    /** The kind of a sweep of reproductions in its sweep.json (a grid's has none). */
+    private static final String REPRODUCTIONS = "reproductions";
+
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--grid", paramLabel = "@FILE",
             description = "The grid file (@grid.txt or grid.txt); see above.")
     private String grid;
+
+    @Option(names = "--reproduce", paramLabel = "ID[,ID...]", split = ",",
+            description = "Instead of a grid, run these paper reproductions (lrkit reproduce --list), one task"
+                    + " each: 'lrkit reproduce ID --scale S [--seeds N]' in reproductions/ID; then write"
+                    + " reproductions.md with every claim's verdict.")
+    private List<String> reproduce;
+
+    @Option(names = "--scale", paramLabel = "ci|cpu|full", defaultValue = "cpu",
+            description = "With --reproduce: the reproductions' scale (default cpu).")
+    private String scale;
+
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "With --reproduce: seeds per policy (default: each plan's own).")
+    private Integer seeds;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark's master: local[N,A] (embedded, N cores, A attempts per task), spark://host:port,"
@@ -135,63 +161,130 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if ((grid == null) == (resume == null)) {
-            throw new ParameterException(spec.commandLine(), grid == null
-                    ? "give --grid @FILE for a new sweep or --resume DIR to continue one"
-                    : "give --grid for a new sweep or --resume for an old one, not both");
+        int given = (grid != null ? 1 : 0) + (reproduce != null ? 1 : 0) + (resume != null ? 1 : 0);
+        if (given != 1) {
+            throw new ParameterException(spec.commandLine(), given == 0
+                    ? "give --grid @FILE or --reproduce ID,... for a new sweep, or --resume DIR to continue one"
+                    : "give one of --grid, --reproduce and --resume");
         }
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
+        if (seeds != null && seeds < 1) {
+            throw new ParameterException(spec.commandLine(), "--seeds must be >= 1, got " + seeds);
+        }
         // Under spark-submit, its --master arrives as the system property spark.master.
         String masterUrl = master != null ? master : System.getProperty("spark.master", SparkSweep.defaultMaster());
         checkLocalCores(masterUrl);
+        Map<String, Object> recorded = resume != null ? readSweepFile(resume) : null;
+        Path directory = resume != null ? resume : out.directory();
+        if (recorded != null) {
+            threads = (int) Json.whole(recorded, "threads", threads);
+        }
+        boolean reproductions = recorded != null ? Json.text(recorded, "kind", "grid").equals(REPRODUCTIONS)
+                : reproduce != null;
+        return reproductions ? reproductions(directory, masterUrl, recorded) : grid(directory, masterUrl, recorded);
+    }
+
+    /** A sweep of a grid file's lrkit train runs. */
+    private int grid(Path directory, String masterUrl, Map<String, Object> recorded) throws IOException {
         TrainArguments arguments = TrainArguments.of();
-        Path directory;
         String gridName;
         Grid parsed;
-        if (resume != null) {
-            directory = resume;
-            Map<String, Object> recorded = readSweepFile(resume);
+        if (recorded != null) {
             gridName = Json.text(recorded, "grid", "grid");
-            parsed = Grid.parse(gridName + " (recorded in " + resume.resolve(SWEEP_FILE) + ")",
+            parsed = Grid.parse(gridName + " (recorded in " + directory.resolve(SWEEP_FILE) + ")",
                     Json.text(recorded, "gridText", ""), arguments::isSetting);
-            threads = (int) Json.whole(recorded, "threads", threads);
         } else {
             Path file = Path.of(grid.startsWith("@") ? grid.substring(1) : grid);
             gridName = file.getFileName().toString();
             parsed = Grid.parse(grid, readGrid(file), arguments::isSetting);
-            directory = out.directory();
-        }
-        long count = parsed.runCount();
-        if (resume == null && count > Grid.RUN_LIMIT && !yes) {
-            throw new ParameterException(spec.commandLine(), "the grid makes " + count + " runs, more than "
-                    + Grid.RUN_LIMIT + "; run again with --yes to start them all, or make the grid smaller");
+            long count = parsed.runCount();
+            if (count > Grid.RUN_LIMIT && !yes) {
+                throw new ParameterException(spec.commandLine(), "the grid makes " + count + " runs, more than "
+                        + Grid.RUN_LIMIT + "; run again with --yes to start them all, or make the grid smaller");
+            }
         }
         List<SweepRun> runs = parsed.runs();
         checkArguments(gridName, runs, arguments);
-        if (resume == null) {
-            createDirectory(directory, gridName, parsed);
+        if (recorded == null) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("grid", gridName);
+            record.put("gridText", parsed.text());
+            createDirectory(directory, record);
         }
+        RunProcess process = new RunProcess(directory, new GridTasks(gridName, parsed, arguments), threads, fault);
+        SparkSweep.Result result = execute(process, masterUrl, directory);
+        List<SweepOutcome> outcomes = new ArrayList<>();
+        for (SweepRun run : runs) {
+            Path runDirectory = process.directory(run.index());
+            if (process.tasks().finished(runDirectory)) {
+                RunProcess.Attempts attempts = process.attempts(run.index());
+                outcomes.add(SweepOutcome.read(run, runDirectory, attempts.count(), attempts.seconds()));
+            }
+        }
+        SweepReport report = new SweepReport(gridName, parsed, runs, outcomes, timing(result, masterUrl));
+        report.write(directory);
+        return finish(report.table().text(), directory.resolve("report.html"), report.complete(), runs.size(),
+                outcomes.size(), result, directory);
+    }
+
+    /** A sweep of paper reproductions, one lrkit reproduce run each. */
+    private int reproductions(Path directory, String masterUrl, Map<String, Object> recorded) throws IOException {
+        ReproductionTasks tasks;
+        if (recorded != null) {
+            tasks = new ReproductionTasks(Json.array(recorded, "experiments").stream().map(String::valueOf).toList(),
+                    Json.text(recorded, "scale", "cpu"), (int) Json.whole(recorded, "seeds", 0));
+        } else {
+            tasks = new ReproductionTasks(reproduce, scale, seeds == null ? 0 : seeds);
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("kind", REPRODUCTIONS);
+            record.put("experiments", tasks.experiments());
+            record.put("scale", tasks.scale());
+            record.put("seeds", tasks.seeds());
+            createDirectory(directory, record);
+        }
+        RunProcess process = new RunProcess(directory, tasks, threads, fault);
+        SparkSweep.Result result = execute(process, masterUrl, directory);
+        List<ReproductionSweepReport.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            entries.add(new ReproductionSweepReport.Entry(tasks.experiments().get(i), tasks.folder(i),
+                    process.attempts(i).count()));
+        }
+        ReproductionSweepReport report = ReproductionSweepReport.read(entries, directory, timing(result, masterUrl));
+        report.write(directory);
+        long done = entries.stream().filter(entry -> Files.isRegularFile(directory.resolve(entry.folder())
+                .resolve("reproduction.json"))).count();
+        return finish(report.text(), directory.resolve("reproductions.md"), report.complete(), entries.size(),
+                (int) done, result, directory);
+    }
+
+    private SparkSweep.Result execute(RunProcess process, String masterUrl, Path directory) {
         PrintStream messages = quiet.enabled() ? null : System.err;
         if (messages != null) {
-            messages.println("lrkit sweep: " + runs.size() + " runs on " + masterUrl + ", " + threads
+            messages.println("lrkit sweep: " + process.tasks().size() + " runs on " + masterUrl + ", " + threads
                     + (threads == 1 ? " thread" : " threads") + " each, in " + directory);
         }
-        SparkSweep.Result result = new SparkSweep(masterUrl, threads, messages)
-                .run(new TrainProcess(directory, gridName, parsed, arguments, threads, fault));
+        return new SparkSweep(masterUrl, threads, messages).run(process);
+    }
+
+    private Map<String, Object> timing(SparkSweep.Result result, String masterUrl) {
         Map<String, Object> timing = new LinkedHashMap<>(result.timing());
         timing.put("master", masterUrl);
         timing.put("threadsPerRun", threads);
-        SweepReport report = new SweepReport(gridName, parsed, runs, result.outcomes(), timing);
-        report.write(directory);
+        return timing;
+    }
+
+    /** Prints the table and the report's path; a sweep with unfinished runs fails, saying how to continue. */
+    private int finish(String table, Path report, boolean complete, int planned, int finished,
+                       SparkSweep.Result result, Path directory) {
         PrintWriter printed = spec.commandLine().getOut();
-        printed.print(report.table().text());
-        printed.println("report: " + directory.resolve("report.html"));
+        printed.print(table);
+        printed.println("report: " + report);
         printed.flush();
-        if (!report.complete()) {
-            throw new RunFailure((runs.size() - result.outcomes().size()) + " of " + runs.size() + " runs did not"
-                    + " finish" + (result.failure() != null ? " (" + result.failure() + ")" : "")
+        if (!complete) {
+            throw new RunFailure((planned - finished) + " of " + planned + " runs did not finish"
+                    + (result.failure() != null ? " (" + result.failure() + ")" : "")
                     + "; continue with: lrkit sweep --resume " + directory);
         }
         return 0;
@@ -233,7 +326,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private void createDirectory(Path directory, String gridName, Grid parsed) throws IOException {
+    /** Creates the sweep's directory (absent or empty) with its sweep.json: {@code fields}, the threads and more. */
+    private void createDirectory(Path directory, Map<String, Object> fields) throws IOException {
         if (Files.isDirectory(directory)) {
             try (Stream<Path> entries = Files.list(directory)) {
                 if (entries.findAny().isPresent()) {
@@ -245,8 +339,7 @@ public final class SweepCommand implements Callable<Integer> {
         Files.createDirectories(directory);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("lrkit", "sweep");
-        record.put("grid", gridName);
-        record.put("gridText", parsed.text());
+        record.putAll(fields);
         record.put("threads", threads);
         record.put("created", Instant.now().toString());
         record.put("commandLine", "lrkit sweep " + String.join(" ",

@@ -95,7 +95,7 @@ class SweepCommandTest {
     void aRunOfTheSweepIsBitIdenticalToLrkitTrainWithTheSameOptionsAndThreads() throws Exception {
         Path alone = shared.resolve("train-alone");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), TrainProcess.DIRECT_MEMORY, "-cp", System.getProperty("java.class.path"),
+                        .toString(), RunProcess.DIRECT_MEMORY, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "train", "--dataset", "fashion-mnist-embedded", "--train-size", "500",
                 "--test-size", "200", "--batch-size", "25", "--epochs", "2", "--seed", "1", "--policy",
                 "step=multiStepDecay(initial=0.05, milestones=[20, 30], factor=0.1)", "--threads", "1", "--quiet",
@@ -205,6 +205,40 @@ class SweepCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("lrkit: error: --threads 3 is more than the 2 cores of --master"
                 + " local[2]; give at most 2 threads or more cores\n");
+    }
+
+    @Test
+    void reproductionsRunAsTasksAndTheirClaimsAreCollected(@TempDir Path folder) throws IOException {
+        Path out = folder.resolve("sweep");
+
+        Result result = lrkit(new SweepCommand(), "sweep", "--reproduce", "lenet,superconvergence-limited", "--scale",
+                "ci", "--master", "local[2,3]", "--out", out.toString(), "--quiet");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(out.resolve("reproductions/lenet/reproduction.json")).isNotEmptyFile();
+        assertThat(out.resolve("reproductions/superconvergence-limited/reproduction.md")).isNotEmptyFile();
+        assertThat(result.out()).startsWith("experiment").containsPattern("\nlenet +smoke test").containsPattern("\nsuperconvergence-limited +smoke test")
+                .contains("smoke test").contains("report: " + out.resolve("reproductions.md"));
+        String markdown = Files.readString(out.resolve("reproductions.md"));
+        assertThat(markdown).contains("2 of 2 experiments finished").contains("| lenet | one cycle in 12 epochs")
+                .contains("[reproduction.md](reproductions/lenet/reproduction.md)");
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"kind\": \"reproductions\"")
+                .contains("\"status\": \"completed\"");
+
+        Result resumed = lrkit(new SweepCommand(), "sweep", "--resume", out.toString(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).isEqualTo(result.out());
+        assertThat(Files.readAllLines(out.resolve("logs/run-0.attempts"))).hasSize(1);
+    }
+
+    @Test
+    void anUnknownExperimentIsRefusedBeforeAnythingStarts(@TempDir Path folder) {
+        Result result = lrkit(new SweepCommand(), "sweep", "--reproduce", "lenet,nope", "--out",
+                folder.resolve("out").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("lrkit: error: unknown experiment 'nope'; known: clr, sgdr");
+        assertThat(folder.resolve("out")).doesNotExist();
     }
 
     /** A run directory's epochs.csv and steps.csv, epochs.csv without its wall-clock column. */

@@ -18,30 +18,28 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.lrkit.cli.Main;
-import org.lrkit.experiment.sweep.Grid;
-import org.lrkit.experiment.sweep.SweepOutcome;
-import org.lrkit.experiment.sweep.SweepRun;
 
 /**
- * Trains one run of a sweep as an {@code lrkit train} process of its own, on the machine of the Spark task
- * that calls {@link #run}: the body of every task.
+ * Runs one run of a sweep as an {@code lrkit} process of its own, on the machine of the Spark task that
+ * calls {@link #run}: the body of every task.
  *
  * <p>A process per run keeps runs apart: libtorch's random generator and thread pool belong to a process,
- * so a run trains exactly as {@code lrkit train} with the same options and {@code --threads} does, whatever
+ * so a run trains exactly as the same {@code lrkit} command with the same {@code --threads} does, whatever
  * else the executor runs. The process is this JVM's {@code java} with the class path that holds lrkit (the
- * sweep jar on a cluster), {@code -XX:MaxDirectMemorySize=128m} as {@code ./lrkit} sets it, and {@code lrkit
- * train}'s options from {@link TrainArguments}.
+ * sweep jar on a cluster), {@code -XX:MaxDirectMemorySize=128m} as {@code ./lrkit} sets it, and the command
+ * line of {@link SweepTasks#command}.
  *
- * <p>Recovery: a run whose {@code summary.json} says it finished is read back, not trained again (a resumed
- * sweep); a run whose directory has a {@code config.json} continues with {@code --resume} from its own last
- * checkpoint (a retried task); a directory without one is an attempt that died before it began and is
- * started over. A process that fails makes the task fail, and Spark retries it. Each attempt appends its
- * output to {@code logs/run-<index>.log} and a line to {@code logs/run-<index>.attempts} (exit code and wall
- * seconds) in the sweep's directory.
+ * <p>Recovery: a run that {@link SweepTasks#finished} is left as it is (a resumed sweep); a run whose
+ * directory has a {@code config.json} continues with {@code --resume} from its own last checkpoint (a
+ * retried task); a directory without one is an attempt that died before it began and is started over. A
+ * process that fails makes the task fail, and Spark retries it. Each attempt appends its output to {@code
+ * logs/run-<index>.log} and a line to {@code logs/run-<index>.attempts} (exit code and wall seconds) in the
+ * sweep's directory.
  *
- * <p>Example: {@code new TrainProcess(sweepDirectory, "grid.txt", grid, TrainArguments.of(), 1, null).run(0)}.
+ * <p>Example: {@code new RunProcess(sweepDirectory, new GridTasks("grid.txt", grid, TrainArguments.of()), 1,
+ * null).run(0)}.
  */
-public final class TrainProcess implements Serializable {
+public final class RunProcess implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -56,92 +54,101 @@ public final class TrainProcess implements Serializable {
                 "lrkit-sweep-children"));
     }
 
+    /**
+     * The processes a run took.
+     *
+     * @param count how many processes ran it (0 when it was found finished and never ran in this sweep)
+     * @param seconds their wall time together, start-up included
+     */
+    public record Attempts(int count, double seconds) {
+    }
+
     private final String sweepDirectory;
-    private final String gridSource;
-    private final String gridText;
-    private final TrainArguments arguments;
+    private final SweepTasks tasks;
     private final int threads;
     private final FaultInjection fault;
-    /** The grid's runs, read again from its text in each JVM that runs tasks. */
-    private transient List<SweepRun> runs;
 
     /**
      * A task body for one sweep.
      *
      * @param sweepDirectory the sweep's directory, reachable from every executor
-     * @param gridSource the grid file's name, for messages
-     * @param grid the grid; its text travels with the tasks, which list its runs again
-     * @param arguments how runs become {@code lrkit train} arguments
+     * @param tasks the sweep's runs
      * @param threads libtorch threads of each run, {@code >= 1}
      * @param fault a fault to inject, or null (always, outside tests)
      * @throws IllegalArgumentException if {@code threads < 1}
      */
-    public TrainProcess(Path sweepDirectory, String gridSource, Grid grid, TrainArguments arguments, int threads,
-                        FaultInjection fault) {
+    public RunProcess(Path sweepDirectory, SweepTasks tasks, int threads, FaultInjection fault) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.sweepDirectory = sweepDirectory.toAbsolutePath().toString();
-        this.gridSource = gridSource;
-        this.gridText = grid.text();
-        this.arguments = arguments;
+        this.tasks = tasks;
         this.threads = threads;
         this.fault = fault;
-        this.runs = grid.runs();
     }
 
     /**
-     * The grid's runs.
+     * The sweep's runs.
      *
-     * @return the runs, in order
+     * @return the runs
      */
-    public List<SweepRun> runs() {
-        if (runs == null) {
-            runs = Grid.parse(gridSource, gridText, arguments::isSetting).runs();
-        }
-        return runs;
+    public SweepTasks tasks() {
+        return tasks;
     }
 
     /**
-     * The outcome of a run whose directory says it finished.
+     * The run directory of run {@code index}.
      *
-     * @param run the run
-     * @return its outcome, or empty if it has not finished
-     * @throws UncheckedIOException if a file of the run cannot be read
+     * @param index the run's index
+     * @return its directory, absolute
      */
-    public Optional<SweepOutcome> finished(SweepRun run) {
-        Path directory = Path.of(sweepDirectory).resolve(run.folder());
+    public Path directory(int index) {
+        return Path.of(sweepDirectory).resolve(tasks.folder(index));
+    }
+
+    /**
+     * The processes run {@code index} took so far, from {@code logs/run-<index>.attempts}.
+     *
+     * @param index the run's index
+     * @return the count and wall time of its processes
+     * @throws UncheckedIOException if the file exists but cannot be read
+     */
+    public Attempts attempts(int index) {
+        Path file = logs().resolve("run-" + index + ".attempts");
+        int count = 0;
+        double seconds = 0;
         try {
-            if (SweepOutcome.finishedStatus(directory).isEmpty()) {
-                return Optional.empty();
+            if (Files.isRegularFile(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String[] fields = line.strip().split(" ");
+                    if (fields.length == 2) {
+                        count++;
+                        seconds += Double.parseDouble(fields[1]);
+                    }
+                }
             }
-            return Optional.of(outcome(run, directory,
-                    Path.of(sweepDirectory, "logs", "run-" + run.index() + ".attempts")));
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
+        return new Attempts(count, seconds);
     }
 
     /**
-     * Trains run {@code index} (or continues it, or leaves it when it has finished): the body of its task.
+     * Runs run {@code index} (or continues it, or leaves it when it has finished): the body of its task.
      *
-     * @param index the run's index in the grid
-     * @return the run's status once its process ended: {@code completed} or {@code diverged}
+     * @param index the run's index
+     * @return the run's folder, once its process ended with the run finished
      * @throws UncheckedIOException if the process cannot start or fails, or a file cannot be read; the
      *     message names the run, the exit code and the log
      */
     public String run(int index) {
-        SweepRun run = runs().get(index);
-        Path sweep = Path.of(sweepDirectory);
-        Path directory = sweep.resolve(run.folder());
-        Path logs = sweep.resolve("logs");
-        Path log = logs.resolve("run-" + run.index() + ".log");
-        Path attempts = logs.resolve("run-" + run.index() + ".attempts");
+        Path directory = directory(index);
+        String folder = tasks.folder(index);
+        Path log = logs().resolve("run-" + index + ".log");
         try {
-            Files.createDirectories(logs);
-            Optional<String> status = SweepOutcome.finishedStatus(directory);
-            if (status.isPresent()) {
-                return status.get();
+            Files.createDirectories(logs());
+            if (tasks.finished(directory)) {
+                return folder;
             }
             boolean resume = Files.isRegularFile(directory.resolve("config.json"));
             if (!resume && Files.exists(directory)) {
@@ -149,8 +156,8 @@ public final class TrainProcess implements Serializable {
             }
             Files.createDirectories(directory.getParent());
             List<String> command = new ArrayList<>(List.of(javaCommand(), DIRECT_MEMORY, "-Djava.awt.headless=true",
-                    "-cp", classPath(), Main.class.getName(), "train"));
-            command.addAll(arguments.forRun(run, directory, threads, resume));
+                    "-cp", classPath(), Main.class.getName()));
+            command.addAll(tasks.command(index, directory, threads, resume));
             Files.writeString(log, "== " + Instant.now() + " " + (resume ? "resuming" : "starting") + ": "
                             + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -160,52 +167,49 @@ public final class TrainProcess implements Serializable {
             LIVE.add(process);
             int exit;
             try {
-                boolean killed = fault != null && fault.runIndex() == run.index() && injectFault(process, directory,
-                        logs.resolve("run-" + run.index() + ".fault"));
-                exit = process.waitFor();
-                if (killed) {
-                    exit = exit == 0 ? -9 : exit;
+                if (fault != null && fault.runIndex() == index) {
+                    injectFault(process, directory, logs().resolve("run-" + index + ".fault"));
                 }
+                exit = process.waitFor();
             } catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
-                throw new UncheckedIOException(new IOException("run " + run.index() + " was interrupted", e));
+                throw new IOException("run " + index + " (" + folder + ") was interrupted", e);
             } finally {
                 LIVE.remove(process);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Files.writeString(attempts, String.format(Locale.ROOT, "%d %.3f%n", exit, seconds),
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            status = SweepOutcome.finishedStatus(directory);
-            if (status.isEmpty()) {
-                throw new IOException("run " + run.index() + " (" + run.folder() + ") failed with exit code " + exit
+            Files.writeString(logs().resolve("run-" + index + ".attempts"), String.format(Locale.ROOT,
+                    "%d %.3f%n", exit, seconds), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            if (!tasks.finished(directory)) {
+                throw new IOException("run " + index + " (" + folder + ") failed with exit code " + exit
                         + lastLine(log).map(line -> ": " + line).orElse("") + " (log: " + log + ")");
             }
-            return status.get();
+            return folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
-    /**
-     * Kills the process once its first checkpoint exists, unless the marker says that was done already.
-     *
-     * @return true if it killed the process
-     */
-    private static boolean injectFault(Process process, Path directory, Path marker) throws IOException,
+    private Path logs() {
+        return Path.of(sweepDirectory, "logs");
+    }
+
+    /** Kills the process once its first checkpoint exists, unless the marker says that was done already. */
+    private static void injectFault(Process process, Path directory, Path marker) throws IOException,
             InterruptedException {
         if (Files.exists(marker)) {
-            return false;
+            return;
         }
         while (process.isAlive()) {
             if (hasCheckpoint(directory)) {
                 process.destroyForcibly();
                 Files.writeString(marker, "killed after the first checkpoint at " + Instant.now() + "\n");
-                return true;
+                return;
             }
             Thread.sleep(5);
         }
-        return false;
     }
 
     private static boolean hasCheckpoint(Path directory) throws IOException {
@@ -218,21 +222,6 @@ public final class TrainProcess implements Serializable {
         } catch (UncheckedIOException e) {
             return false; // a file renamed while walking: look again
         }
-    }
-
-    private static SweepOutcome outcome(SweepRun run, Path directory, Path attempts) throws IOException {
-        int count = 0;
-        double seconds = 0;
-        if (Files.isRegularFile(attempts)) {
-            for (String line : Files.readAllLines(attempts, StandardCharsets.UTF_8)) {
-                String[] fields = line.strip().split(" ");
-                if (fields.length == 2) {
-                    count++;
-                    seconds += Double.parseDouble(fields[1]);
-                }
-            }
-        }
-        return SweepOutcome.read(run, directory, count, seconds);
     }
 
     private static Optional<String> lastLine(Path log) throws IOException {
@@ -258,14 +247,14 @@ public final class TrainProcess implements Serializable {
     }
 
     /**
-     * The class path for {@code lrkit train}: the sweep jar alone when this class and lrkit's command line were
+     * The class path for the run's process: the sweep jar alone when this class and lrkit's command line were
      * loaded from it (it holds everything a run needs, also on an executor that loaded it from elsewhere),
      * otherwise this JVM's class path (a build's folders and jars, an IDE).
      */
     static String classPath() {
         try {
             Path cli = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path sweep = Path.of(TrainProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path sweep = Path.of(RunProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (cli.equals(sweep) && Files.isRegularFile(cli)) {
                 return cli.toString();
             }

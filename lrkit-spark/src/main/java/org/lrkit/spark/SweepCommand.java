@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.lrkit.cli.CommonOptions;
 import org.lrkit.cli.QuietOption;
@@ -92,6 +94,9 @@ public final class SweepCommand implements Callable<Integer> {
     /** The file in a sweep's directory that {@code --resume} reads. */
     static final String SWEEP_FILE = "sweep.json";
 
+    /** {@code local[N]} or {@code local[N,A]} (or {@code local[*]}), Spark's local masters with a core count. */
+    private static final Pattern LOCAL_MASTER = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]");
+
     /** The kind of a sweep of reproductions in its sweep.json (a grid's has none). */
     private static final String REPRODUCTIONS = "reproductions";
 
@@ -118,8 +123,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark's master: local[N,A] (embedded, N cores, A attempts per task), spark://host:port,"
-                    + " yarn, k8s://... (default: spark-submit's, else local[<cores>,3]). On a cluster, --out must be on storage that"
-                    + " every executor reaches.")
+                    + " yarn, k8s://... (default: spark-submit's, else local[<cores>,3]). On a cluster, --out must"
+                    + " be on storage that every executor reaches.")
     private String master;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
@@ -295,7 +300,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (!masterUrl.startsWith("local")) {
             return;
         }
-        var matcher = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]").matcher(masterUrl);
+        Matcher matcher = LOCAL_MASTER.matcher(masterUrl);
         int cores = masterUrl.equals("local") ? 1 : matcher.matches() && !matcher.group(1).equals("*")
                 ? Integer.parseInt(matcher.group(1)) : Runtime.getRuntime().availableProcessors();
         if (threads > cores) {

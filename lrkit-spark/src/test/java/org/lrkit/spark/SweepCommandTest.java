@@ -217,7 +217,8 @@ class SweepCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(out.resolve("reproductions/lenet/reproduction.json")).isNotEmptyFile();
         assertThat(out.resolve("reproductions/superconvergence-limited/reproduction.md")).isNotEmptyFile();
-        assertThat(result.out()).startsWith("experiment").containsPattern("\nlenet +smoke test").containsPattern("\nsuperconvergence-limited +smoke test")
+        assertThat(result.out()).startsWith("experiment").containsPattern("\nlenet +smoke test")
+                .containsPattern("\nsuperconvergence-limited +smoke test")
                 .contains("smoke test").contains("report: " + out.resolve("reproductions.md"));
         String markdown = Files.readString(out.resolve("reproductions.md"));
         assertThat(markdown).contains("2 of 2 experiments finished").contains("| lenet | one cycle in 12 epochs")

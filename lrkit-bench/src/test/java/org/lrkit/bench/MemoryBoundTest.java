@@ -13,31 +13,39 @@ import org.lrkit.vision.transform.Normalization;
 
 /**
  * A long run's resident set stays within a bound once warm, with direct memory capped as {@code ./lrkit} caps
- * it (this module's tests run with {@code -XX:MaxDirectMemorySize=128m}). Without the cap it grows by about
+ * it (this module's tests run with {@code -XX:MaxDirectMemorySize=128m} and a fixed, pre-touched 512 MB heap,
+ * so that the resident set moves with native memory only). Without the cap it grows by about
  * 0.3 MB a step, the direct buffers each step's input is copied into (docs/benchmarks.md, "Memory").
  */
 class MemoryBoundTest {
 
-    /** Growth allowed between step 401 and step 1,000: a third of what 600 uncapped steps add (about 180 MB). */
+    /**
+     * The most the resident set's high point over steps 501-1,000 may exceed its high point over steps 1-500.
+     * Capped, the direct buffers are freed every time they reach the cap (128 MB, about 340 steps' inputs), so
+     * the set rises and falls and the first half already holds a high point; uncapped it rises by about 0.3 MB
+     * a step, some 150 MB over the second half (the uncapped run in docs/benchmarks.md: 919 MB at step 401,
+     * 1,051 MB at step 1,001).
+     */
     private static final double BOUND_MB = 60;
 
     @Test
-    void theResidentSetStaysFlatAfterWarmUp() throws Exception {
+    void theResidentSetMakesNoNewHighAfterWarmUp() throws Exception {
         BatchFile batches = BatchFile.of(ExportBatches.subset(Datasets.load("fashion-mnist-embedded", "train"),
                 1024, "shuffled", 1), Normalization.FASHION_MNIST, 1024);
         Device device = Engines.start(EngineSettings.defaults().withThreads(2, 1));
-        Map<String, Object> result = TrainingThroughput.measure("fashion_cnn", batches, 128, 2, 1000, "lrkit", 100,
+        Map<String, Object> result = TrainingThroughput.measure("fashion_cnn", batches, 128, 2, 1000, "lrkit", 50,
                 null, device);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> samples = (List<Map<String, Object>>) result.get("memory");
-        double warm = rss(samples, 401);
-        double end = rss(samples, 1000);
-        assertThat(end - warm).as("resident set from step 401 (%.0f MB) to step 1,000 (%.0f MB)", warm, end)
-                .isLessThan(BOUND_MB);
+        double firstHalf = highest(samples, 1, 500);
+        double secondHalf = highest(samples, 501, 1000);
+        assertThat(secondHalf - firstHalf).as("highest resident set over steps 1-500 (%.0f MB) and 501-1,000 (%.0f"
+                + " MB); every sample: %s", firstHalf, secondHalf, samples).isLessThan(BOUND_MB);
     }
 
-    private static double rss(List<Map<String, Object>> samples, int step) {
-        return samples.stream().filter(s -> ((Number) s.get("step")).intValue() == step)
-                .mapToDouble(s -> ((Number) s.get("rss_mb")).doubleValue()).findFirst().orElseThrow();
+    private static double highest(List<Map<String, Object>> samples, int fromStep, int toStep) {
+        return samples.stream().filter(s -> ((Number) s.get("step")).intValue() >= fromStep
+                        && ((Number) s.get("step")).intValue() <= toStep)
+                .mapToDouble(s -> ((Number) s.get("rss_mb")).doubleValue()).max().orElseThrow();
     }
 }

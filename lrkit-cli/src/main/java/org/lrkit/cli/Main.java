@@ -71,7 +71,8 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Runs {@code lrkit}, with more commands than the built-in ones, on the real stdout and stderr and exits
-     * with the command's exit code: the {@code main} of a module that adds a command.
+     * with the command's exit code: the {@code main} of a module that adds a command. With the system property
+     * {@code lrkit.parentPid}, the process stops when that process ends ({@link ParentWatch}).
      *
      * @param moreCommands picocli command objects to add as subcommands
      * @param args the process' arguments
@@ -80,6 +81,12 @@ public final class Main implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = StandardOutput.writer(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            ParentWatch.install(System.err);
+        } catch (IllegalArgumentException e) {
+            err.println(ErrorHandler.PREFIX + e.getMessage());
+            System.exit(ExitCode.USAGE);
+        }
         int exitCode = execute(out, err, moreCommands, args);
         System.exit(exitCode);
     }

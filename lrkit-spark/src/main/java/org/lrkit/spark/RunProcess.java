@@ -29,6 +29,9 @@ import org.lrkit.cli.Main;
  * sweep jar on a cluster), {@code -XX:MaxDirectMemorySize=128m} as {@code ./lrkit} sets it, and the command
  * line of {@link SweepTasks#command}.
  *
+ * <p>A run's process stops when the JVM that started it dies (an executor lost on a cluster), so that it
+ * never trains beside the attempt Spark starts in its place.
+ *
  * <p>Recovery: a run that {@link SweepTasks#finished} is left as it is (a resumed sweep); a run whose
  * directory has a {@code config.json} continues with {@code --resume} from its own last checkpoint (a
  * retried task); a directory without one is an attempt that died before it began and is started over. A
@@ -155,8 +158,10 @@ public final class RunProcess implements Serializable {
                 deleteTree(directory); // an earlier attempt that died before writing its configuration
             }
             Files.createDirectories(directory.getParent());
+            // lrkit.parentPid: the run stops when this JVM (the executor) dies, instead of training on beside
+            // the attempt that Spark starts in its place.
             List<String> command = new ArrayList<>(List.of(javaCommand(), DIRECT_MEMORY, "-Djava.awt.headless=true",
-                    "-cp", classPath(), Main.class.getName()));
+                    "-Dlrkit.parentPid=" + ProcessHandle.current().pid(), "-cp", classPath(), Main.class.getName()));
             command.addAll(tasks.command(index, directory, threads, resume));
             Files.writeString(log, "== " + Instant.now() + " " + (resume ? "resuming" : "starting") + ": "
                             + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8,

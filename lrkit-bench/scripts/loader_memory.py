@@ -75,8 +75,10 @@ def measure(case):
     samples = []
     while process.poll() is None:
         try:
-            samples.append({"seconds": round(time.monotonic(), 2), "step": steps_done(out),
-                            "rss_mb": round(rss_mb(process.pid), 1)})
+            rss = rss_mb(process.pid)
+            if rss == rss:  # a process on its way out has no VmRSS any more
+                samples.append({"seconds": round(time.monotonic(), 2), "step": steps_done(out),
+                                "rss_mb": round(rss, 1)})
         except OSError:
             pass
         time.sleep(0.5)
@@ -85,12 +87,21 @@ def measure(case):
     start = samples[0]["seconds"] if samples else 0
     for sample in samples:
         sample["seconds"] = round(sample["seconds"] - start, 2)
-    total = max(sample["step"] for sample in samples)
-    later = [sample for sample in samples if sample["step"] >= 0.4 * total]
-    growth = later[-1]["rss_mb"] - later[0]["rss_mb"] if later else float("nan")
-    return {"case": case, "command": " ".join(command), "steps": total, "samples": samples,
-            "rssAt40PercentMb": later[0]["rss_mb"] if later else None, "rssAtEndMb": later[-1]["rss_mb"] if later else None,
-            "maxRssMb": max(sample["rss_mb"] for sample in samples), "growthFrom40PercentMb": growth,
+    row = {"case": case, "command": " ".join(command), "samples": samples}
+    row.update(summarize(samples))
+    return row
+
+
+def summarize(samples):
+    """The check's figures from the samples: the steps, the resident set at 40 % of them and at the end, its
+    highest value and the growth between the two. Samples taken while the process was exiting (no VmRSS any
+    more) are left out."""
+    readable = [sample for sample in samples if sample["rss_mb"] == sample["rss_mb"]]  # not NaN
+    total = max(sample["step"] for sample in readable)
+    later = [sample for sample in readable if sample["step"] >= 0.4 * total]
+    growth = later[-1]["rss_mb"] - later[0]["rss_mb"]
+    return {"steps": total, "rssAt40PercentMb": later[0]["rss_mb"], "rssAtEndMb": later[-1]["rss_mb"],
+            "maxRssMb": max(sample["rss_mb"] for sample in readable), "growthFrom40PercentMb": growth,
             "withinLimit": growth < GROWTH_LIMIT_MB}
 
 

@@ -20,16 +20,15 @@ import org.lrkit.vision.transform.Normalization;
 class MemoryBoundTest {
 
     /**
-     * The most the resident set's high point over steps 501-1,000 may exceed its high point over steps 1-500.
-     * Capped, the direct buffers are freed every time they reach the cap (128 MB, about 340 steps' inputs), so
-     * the set rises and falls and the first half already holds a high point; uncapped it rises by about 0.3 MB
-     * a step, some 150 MB over the second half (the uncapped run in docs/benchmarks.md: 919 MB at step 401,
-     * 1,051 MB at step 1,001).
+     * The most the resident set's median over steps 751-1,000 may exceed its median over steps 251-500. Capped,
+     * it settles after the first few hundred steps and then only jumps for a sample or two (by up to 110 MB,
+     * seen here), which a median ignores; uncapped it rises by about 0.3 MB a step, some 150 MB between the two
+     * windows (the uncapped run in docs/benchmarks.md: 919 MB at step 401, 1,051 MB at step 1,001).
      */
     private static final double BOUND_MB = 60;
 
     @Test
-    void theResidentSetMakesNoNewHighAfterWarmUp() throws Exception {
+    void theResidentSetStaysLevelAfterWarmUp() throws Exception {
         BatchFile batches = BatchFile.of(ExportBatches.subset(Datasets.load("fashion-mnist-embedded", "train"),
                 1024, "shuffled", 1), Normalization.FASHION_MNIST, 1024);
         Device device = Engines.start(EngineSettings.defaults().withThreads(2, 1));
@@ -37,15 +36,17 @@ class MemoryBoundTest {
                 null, device);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> samples = (List<Map<String, Object>>) result.get("memory");
-        double firstHalf = highest(samples, 1, 500);
-        double secondHalf = highest(samples, 501, 1000);
-        assertThat(secondHalf - firstHalf).as("highest resident set over steps 1-500 (%.0f MB) and 501-1,000 (%.0f"
-                + " MB); every sample: %s", firstHalf, secondHalf, samples).isLessThan(BOUND_MB);
+        double warm = median(samples, 251, 500);
+        double late = median(samples, 751, 1000);
+        assertThat(late - warm).as("median resident set over steps 251-500 (%.0f MB) and 751-1,000 (%.0f MB);"
+                + " every sample: %s", warm, late, samples).isLessThan(BOUND_MB);
     }
 
-    private static double highest(List<Map<String, Object>> samples, int fromStep, int toStep) {
-        return samples.stream().filter(s -> ((Number) s.get("step")).intValue() >= fromStep
+    private static double median(List<Map<String, Object>> samples, int fromStep, int toStep) {
+        double[] values = samples.stream().filter(s -> ((Number) s.get("step")).intValue() >= fromStep
                         && ((Number) s.get("step")).intValue() <= toStep)
-                .mapToDouble(s -> ((Number) s.get("rss_mb")).doubleValue()).max().orElseThrow();
+                .mapToDouble(s -> ((Number) s.get("rss_mb")).doubleValue()).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 }

@@ -33,8 +33,8 @@ class ReproduceCommandTest {
         Cli.Result result = Cli.run("reproduce", "--list");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).startsWith("clr  v1  Cyclical learning rates on CIFAR-10")
-                .contains("sgdr  v1  ", "superconvergence  v1  ", "superconvergence-limited  v1  ", "lenet  v1  ",
+        assertThat(result.out()).startsWith("clr  v2  Cyclical learning rates on CIFAR-10")
+                .contains("sgdr  v1  ", "superconvergence  v2  ", "superconvergence-limited  v2  ", "lenet  v1  ",
                         "  paper: Loshchilov & Hutter 2017", "  full: wrn28_10 on cifar10, batch 128: step 200 epochs",
                         "\nhessian-free  v1  The Hessian-free estimate of the optimal learning rate",
                         "  cpu:  resnet20 on cifar10, batch 128: the first 300 steps (0.77 epochs) of cyclical(base=0.1,"

@@ -136,6 +136,9 @@ public final class ExperimentCatalog {
 
     private static final String FIXED_ROLE = "the Caffe cifar10_full solver as train_full.sh runs it, which the paper"
             + " calls fixed: 0.001, then 1e-4 and 1e-5 for a fourteenth of the run each (5k of 70k iterations)";
+    /** The controls that say whether a cyclical schedule's lead at equal epochs is more than a shorter baseline's. */
+    private static final String FIXED_CONTROL_ROLE = "control: Caffe's fixed schedule compressed to the cyclical run's"
+            + " length (the same stages at the same fractions of it)";
     private static final String TRIANGULAR2_ROLE = "triangular2 in the three stages of the paper's Table 2 (bounds"
             + " 0.001-0.005, 1e-4-5e-4, 1e-5-5e-5, each stage's stepsize half the one before)";
     private static final String EXP_RANGE_ROLE = "exp_range 0.001-0.006, the amplitude decaying by gamma per"
@@ -175,15 +178,18 @@ public final class ExperimentCatalog {
         ScaledPlan cpu = new ScaledPlan(Scale.CPU, cifar, List.of(
                 PlannedPolicy.steps("fixed", FIXED_ROLE, caffeFixed(7000), 7000),
                 PlannedPolicy.steps("triangular2", TRIANGULAR2_ROLE, threeStageTriangular2(200, 1600, 2200), 2500),
-                PlannedPolicy.steps("exp_range", EXP_RANGE_ROLE, expRange(200, Math.pow(0.99994, 10)), 4200)),
+                PlannedPolicy.steps("exp_range", EXP_RANGE_ROLE, expRange(200, Math.pow(0.99994, 10)), 4200),
+                PlannedPolicy.steps("fixed-2500", FIXED_CONTROL_ROLE, caffeFixed(2500), 2500),
+                PlannedPolicy.steps("fixed-4200", FIXED_CONTROL_ROLE, caffeFixed(4200), 4200)),
                 1, new RangeFinder.SweepSettings(SWEEP_START, SWEEP_END, 400), SnapshotPlan.NONE,
                 "A tenth of the paper's iterations on all of CIFAR-10 (fixed 7k, triangular2 2.5k, exp_range 4.2k"
                         + " iterations of batch 100), every stepsize, stage end and decay milestone divided by ten"
                         + " and exp_range's gamma raised to the tenth power (0.99994^10 = 0.9994002), so that each"
                         + " schedule keeps its shape over a tenth of the steps; the range test sweeps 400 iterations."
-                        + " One seed.",
-                "13.7k iterations of 100 images (0.09 s each on 2 cores, timed), a 400-step range test and 28"
-                        + " evaluations: about 25 min per seed");
+                        + " One seed. Controls: the fixed schedule compressed to triangular2's and exp_range's"
+                        + " lengths, for the readings at equal iterations.",
+                "20.4k iterations of 100 images (0.09 s each on 2 cores, timed), a 400-step range test and 42"
+                        + " evaluations: about 37 min per seed");
         ScaledPlan ci = new ScaledPlan(Scale.CI, Setup.of(CI_DATA, "cifar10_full", 64, 0.9, 0.004, false, 512, 256),
                 List.of(PlannedPolicy.steps("fixed", FIXED_ROLE, "multiStepDecay(initial=0.001, milestones=[20, 22],"
                                 + " factor=0.1)", 24),
@@ -195,7 +201,7 @@ public final class ExperimentCatalog {
                 1, new RangeFinder.SweepSettings(SWEEP_START, SWEEP_END, 8), SnapshotPlan.NONE,
                 "The three schedules in miniature (24, 10 and 16 iterations) and an 8-step range test" + onCiData(512),
                 "a few seconds");
-        return new PaperExperiment("clr", 1, "Cyclical learning rates on CIFAR-10: triangular2 and exp_range against"
+        return new PaperExperiment("clr", 2, "Cyclical learning rates on CIFAR-10: triangular2 and exp_range against"
                 + " Caffe's schedule",
                 "Smith 2017, Cyclical Learning Rates for Training Neural Networks (WACV 2017; arXiv:1506.01186),"
                         + " Table 1 with the schedule of Table 2",
@@ -294,6 +300,9 @@ public final class ExperimentCatalog {
     private static final String ONE_CYCLE_ROLE = "one cycle to a large learning rate with momentum cycling"
             + " 0.95-0.85";
     private static final String PC_ROLE = "piecewise-constant baseline: times 0.1 at 62.5% and 87.5% of the run";
+    /** The control that says whether one-cycle's lead at equal epochs is more than a shorter baseline's. */
+    private static final String PC_CONTROL_ROLE = "control: the piecewise-constant baseline compressed to one-cycle's"
+            + " length (times 0.1 at 62.5% and 87.5% of it)";
 
     /** The paper's Fig. 1a cycle (0.1 to 3 and back, linear, over the whole run), with cyclical momentum. */
     private static final String PAPER_ONE_CYCLE = "oneCyclePolicy(peak=3, start=0.1, end=0.1, totalSteps=auto,"
@@ -342,19 +351,22 @@ public final class ExperimentCatalog {
                 "90k ResNet-56 iterations of batch 1000 per seed: a GPU's work");
         ScaledPlan cpu = new ScaledPlan(Scale.CPU, Setup.of("cifar10", "resnet20", 128, 0.9, 1e-4, true, 0, 0),
                 List.of(PlannedPolicy.epochs("one-cycle", ONE_CYCLE_ROLE, SMALL_BATCH_ONE_CYCLE, 4),
-                        PlannedPolicy.epochs("pc", PC_ROLE, piecewise(0.125, "{10 epochs}", "{14 epochs}"), 16)),
+                        PlannedPolicy.epochs("pc", PC_ROLE, piecewise(0.125, "{10 epochs}", "{14 epochs}"), 16),
+                        PlannedPolicy.epochs("pc-4", PC_CONTROL_ROLE, piecewise(0.125, "{2.5 epochs}",
+                                "{3.5 epochs}"), 4)),
                 1, null, SnapshotPlan.NONE,
                 "ResNet-20 on all of CIFAR-10: 4 epochs of one-cycle against 16 of piecewise-constant (4x the"
-                        + " budget; the paper's is 8x, which does not fit the hour)." + SMALL_BATCH_NOTE + " One seed.",
-                "7,800 ResNet-20 steps of 128 images (0.34 s each on 2 cores, timed) and 20 evaluations of"
-                        + " 10,000 images (9 s each): about 50 min per seed");
+                        + " budget; the paper's is 8x, which does not fit the hour)." + SMALL_BATCH_NOTE + " One seed."
+                        + " Control: piecewise-constant compressed to 4 epochs, for the reading at equal epochs.",
+                "9,360 ResNet-20 steps of 128 images (0.34 s each on 2 cores, timed) and 24 evaluations of"
+                        + " 10,000 images (9 s each): about 57 min per seed");
         ScaledPlan ci = new ScaledPlan(Scale.CI, Setup.of(CI_DATA, "resnet20", 64, 0.9, 1e-4, false, 512, 256),
                 List.of(PlannedPolicy.epochs("one-cycle", ONE_CYCLE_ROLE, CI_ONE_CYCLE, 1),
                         PlannedPolicy.epochs("pc", PC_ROLE, piecewise(0.125, "{1.25 epochs}", "{1.75 epochs}"), 2)),
                 1, null, SnapshotPlan.NONE, "One epoch of one-cycle (peak 0.2: eight steps to 1.0 blow the network"
                         + " up) against two of piecewise-constant" + onCiData(512),
                 "a few seconds");
-        return new PaperExperiment("superconvergence", 1, "Super-convergence of a ResNet on CIFAR-10: one cycle"
+        return new PaperExperiment("superconvergence", 2, "Super-convergence of a ResNet on CIFAR-10: one cycle"
                 + " against piecewise-constant training with 8x the iterations",
                 "Smith & Topin 2018, Super-Convergence: Very Fast Training of Neural Networks Using Large Learning"
                         + " Rates (arXiv:1708.07120), Figure 1a and Table 1",
@@ -375,13 +387,16 @@ public final class ExperimentCatalog {
         ScaledPlan cpu = new ScaledPlan(Scale.CPU,
                 Setup.of("cifar10", "resnet20", 128, 0.9, 1e-4, true, 10_000, 0),
                 List.of(PlannedPolicy.epochs("one-cycle", ONE_CYCLE_ROLE, SMALL_BATCH_ONE_CYCLE, 10),
-                        PlannedPolicy.epochs("pc", PC_ROLE, piecewise(0.125, "{37.5 epochs}", "{52.5 epochs}"), 60)),
+                        PlannedPolicy.epochs("pc", PC_ROLE, piecewise(0.125, "{37.5 epochs}", "{52.5 epochs}"), 60),
+                        PlannedPolicy.epochs("pc-10", PC_CONTROL_ROLE, piecewise(0.125, "{6.25 epochs}",
+                                "{8.75 epochs}"), 10)),
                 1, null, SnapshotPlan.NONE,
                 "ResNet-20 on 10,000 class-balanced CIFAR-10 training images (78 steps an epoch) and the full test"
                         + " set: 10 epochs of one-cycle against 60 of piecewise-constant (6x; the paper's 8x at"
-                        + " 1000 epochs does not fit)." + SMALL_BATCH_NOTE + " One seed.",
-                "5,460 ResNet-20 steps of 128 images (0.34 s each on 2 cores, timed) and 70 evaluations of"
-                        + " 10,000 images (9 s each): about 45 min per seed");
+                        + " 1000 epochs does not fit)." + SMALL_BATCH_NOTE + " One seed. Control: piecewise-constant"
+                        + " compressed to 10 epochs, for the reading at equal epochs.",
+                "6,240 ResNet-20 steps of 128 images (0.34 s each on 2 cores, timed) and 80 evaluations of"
+                        + " 10,000 images (9 s each): about 51 min per seed");
         ScaledPlan ci = new ScaledPlan(Scale.CI, Setup.of(CI_DATA, "resnet20", 32, 0.9, 1e-4, false, 256, 256),
                 List.of(PlannedPolicy.epochs("one-cycle", ONE_CYCLE_ROLE, CI_ONE_CYCLE, 1),
                         PlannedPolicy.epochs("pc", PC_ROLE, piecewise(0.125, "{1.25 epochs}", "{1.75 epochs}"), 2)),
@@ -392,7 +407,7 @@ public final class ExperimentCatalog {
         List<String> deviations = new java.util.ArrayList<>(superConvergenceDeviations());
         deviations.add("The 10,000 training images are the first 1,000 of each class; the paper took the first"
                 + " 10,000 in dataset order.");
-        return new PaperExperiment("superconvergence-limited", 1, "Super-convergence with 10,000 CIFAR-10 training"
+        return new PaperExperiment("superconvergence-limited", 2, "Super-convergence with 10,000 CIFAR-10 training"
                 + " images: one cycle against piecewise-constant training with 8x the iterations",
                 "Smith & Topin 2018, Super-Convergence: Very Fast Training of Neural Networks Using Large Learning"
                         + " Rates (arXiv:1708.07120), Table 1 (limited training data)",

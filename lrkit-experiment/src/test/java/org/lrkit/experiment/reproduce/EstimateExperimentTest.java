@@ -79,7 +79,7 @@ class EstimateExperimentTest {
     @Test
     void theListingShowsBothKindsAtEveryScale() {
         String text = ExperimentListing.text(ExperimentCatalog.experiments());
-        assertThat(text).startsWith("clr  v1  ").contains("\n\nhessian-free  v1  The Hessian-free estimate of the"
+        assertThat(text).startsWith("clr  v2  ").contains("\n\nhessian-free  v1  The Hessian-free estimate of the"
                 + " optimal learning rate during the first iterations of a 0.1-3 cycle\n  paper: Smith & Topin 2018,"
                 + " Super-Convergence",
                 "\n  claim: during CLR 0.1-3 training the Hessian-free estimate of the optimal learning rate lies"

@@ -100,7 +100,8 @@ class ExperimentCatalogTest {
                     .isCloseTo(full.get("exp_range").valueAt(10 * step), within(1e-12));
         }
         assertThat(clr.plan(Scale.CPU).budgets()).isEqualTo("fixed 14 epochs (7000 it), triangular2 5 epochs (2500"
-                + " it), exp_range 8.4 epochs (4200 it)");
+                + " it), exp_range 8.4 epochs (4200 it), fixed-2500 5 epochs (2500 it), fixed-4200 8.4 epochs (4200"
+                + " it)");
         assertThat(clr.plan(Scale.FULL).budgets()).isEqualTo("fixed 140 epochs (70000 it), triangular2 50 epochs"
                 + " (25000 it), exp_range 84 epochs (42000 it)");
         // The paper's Table 2: triangular2 between 0.001 and 0.005 until 16k, then lower bounds, peaks halving.
@@ -181,7 +182,8 @@ class ExperimentCatalogTest {
             assertThat(text).contains("  paper: " + experiment.paper());
         }
         assertThat(text).contains("  cpu:  cifar10_full on cifar10, batch 100: fixed 14 epochs (7000 it),"
-                + " triangular2 5 epochs (2500 it), exp_range 8.4 epochs (4200 it); 1 seed; ");
+                + " triangular2 5 epochs (2500 it), exp_range 8.4 epochs (4200 it), fixed-2500 5 epochs (2500 it),"
+                + " fixed-4200 8.4 epochs (4200 it); 1 seed; ");
         assertThat(text).contains("  cpu:  lenet5 on mnist or fashion-mnist, batch 512: ");
         assertThat(text.lines().filter(line -> line.startsWith("  ci:"))).hasSize(5);
     }
@@ -207,5 +209,26 @@ class ExperimentCatalogTest {
             seen.add((end + 1) / stepsPerEpoch);
         }
         return List.copyOf(seen);
+    }
+
+    @Test
+    void everyCpuPlanWithAReadingAtEqualLengthHasTheBaselineCompressedToTheFastPolicysLength() {
+        Map<String, Schedule> clr = schedules(ExperimentCatalog.find("clr").plan(Scale.CPU));
+        // Caffe's stages at the same fractions: 0.001 for 12/14 of the run (2,144 of 2,500), then 1e-4, then 1e-5.
+        assertThat(clr.get("fixed-2500").valueAt(2143)).isEqualTo(0.001);
+        assertThat(clr.get("fixed-2500").valueAt(2144)).isCloseTo(1e-4, within(1e-15));
+        assertThat(clr.get("fixed-4200").valueAt(4199)).isCloseTo(1e-5, within(1e-15));
+        for (String id : List.of("superconvergence", "superconvergence-limited")) {
+            ScaledPlan plan = ExperimentCatalog.find(id).plan(Scale.CPU);
+            PlannedPolicy fast = plan.policies().get(0);
+            PlannedPolicy control = plan.policies().get(2);
+            long steps = control.steps(plan.setup().stepsPerEpoch());
+            assertThat(control.label()).isEqualTo("pc-" + fast.steps(plan.setup().stepsPerEpoch())
+                    / plan.setup().stepsPerEpoch());
+            assertThat(steps).as(id).isEqualTo(fast.steps(plan.setup().stepsPerEpoch()));
+            Schedule schedule = schedules(plan).get(control.label());
+            assertThat(schedule.valueAt(0)).isEqualTo(0.125);
+            assertThat(schedule.valueAt(steps - 1)).isCloseTo(0.00125, within(1e-15));
+        }
     }
 }

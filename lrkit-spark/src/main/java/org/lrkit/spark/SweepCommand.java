@@ -138,7 +138,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the sweep in DIR: finished runs are kept, the others continue from their last"
-                    + " checkpoint.")
+                    + " checkpoint, with the recorded grid and threads (only --master and --quiet may change).")
     private Path resume;
 
     @Option(names = "--yes", description = "Start a grid of more than " + Grid.RUN_LIMIT + " runs.")
@@ -150,7 +150,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    /** The sweep, set up by {@link #call()}; a test may set a fault to inject. */
+    /** A fault to inject into the runs (tests of recovery only), or null. */
     private FaultInjection fault;
 
     /**
@@ -178,14 +178,15 @@ public final class SweepCommand implements Callable<Integer> {
         if (seeds != null && seeds < 1) {
             throw new ParameterException(spec.commandLine(), "--seeds must be >= 1, got " + seeds);
         }
-        // Under spark-submit, its --master arrives as the system property spark.master.
-        String masterUrl = master != null ? master : System.getProperty("spark.master", SparkSweep.defaultMaster());
-        checkLocalCores(masterUrl);
         Map<String, Object> recorded = resume != null ? readSweepFile(resume) : null;
         Path directory = resume != null ? resume : out.directory();
         if (recorded != null) {
+            checkResumeOptions((int) Json.whole(recorded, "threads", 1));
             threads = (int) Json.whole(recorded, "threads", threads);
         }
+        // Under spark-submit, its --master arrives as the system property spark.master.
+        String masterUrl = master != null ? master : System.getProperty("spark.master", SparkSweep.defaultMaster());
+        checkLocalCores(masterUrl);
         boolean reproductions = recorded != null ? Json.text(recorded, "kind", "grid").equals(REPRODUCTIONS)
                 : reproduce != null;
         return reproductions ? reproductions(directory, masterUrl, recorded) : grid(directory, masterUrl, recorded);
@@ -293,6 +294,26 @@ public final class SweepCommand implements Callable<Integer> {
                     + "; continue with: lrkit sweep --resume " + directory);
         }
         return 0;
+    }
+
+    /**
+     * A resumed sweep keeps what its sweep.json records: its runs' threads (so that they continue
+     * bit-identically), its grid or experiments and its directory; only --master and --quiet may change.
+     */
+    private void checkResumeOptions(int recordedThreads) {
+        var parsed = spec.commandLine().getParseResult();
+        for (String option : List.of("--out", "--scale", "--seeds", "--yes")) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new ParameterException(spec.commandLine(), option + " cannot be given with --resume: a"
+                        + " resumed sweep keeps what its " + SWEEP_FILE + " records (only --master and --quiet may"
+                        + " change)");
+            }
+        }
+        if (parsed.hasMatchedOption("--threads") && threads != recordedThreads) {
+            throw new ParameterException(spec.commandLine(), "--threads " + threads + " differs from the "
+                    + recordedThreads + " the sweep ran with; a resumed sweep keeps its threads, so that its runs"
+                    + " continue bit-identically (leave --threads out)");
+        }
     }
 
     /** In local mode, more threads per run than cores would leave every task waiting forever. */

@@ -145,6 +145,19 @@ class SweepCommandTest {
     }
 
     @Test
+    void aResumedSweepKeepsItsRecordedThreadsAndDirectory() {
+        Result threads = lrkit(new SweepCommand(), "sweep", "--resume", sweep.toString(), "--threads", "2");
+        Result out = lrkit(new SweepCommand(), "sweep", "--resume", sweep.toString(), "--out", "elsewhere");
+
+        assertThat(threads.exitCode()).isEqualTo(2);
+        assertThat(threads.err()).isEqualTo("lrkit: error: --threads 2 differs from the 1 the sweep ran with; a"
+                + " resumed sweep keeps its threads, so that its runs continue bit-identically (leave --threads"
+                + " out)\n");
+        assertThat(out.exitCode()).isEqualTo(2);
+        assertThat(out.err()).startsWith("lrkit: error: --out cannot be given with --resume");
+    }
+
+    @Test
     void aGridWithErrorsGetsOneLinePerErrorAndStartsNothing(@TempDir Path folder) throws IOException {
         Path grid = gridFile(folder, """
                 lr = 0.1

@@ -121,8 +121,10 @@ def write_run(folder, key, run, epochs):
 # ----------------------------------------------------------------------------------------------------------
 
 def busiest():
-    """The busiest processes over one second (top's second frame): 'pid user %cpu command' lines."""
-    done = subprocess.run(["top", "-b", "-n", "2", "-d", "1", "-w", "200"], stdout=subprocess.PIPE, text=True)
+    """The busiest processes over one second (top's second frame): 'pid user %cpu command line' lines, the
+    command line cut to 160 characters (enough to tell a Maven build from a training run)."""
+    done = subprocess.run(["top", "-b", "-c", "-n", "2", "-d", "1", "-w", "512"], stdout=subprocess.PIPE,
+                          text=True)
     frames = done.stdout.split("\ntop - ")
     lines = frames[-1].splitlines()
     header = next((i for i, line in enumerate(lines) if line.lstrip().startswith("PID")), None)
@@ -132,7 +134,7 @@ def busiest():
     for line in lines[header + 1:header + 8]:
         parts = line.split(None, 11)
         if len(parts) == 12 and float(parts[8].replace(",", ".")) >= 5:
-            busy.append("%s %s %s%% %s" % (parts[0], parts[1], parts[8], parts[11]))
+            busy.append("%s %s %s%% %s" % (parts[0], parts[1], parts[8], parts[11].strip()[:160]))
     return busy
 
 

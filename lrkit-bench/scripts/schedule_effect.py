@@ -285,11 +285,14 @@ def execute(job, runs):
 # ----------------------------------------------------------------------------------------------------------
 
 def mean_curve(items):
-    """The mean over runs of the test accuracy after each epoch (runs of equal length)."""
+    """The mean over runs of the test accuracy (and of the cumulative seconds) after each epoch (runs of
+    equal length)."""
     lengths = {len(item["epochs"]) for item in items}
     if len(lengths) != 1:
         raise ValueError("runs of different lengths: %s" % sorted(lengths))
-    return [{"epoch": n + 1, "test_accuracy": statistics.mean(item["epochs"][n]["test_accuracy"] for item in items)}
+    return [{"epoch": n + 1,
+             "test_accuracy": statistics.mean(item["epochs"][n]["test_accuracy"] for item in items),
+             "seconds": statistics.mean(item["epochs"][n]["seconds"] for item in items)}
             for n in range(lengths.pop())]
 
 

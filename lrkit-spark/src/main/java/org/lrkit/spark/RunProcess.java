@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.lrkit.cli.ExitCode;
 import org.lrkit.cli.Main;
 
 /**
@@ -48,6 +49,9 @@ public final class RunProcess implements Serializable {
 
     /** The direct-memory cap of {@code ./lrkit}, for the same reason (see the launcher). */
     static final String DIRECT_MEMORY = "-XX:MaxDirectMemorySize=128m";
+
+    /** What {@link #run} puts before the message of a run that lrkit refused. */
+    private static final String REFUSED = "refused: ";
 
     /** Processes started in this JVM and not yet ended: destroyed if the JVM exits first. */
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -139,10 +143,14 @@ public final class RunProcess implements Serializable {
     /**
      * Runs run {@code index} (or continues it, or leaves it when it has finished): the body of its task.
      *
+     * <p>A process that ends with lrkit's usage exit code (2: options or a spec that lrkit refuses) fails the
+     * same way every time, so it is not a task failure for Spark to retry: the task ends normally and returns
+     * the message, which {@link #isRefusal} recognizes.
+     *
      * @param index the run's index
-     * @return the run's folder, once its process ended with the run finished
-     * @throws UncheckedIOException if the process cannot start or fails, or a file cannot be read; the
-     *     message names the run, the exit code and the log
+     * @return the run's folder once its process ended with the run finished, or the refusal's message
+     * @throws UncheckedIOException if the process cannot start or fails otherwise, or a file cannot be read;
+     *     the message names the run, the exit code and the log
      */
     public String run(int index) {
         Path directory = directory(index);
@@ -188,13 +196,27 @@ public final class RunProcess implements Serializable {
                     "%d %.3f%n", exit, seconds), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             if (!tasks.finished(directory)) {
-                throw new IOException("run " + index + " (" + folder + ") failed with exit code " + exit
-                        + lastLine(log).map(line -> ": " + line).orElse("") + " (log: " + log + ")");
+                String message = "run " + index + " (" + folder + ") failed with exit code " + exit
+                        + lastLine(log).map(line -> ": " + line).orElse("") + " (log: " + log + ")";
+                if (exit == ExitCode.USAGE) {
+                    return REFUSED + message;
+                }
+                throw new IOException(message);
             }
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether a result of {@link #run} is a refused run's message rather than a folder.
+     *
+     * @param result what {@link #run} returned
+     * @return true for a refusal
+     */
+    public static boolean isRefusal(String result) {
+        return result.startsWith(REFUSED);
     }
 
     private Path logs() {

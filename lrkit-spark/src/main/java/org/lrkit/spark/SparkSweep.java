@@ -93,7 +93,9 @@ public final class SparkSweep {
         spark.sc().addSparkListener(progress);
         try {
             List<Integer> indexes = IntStream.range(0, runs).boxed().toList();
-            spark.parallelize(indexes, Math.max(1, runs)).map(process::run).collect();
+            List<String> results = spark.parallelize(indexes, Math.max(1, runs)).map(process::run).collect();
+            failure = results.stream().filter(RunProcess::isRefusal).findFirst()
+                    .map(refusal -> refusal.substring(refusal.indexOf(' ') + 1)).orElse(null);
         } catch (Exception e) { // Spark throws its checked SparkException without declaring it
             if (!(e instanceof SparkException) && !(e instanceof UncheckedIOException)
                     && !(e.getCause() instanceof SparkException)) {

@@ -158,6 +158,29 @@ class SweepCommandTest {
     }
 
     @Test
+    void aRunThatLrkitRefusesIsNotRetriedAndTheSweepSaysWhy(@TempDir Path folder) throws IOException {
+        // 40 training images at batch 25: one step an epoch, too few for a one-cycle policy (lrkit train: exit 2).
+        Path grid = gridFile(folder, """
+                dataset = fashion-mnist-embedded
+                train-size = 40
+                test-size = 20
+                batch-size = 25
+                epochs = 1
+                policy = oneCyclePolicy(peak=0.1, totalSteps=auto)
+                """);
+        Path out = folder.resolve("sweep");
+
+        Result result = lrkit(new SweepCommand(), "sweep", "--grid", grid.toString(), "--master", "local[2,3]",
+                "--out", out.toString(), "--quiet");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("lrkit: error: 1 of 1 runs did not finish (run 0"
+                + " (runs/oneCyclePolicy/seed-0) failed with exit code 2: lrkit: error: --policy").contains(
+                "totalSteps must be >= 3").contains("continue with: lrkit sweep --resume " + out);
+        assertThat(Files.readAllLines(out.resolve("logs/run-0.attempts"))).hasSize(1);
+    }
+
+    @Test
     void aGridWithErrorsGetsOneLinePerErrorAndStartsNothing(@TempDir Path folder) throws IOException {
         Path grid = gridFile(folder, """
                 lr = 0.1

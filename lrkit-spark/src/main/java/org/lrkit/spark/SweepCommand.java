@@ -107,7 +107,7 @@ public final class SweepCommand implements Callable<Integer> {
             description = "The grid file (@grid.txt or grid.txt); see above.")
     private String grid;
 
-    @Option(names = "--reproduce", paramLabel = "ID[,ID...]", split = ",",
+    @Option(names = "--reproduce", paramLabel = "ID", split = ",",
             description = "Instead of a grid, run these paper reproductions (lrkit reproduce --list), one task"
                     + " each: 'lrkit reproduce ID --scale S [--seeds N]' in reproductions/ID; then write"
                     + " reproductions.md with every claim's verdict.")

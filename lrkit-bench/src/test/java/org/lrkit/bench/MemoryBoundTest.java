@@ -19,16 +19,20 @@ import org.lrkit.vision.transform.Normalization;
  */
 class MemoryBoundTest {
 
+    /** The launcher's cap on direct memory, which this module's tests run with. */
+    private static final double DIRECT_MEMORY_CAP_MB = 128;
+
     /**
-     * The most the resident set's median over steps 751-1,000 may exceed its median over steps 251-500. Capped,
-     * it settles after the first few hundred steps and then only jumps for a sample or two (by up to 110 MB,
-     * seen here), which a median ignores; uncapped it rises by about 0.3 MB a step, some 150 MB between the two
-     * windows (the uncapped run in docs/benchmarks.md: 919 MB at step 401, 1,051 MB at step 1,001).
+     * What the resident set may hold above its size at the first step, late in the run: the direct buffers up
+     * to the cap, plus 32 MB. Capped, the median over steps 751-1,000 sat 102 and 126 MB above the first step
+     * in the two full builds here whose samples were printed (it climbs in steps towards the cap and jumps for
+     * a sample now and then, which a median ignores); uncapped it grows by about 0.3 MB a step: 245 and 343 MB
+     * above the first step (two runs).
      */
-    private static final double BOUND_MB = 60;
+    private static final double BOUND_MB = DIRECT_MEMORY_CAP_MB + 32;
 
     @Test
-    void theResidentSetStaysLevelAfterWarmUp() throws Exception {
+    void theResidentSetStaysWithinTheDirectMemoryCapOfItsStart() throws Exception {
         BatchFile batches = BatchFile.of(ExportBatches.subset(Datasets.load("fashion-mnist-embedded", "train"),
                 1024, "shuffled", 1), Normalization.FASHION_MNIST, 1024);
         Device device = Engines.start(EngineSettings.defaults().withThreads(2, 1));
@@ -36,10 +40,10 @@ class MemoryBoundTest {
                 null, device);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> samples = (List<Map<String, Object>>) result.get("memory");
-        double warm = median(samples, 251, 500);
+        double first = median(samples, 1, 1);
         double late = median(samples, 751, 1000);
-        assertThat(late - warm).as("median resident set over steps 251-500 (%.0f MB) and 751-1,000 (%.0f MB);"
-                + " every sample: %s", warm, late, samples).isLessThan(BOUND_MB);
+        assertThat(late - first).as("resident set at step 1 (%.0f MB) and its median over steps 751-1,000 (%.0f"
+                + " MB); every sample: %s", first, late, samples).isLessThan(BOUND_MB);
     }
 
     private static double median(List<Map<String, Object>> samples, int fromStep, int toStep) {

@@ -48,8 +48,12 @@ public record SweepOutcome(int index, String status, double finalAccuracy, doubl
         if (!Files.isRegularFile(summary)) {
             return Optional.empty();
         }
-        Map<String, Object> root = parse(summary);
-        List<Object> runs = Json.array(root, "runs");
+        return finishedStatus(parse(summary));
+    }
+
+    /** The finished status of the single run a parsed summary.json records, if it finished. */
+    private static Optional<String> finishedStatus(Map<String, Object> summary) {
+        List<Object> runs = Json.array(summary, "runs");
         if (runs.size() != 1 || !(runs.get(0) instanceof Map<?, ?> run)) {
             return Optional.empty();
         }
@@ -70,10 +74,12 @@ public record SweepOutcome(int index, String status, double finalAccuracy, doubl
     @SuppressWarnings("unchecked")
     public static SweepOutcome read(SweepRun run, Path runDirectory, int attempts, double wallSeconds)
             throws IOException {
-        String status = finishedStatus(runDirectory).orElseThrow(() -> new IOException(
-                "run " + run.index() + " (" + runDirectory + ") has not finished: its summary.json records no"
-                        + " completed or diverged run"));
-        Map<String, Object> summary = parse(runDirectory.resolve("summary.json"));
+        Path summaryFile = runDirectory.resolve("summary.json");
+        if (!Files.isRegularFile(summaryFile)) {
+            throw notFinished(run, runDirectory);
+        }
+        Map<String, Object> summary = parse(summaryFile);
+        String status = finishedStatus(summary).orElseThrow(() -> notFinished(run, runDirectory));
         Map<String, Object> record = (Map<String, Object>) Json.array(summary, "runs").get(0);
         Path folder = runDirectory.resolve(Json.text(record, "folder", ""));
         double best = Double.NaN;
@@ -88,6 +94,11 @@ public record SweepOutcome(int index, String status, double finalAccuracy, doubl
         double chosenPeak = run.rangeTestPeak() ? chosenPeak(runDirectory) : Double.NaN;
         return new SweepOutcome(run.index(), status, Json.number(record, "finalAccuracy"), best,
                 Json.whole(record, "steps", 0), Json.number(record, "seconds"), chosenPeak, attempts, wallSeconds);
+    }
+
+    private static IOException notFinished(SweepRun run, Path runDirectory) {
+        return new IOException("run " + run.index() + " (" + runDirectory + ") has not finished: its summary.json"
+                + " records no completed or diverged run");
     }
 
     /** The peak of the resolved spec in config.json: what the range test chose for {@code peak=auto}. */

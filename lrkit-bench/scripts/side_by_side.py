@@ -34,13 +34,15 @@ WORK = os.path.join(ROOT, "target", "bench")
 RESULTS = os.path.join(ROOT, "bench", "results")
 PYTHON = "/usr/bin/python3"  # Debian's interpreter, the one with python3-torch
 
-# (model, batch file, batch size, warm-up steps, timed steps): each run takes 5-30 s on 2 cores.
+# (model, batch file, batch size, warm-up steps, timed steps): each run takes 5-90 s on 2 cores. The ResNets
+# time 30 steps each (issue 16: the first runs timed 3-12); ResNet-9 runs at batch 128, since 30 steps of 512
+# would take four minutes a run.
 ROWS = {
     "all": [
         ("fashion_cnn", "fashion-mnist", 128, 10, 100),
-        ("resnet20", "cifar10", 128, 3, 12),
-        ("resnet20", "cifar10", 512, 2, 4),
-        ("resnet9", "cifar10", 512, 1, 3),
+        ("resnet20", "cifar10", 128, 3, 30),
+        ("resnet20", "cifar10", 512, 2, 30),
+        ("resnet9", "cifar10", 128, 2, 30),
     ],
     "quick": [
         ("fashion_cnn", "fashion-mnist", 128, 2, 10),
@@ -150,26 +152,55 @@ def measure_row(row, threads, repeats, extra_lrkit_args=()):
     return results
 
 
-def spread(values):
-    return "%.0f-%.0f" % (min(values), max(values))
+def spread(values, digits=0):
+    return "%.*f-%.*f" % (digits, min(values), digits, max(values))
+
+
+def per_repeat_ratios(results, numerator, denominator):
+    """The ratio of two frameworks' images per second within each repeat (runs of one repeat ran next to each
+    other), in repeat order."""
+    by_repeat = {r["repeat"]: r["images_per_second"] for r in results[denominator]}
+    return [r["images_per_second"] / by_repeat[r["repeat"]] for r in results[numerator]]
 
 
 def table(rows, matmul):
-    """The markdown table of the measured rows."""
-    lines = ["| model | batch | lrkit img/s | PyTorch img/s | lrkit / PyTorch | DJL fused SGD img/s "
+    """The markdown table of the measured rows: medians with their range, and the ratios as the median of the
+    per-repeat ratios with their range."""
+    lines = ["| model | batch | timed steps | lrkit img/s | PyTorch img/s | lrkit / PyTorch | DJL fused SGD img/s "
              "| lrkit / fused | training GFLOP/img | lrkit % of matmul | PyTorch % of matmul |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
-    for (model, _, batch, _, _), results in rows:
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for (model, _, batch, _, steps), results in rows:
         rates = {name: [r["images_per_second"] for r in runs] for name, runs in results.items()}
         median = {name: statistics.median(values) for name, values in rates.items()}
+        versus_torch = per_repeat_ratios(results, "lrkit", "pytorch")
+        versus_fused = per_repeat_ratios(results, "lrkit", "djl-sgd")
         training_flops = 3 * results["lrkit"][0]["flops_forward_per_image"]
         lrkit_fraction = median["lrkit"] * training_flops / (matmul["lrkit"] * 1e9)
         torch_fraction = median["pytorch"] * training_flops / (matmul["pytorch"] * 1e9)
-        lines.append("| %s | %d | %.1f (%s) | %.1f (%s) | **%.2fx** | %.1f (%s) | %.3f | %.3f | %.0f%% | %.0f%% |" % (
-            model, batch, median["lrkit"], spread(rates["lrkit"]), median["pytorch"], spread(rates["pytorch"]),
-            median["lrkit"] / median["pytorch"], median["djl-sgd"], spread(rates["djl-sgd"]),
-            median["lrkit"] / median["djl-sgd"], training_flops / 1e9, 100 * lrkit_fraction,
-            100 * torch_fraction))
+        lines.append("| %s | %d | %d | %.1f (%s) | %.1f (%s) | **%.2fx** (%s) | %.1f (%s) | %.2f (%s) | %.3f | %.0f%% "
+                     "| %.0f%% |" % (
+                         model, batch, steps, median["lrkit"], spread(rates["lrkit"]), median["pytorch"],
+                         spread(rates["pytorch"]), statistics.median(versus_torch), spread(versus_torch, 2),
+                         median["djl-sgd"], spread(rates["djl-sgd"]), statistics.median(versus_fused),
+                         spread(versus_fused, 2), training_flops / 1e9, 100 * lrkit_fraction, 100 * torch_fraction))
+    return "\n".join(lines)
+
+
+def repeats_table(rows):
+    """Every repeat of every row: images per second of each framework and the two ratios."""
+    lines = ["| model | batch | repeat | order | lrkit img/s | PyTorch img/s | DJL fused SGD img/s | lrkit / PyTorch "
+             "| lrkit / fused |", "|---|---|---|---|---|---|---|---|---|"]
+    for (model, _, batch, _, _), results in rows:
+        versus_torch = per_repeat_ratios(results, "lrkit", "pytorch")
+        versus_fused = per_repeat_ratios(results, "lrkit", "djl-sgd")
+        for index, run in enumerate(results["lrkit"]):
+            repeat = run["repeat"]
+            rate = {name: next(r for r in runs if r["repeat"] == repeat)["images_per_second"]
+                    for name, runs in results.items()}
+            order = "lrkit first" if repeat % 2 == 0 else "lrkit last"
+            lines.append("| %s | %d | %d | %s | %.1f | %.1f | %.1f | %.2f | %.2f |" % (
+                model, batch, repeat, order, rate["lrkit"], rate["pytorch"], rate["djl-sgd"], versus_torch[index],
+                versus_fused[index]))
     return "\n".join(lines)
 
 
@@ -210,10 +241,10 @@ def main():
 
     tuning = []
     if args.tuning:
-        row = ("resnet20", "cifar10", 128, 3, 12)
+        row = ("resnet20", "cifar10", 128, 3, 30)
         for interop in (1, 2):
             results = measure_row(row, args.threads, args.repeats, ("--interop-threads", interop))
-            tuning.append((interop, statistics.median(r["images_per_second"] for r in results["lrkit"])))
+            tuning.append((interop, results))
             for runs in results.values():
                 raw.extend({"kind": "tuning", **r} for r in runs)
 
@@ -229,13 +260,15 @@ def main():
             rows[0][1]["pytorch"][0].get("blas", "")),
         "dense FP32 matmul, best of n=512/1024/2048: lrkit %.0f GFLOP/s, PyTorch %.0f GFLOP/s" % (
             matmul["lrkit"], matmul["pytorch"]),
-        "repeats: %d, interleaved; median (min-max) images per second" % args.repeats,
+        "repeats: %d, interleaved; median (min-max) images per second; ratios: median (min-max) of the per-repeat"
+        " ratios" % args.repeats,
         "",
     ]
-    text = "\n".join(header) + table(rows, matmul) + "\n"
+    text = "\n".join(header) + table(rows, matmul) + "\n\nEvery repeat:\n\n" + repeats_table(rows) + "\n"
     if tuning:
-        text += "\nlrkit, ResNet-20 batch 128, inter-op threads: " + ", ".join(
-            "%d -> %.1f img/s" % pair for pair in tuning) + "\n"
+        text += "\nResNet-20, batch 128, with lrkit's inter-op threads set (every run of the three frameworks):\n"
+        for interop, results in tuning:
+            text += "\ninter-op threads %d:\n\n%s\n" % (interop, repeats_table([(row, results)]))
     write_results(stem, raw, text)
 
 

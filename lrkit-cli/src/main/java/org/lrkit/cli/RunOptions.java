@@ -38,9 +38,8 @@ public final class RunOptions {
     @Mixin
     AugmentationOption augmentation;
 
-    @Option(names = "--train-size", paramLabel = "N", defaultValue = "0",
-            description = "Train on a class-balanced subset of N training images (default: all).")
-    int trainSize;
+    @Mixin
+    TrainSizeOption trainSize;
 
     @Option(names = "--test-size", paramLabel = "N", defaultValue = "0",
             description = "Evaluate on a class-balanced subset of N test images (default: all).")
@@ -57,8 +56,8 @@ public final class RunOptions {
         int threads = engine.threadCount();
         String chosen = model != null ? model : defaultModel(dataset.name, defaultModel);
         return new Settings(dataset.name, dataFolder.path, chosen, batch.size, optimizer.name, momentum,
-                optimizer.nesterov, optimizer.weightDecay, augmentation.augment(), trainSize, testSize, engine.device(),
-                threads, loop.accumulate, loop.clipNorm(), loop.layerRates());
+                optimizer.nesterov, optimizer.weightDecay, augmentation.augment(), trainSize.size, testSize,
+                engine.device(), threads, loop.accumulate, loop.clipNorm(), loop.layerRates());
     }
 
     /** {@code resnet20} for CIFAR, otherwise {@code fallback}. */

@@ -5,9 +5,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options of the commands that train a model ({@code find}, {@code estimate}): data, model, batch,
- * optimizer, engine. Mixed in with {@code @Mixin}; {@link #settings(double)} turns them into the
- * {@link Settings} from which a {@link org.lrkit.experiment.run.Workbench} makes the model, data and
+ * The options of the commands that train a model ({@code find}, {@code estimate}): data (and its training
+ * subset), model, batch, optimizer, engine. Mixed in with {@code @Mixin}; {@link #settings(double)} turns them
+ * into the {@link Settings} from which a {@link org.lrkit.experiment.run.Workbench} makes the model, data and
  * optimizer. The options {@link RunOptions} has too are shared mixins; {@code --model} and {@code --momentum}
  * are declared here because their defaults differ.
  */
@@ -42,6 +42,9 @@ public final class TrainingOptions {
     AugmentationOption augmentation;
 
     @Mixin
+    TrainSizeOption trainSize;
+
+    @Mixin
     EngineOptions engine;
 
     /**
@@ -52,6 +55,6 @@ public final class TrainingOptions {
     Settings settings(double defaultMomentum) {
         return new Settings(dataset.name, dataFolder.path, model, batch.size, optimizer.name,
                 momentum == null ? defaultMomentum : momentum, optimizer.nesterov, optimizer.weightDecay,
-                augmentation.augment(), 0, 0, engine.device(), engine.threadCount());
+                augmentation.augment(), trainSize.size, 0, engine.device(), engine.threadCount());
     }
 }

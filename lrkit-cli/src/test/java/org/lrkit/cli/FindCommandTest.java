@@ -95,6 +95,16 @@ class FindCommandTest {
     }
 
     @Test
+    void sweepsOnTheTrainingSubsetATrainingWouldUse() {
+        Path out = dir.resolve("subset");
+        Cli.Result result = Cli.run(args("--steps", "8", "--train-size", "1000", "--validate-every", "4",
+                "--validation-size", "100", "--out", out.toString()));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("read 1000 training images of fashion-mnist-embedded");
+        assertUsage(Cli.run(args("--train-size", "-3")), "--train-size");
+    }
+
+    @Test
     void momentumGridAdvisesTheLowestCurve() throws Exception {
         Path out = dir.resolve("grid");
         Cli.Result result = Cli.run(args("--steps", "12", "--momentum-grid", "0.8,0.95", "--out", out.toString(),

@@ -44,7 +44,7 @@ class SharedOptionsTest {
                 "--nesterov", "--weight-decay", "--no-augment", "--train-size", "--test-size", "--device", "--threads",
                 "--accumulate", "--clip-norm", "--layer-rates");
         Set<String> training = Set.of("--dataset", "--data", "--model", "--batch-size", "--seed", "--optimizer",
-                "--momentum", "--nesterov", "--weight-decay", "--no-augment", "--threads", "--device");
+                "--momentum", "--nesterov", "--weight-decay", "--no-augment", "--train-size", "--threads", "--device");
         Set<String> common = Set.of("--quiet", "--verbose", "--help", "--version");
         Map<String, Set<String>> own = Map.of(
                 "train", union(run, Set.of("--policy", "--epochs", "--steps", "--seed", "--out", "--checkpoint-dir",

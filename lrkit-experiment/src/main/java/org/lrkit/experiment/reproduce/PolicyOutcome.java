@@ -81,6 +81,46 @@ public record PolicyOutcome(String label, double epochs, long steps, int runs, d
         return outcomes;
     }
 
+    /**
+     * One policy's outcome over several run directories that each trained it on other seeds (one
+     * {@code lrkit train} per seed): the finals of all, and the mean curve over the completed runs, each run
+     * weighing the same, as {@link #of(RunData)} gives for one directory with all the seeds.
+     *
+     * <pre>{@code
+     * PolicyOutcome step = PolicyOutcome.pooled("step-32", List.of(seed0, seed1, seed2));
+     * }</pre>
+     *
+     * @param label the pooled outcome's label
+     * @param parts the outcomes of the same policy, same budget, one per directory; at least one
+     * @return the pooled outcome
+     * @throws IllegalArgumentException if there are no parts, or their budgets differ
+     */
+    public static PolicyOutcome pooled(String label, List<PolicyOutcome> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("pooled needs at least one outcome, got none");
+        }
+        PolicyOutcome first = parts.get(0);
+        for (PolicyOutcome part : parts) {
+            if (part.steps() != first.steps() || Math.abs(part.epochs() - first.epochs()) > 1e-9) {
+                throw new IllegalArgumentException("pooled outcomes must have one budget, got " + first.steps()
+                        + " steps (" + first.label() + ") and " + part.steps() + " (" + part.label() + ")");
+            }
+        }
+        List<PolicyOutcome> completed = parts.stream().filter(part -> part.completed() > 0).toList();
+        int points = completed.stream().mapToInt(part -> part.curveEpochs().length).min().orElse(0);
+        double[] curveEpochs = points == 0 ? new double[0] : Arrays.copyOf(completed.get(0).curveEpochs(), points);
+        double[] curveAccuracy = new double[points];
+        int weight = completed.stream().mapToInt(PolicyOutcome::completed).sum();
+        for (PolicyOutcome part : completed) {
+            for (int i = 0; i < points; i++) {
+                curveAccuracy[i] += part.curveAccuracy()[i] * part.completed() / weight;
+            }
+        }
+        double[] finals = parts.stream().flatMapToDouble(part -> Arrays.stream(part.finals())).toArray();
+        return new PolicyOutcome(label, first.epochs(), first.steps(), parts.stream().mapToInt(PolicyOutcome::runs)
+                .sum(), finals, curveEpochs, curveAccuracy);
+    }
+
     private static double finalAccuracy(RunData.Run run) {
         if (!Double.isNaN(run.finalAccuracy())) {
             return run.finalAccuracy();

@@ -9,17 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes small run directories by hand, as lrkit train/compare/demo would, for the report's tests. */
-final class RunDirectories {
+/** Writes small run directories by hand, as lrkit train/compare/demo would, for the tests that read them. */
+public final class RunDirectories {
 
     private RunDirectories() {
     }
 
     /** One policy of a synthetic directory: its label, spec, epochs, and per seed its accuracy after each epoch. */
-    record Policy(String label, String spec, int epochs, double[][] accuracyBySeed) {
+    public record Policy(String label, String spec, int epochs, double[][] accuracyBySeed) {
     }
 
-    static void write(Path dir, String command, List<Policy> policies, boolean rangeTest) throws IOException {
+    /**
+     * Writes a run directory: config.json, summary.json, each run's epochs.csv, and with {@code rangeTest} a
+     * range test's curve.
+     */
+    public static void write(Path dir, String command, List<Policy> policies, boolean rangeTest) throws IOException {
         Files.createDirectories(dir);
         int seeds = policies.get(0).accuracyBySeed().length;
         Map<String, Object> config = new LinkedHashMap<>();

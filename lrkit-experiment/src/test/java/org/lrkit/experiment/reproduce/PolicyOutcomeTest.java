@@ -1,6 +1,7 @@
 package org.lrkit.experiment.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -60,5 +61,37 @@ class PolicyOutcomeTest {
         assertThat(outcome.curveEpochs()).containsExactly(1.0, 2.0, 3.0);
         assertThat(outcome.curveAccuracy()).containsExactly(0.5, 0.6, 0.7);
         assertThat(outcome.bestAccuracy()).isEqualTo(0.7);
+    }
+    @Test
+    void pooledDirectoriesGiveWhatOneDirectoryWithAllTheSeedsGives() {
+        PolicyPlan plan = new PolicyPlan("step", "", Spec.parse("constant(value=0.1)"), 3, 30, "");
+        RunData.Run first = run("step", 0, "completed", 0.7, 0.5, 0.6, 0.7);
+        RunData.Run second = run("step", 1, "completed", 0.8, 0.6, 0.7, 0.8);
+        RunData.Run diverged = run("step", 2, "diverged", Double.NaN, 0.1);
+        PolicyOutcome together = PolicyOutcome.of(data(List.of(plan), List.of(first, second, diverged))).get(0);
+
+        PolicyOutcome pooled = PolicyOutcome.pooled("step-32", List.of(PolicyOutcome.of(data(List.of(plan),
+                List.of(first))).get(0), PolicyOutcome.of(data(List.of(plan), List.of(second))).get(0),
+                PolicyOutcome.of(data(List.of(plan), List.of(diverged))).get(0)));
+
+        assertThat(pooled.label()).isEqualTo("step-32");
+        assertThat(pooled.runs()).isEqualTo(3);
+        assertThat(pooled.finals()).containsExactly(together.finals());
+        assertThat(pooled.curveEpochs()).containsExactly(together.curveEpochs());
+        assertThat(pooled.curveAccuracy()).containsExactly(together.curveAccuracy(), within(1e-12));
+        assertThat(pooled.finalStd()).isCloseTo(together.finalStd(), within(1e-12));
+    }
+
+    @Test
+    void pooledOutcomesMustShareTheirBudget() {
+        PolicyOutcome eight = new PolicyOutcome("a", 8, 624, 1, new double[] {0.7}, new double[] {8},
+                new double[] {0.7});
+        PolicyOutcome sixteen = new PolicyOutcome("b", 16, 1248, 1, new double[] {0.8}, new double[] {16},
+                new double[] {0.8});
+
+        assertThatThrownBy(() -> PolicyOutcome.pooled("x", List.of(eight, sixteen)))
+                .hasMessage("pooled outcomes must have one budget, got 624 steps (a) and 1248 (b)");
+        assertThatThrownBy(() -> PolicyOutcome.pooled("x", List.of()))
+                .hasMessage("pooled needs at least one outcome, got none");
     }
 }

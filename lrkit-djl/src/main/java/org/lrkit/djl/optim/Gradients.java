@@ -4,17 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import org.lrkit.Checks;
 
 /**
  * In-place operations on weights' gradients: zeroing, as DJL's own optimizers do on the PyTorch engine (whose
  * gradients otherwise accumulate from one backward pass to the next), scaling (the mean of accumulated
  * gradients, clipping) and the squared L2 norm. Filling with zeros, unlike {@code g -= g}, also clears NaN
- * and infinite entries; the temporary arrays involved are freed at once. On the PyTorch engine zeroing is one
- * native call (libtorch's {@code zero_()} on the gradient, as DJL's own optimizers do), with no Java-side array
- * or index; on other engines it fills the gradient through an index.
+ * and infinite entries; the temporary arrays involved are freed at once.
  *
  * <pre>{@code
  * Gradients.zero(weight);
@@ -37,10 +33,6 @@ public final class Gradients {
      */
     public static void zero(NDArray weight) {
         Checks.notNull("weight", weight);
-        if (weight instanceof PtNDArray onPyTorch) {
-            JniUtils.zeroGrad(onPyTorch); // does nothing when there is no gradient
-            return;
-        }
         if (!weight.hasGradient()) {
             return;
         }

@@ -91,13 +91,14 @@ def done(key):
 
 
 def timed(command, work):
-    """Runs command (its stdout to work/stdout.txt), with the wall time, load and busiest processes around it."""
+    """Runs command (its stdout to work.stdout.txt, beside the folder: lrkit train wants an empty one), with
+    the wall time, load and busiest processes around it."""
     started = datetime.datetime.now(datetime.timezone.utc)
     busy_before = busiest()
     sampler = LoadSampler()
     clock = time.monotonic()
     print("%s  $ %s" % (started.strftime("%H:%M:%S"), " ".join(command)), file=sys.stderr, flush=True)
-    with open(os.path.join(work, "stdout.txt"), "w") as out:
+    with open(work + ".stdout.txt", "w") as out:
         code = subprocess.run(command, stdout=out).returncode
     return {"command": " ".join(command), "exit": code, "commit": commit(), "host_cores": os.cpu_count(),
             "started": started.isoformat(timespec="seconds"),
@@ -150,6 +151,8 @@ def train(key, epochs, seed, policy):
     command = [*lrkit(), "train", *COMMON, "--policy", policy, "--epochs", str(epochs), "--seed", str(seed),
                "--checkpoint-every", str(epochs), "--out", work, "--quiet"]
     run = timed(command, work)
+    if not os.path.exists(os.path.join(work, "summary.json")):
+        sys.exit("no summary.json after (exit %d): %s" % (run["exit"], run["command"]))
     with open(os.path.join(work, "summary.json")) as text:
         summary = json.load(text)
     result = summary["runs"][0]

@@ -186,7 +186,7 @@ public final class ExperimentCatalog {
                         + " iterations of batch 100), every stepsize, stage end and decay milestone divided by ten"
                         + " and exp_range's gamma raised to the tenth power (0.99994^10 = 0.9994002), so that each"
                         + " schedule keeps its shape over a tenth of the steps; the range test sweeps 400 iterations."
-                        + " One seed. Controls: the fixed schedule compressed to triangular2's and exp_range's"
+                        + " Controls: the fixed schedule compressed to triangular2's and exp_range's"
                         + " lengths, for the readings at equal iterations.",
                 "20.4k iterations of 100 images (0.09 s each on 2 cores, timed), a 400-step range test and 42"
                         + " evaluations: about 37 min per seed");
@@ -265,7 +265,7 @@ public final class ExperimentCatalog {
                         + " 15 epochs each: step decay with its milestones at the paper's fractions, SGDR T0=1"
                         + " (cycle ends 1, 3, 7, 15) and T0=5 (ends 5, 15; the paper's 10 does not fit twice in 15)."
                         + " Snapshots at every cycle end, ensemble of the last 3 (T0=1: epochs 3, 7, 15, the"
-                        + " paper's pattern of the last three of four cycles). One seed.",
+                        + " paper's pattern of the last three of four cycles).",
                 "3,510 ResNet-20 steps of 128 images (0.34 s each on 2 cores, timed), 45 evaluations of"
                         + " 10,000 images (9 s each) and 5 snapshot evaluations: about 30 min per seed");
         ScaledPlan ci = new ScaledPlan(Scale.CI, Setup.of(CI_DATA, "resnet20", 64, 0.9, 5e-4, false, 512, 256),
@@ -356,7 +356,7 @@ public final class ExperimentCatalog {
                                 "{3.5 epochs}"), 4)),
                 1, null, SnapshotPlan.NONE,
                 "ResNet-20 on all of CIFAR-10: 4 epochs of one-cycle against 16 of piecewise-constant (4x the"
-                        + " budget; the paper's is 8x, which does not fit the hour)." + SMALL_BATCH_NOTE + " One seed."
+                        + " budget; the paper's is 8x, which does not fit the hour)." + SMALL_BATCH_NOTE
                         + " Control: piecewise-constant compressed to 4 epochs, for the reading at equal epochs.",
                 "9,360 ResNet-20 steps of 128 images (0.34 s each on 2 cores, timed) and 24 evaluations of"
                         + " 10,000 images (9 s each): about 57 min per seed");
@@ -393,7 +393,7 @@ public final class ExperimentCatalog {
                 1, null, SnapshotPlan.NONE,
                 "ResNet-20 on 10,000 class-balanced CIFAR-10 training images (78 steps an epoch) and the full test"
                         + " set: 10 epochs of one-cycle against 60 of piecewise-constant (6x; the paper's 8x at"
-                        + " 1000 epochs does not fit)." + SMALL_BATCH_NOTE + " One seed. Control: piecewise-constant"
+                        + " 1000 epochs does not fit)." + SMALL_BATCH_NOTE + " Control: piecewise-constant"
                         + " compressed to 10 epochs, for the reading at equal epochs.",
                 "6,240 ResNet-20 steps of 128 images (0.34 s each on 2 cores, timed) and 80 evaluations of"
                         + " 10,000 images (9 s each): about 51 min per seed");
@@ -494,7 +494,7 @@ public final class ExperimentCatalog {
                         + " --every 1 --momentum 0.9' as a reproduction, over the same first 300 steps of the same"
                         + " cycle (0.1 to 0.27). The estimate is a step size for the gradient of a batch and the"
                         + " paper's range is for batch 1000; whether it grows with the batch as the usable learning"
-                        + " rate does is not tested at this scale. One seed.",
+                        + " rate does is not tested at this scale.",
                 "300 ResNet-20 steps of 128 images with 100 estimates and 6 probes: about 8 min on 2 cores (timed on"
                         + " a shared machine)");
         EstimatePlan ci = new EstimatePlan(Scale.CI, Setup.of(CI_DATA, "fashion_cnn", 64, 0.9, 5e-4, false, 512, 256),

@@ -37,7 +37,7 @@ public final class ScheduledAdamW extends ScheduledOptimizer {
     private final double epsilon;
 
     private ScheduledAdamW(Builder builder) {
-        super(builder.policy, builder.groups, builder.weightDecay, builder.weightDecayMode);
+        super(builder);
         this.beta1 = builder.beta1;
         this.beta2 = builder.beta2;
         this.epsilon = builder.epsilon;
@@ -152,20 +152,19 @@ public final class ScheduledAdamW extends ScheduledOptimizer {
     }
 
     /** Builds a {@link ScheduledAdamW}; every setter checks its argument at once. */
-    public static final class Builder {
+    public static final class Builder extends ScheduledOptimizer.Builder<Builder> {
 
-        private final Policy policy;
         private double beta1 = 0.9;
         private double beta2 = 0.999;
         private double epsilon = 1e-8;
-        private double weightDecay;
-        private WeightDecayMode weightDecayMode;
-        private ParameterGroups groups = ParameterGroups.uniform();
 
         private Builder(Policy policy, WeightDecayMode mode, double weightDecay) {
-            this.policy = Checks.notNull("policy", policy);
-            this.weightDecayMode = mode;
-            this.weightDecay = weightDecay;
+            super(policy, mode, weightDecay);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /**
@@ -201,42 +200,6 @@ public final class ScheduledAdamW extends ScheduledOptimizer {
          */
         public Builder epsilon(double epsilon) {
             this.epsilon = Checks.positive("epsilon", epsilon);
-            return this;
-        }
-
-        /**
-         * The weight-decay coefficient; default 0.01 for {@link #adamW}, 0 for {@link #adam}.
-         *
-         * @param weightDecay the coefficient, {@code >= 0}
-         * @return this builder
-         * @throws IllegalArgumentException if {@code weightDecay} is not finite or is {@code < 0}
-         */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = Checks.nonNegative("weightDecay", weightDecay);
-            return this;
-        }
-
-        /**
-         * How weight decay is applied (decoupled for {@link #adamW}, L2 for {@link #adam}).
-         *
-         * @param mode the weight-decay mode, not null
-         * @return this builder
-         * @throws IllegalArgumentException if {@code mode} is null
-         */
-        public Builder weightDecayMode(WeightDecayMode mode) {
-            this.weightDecayMode = Checks.notNull("weightDecayMode", mode);
-            return this;
-        }
-
-        /**
-         * Per-parameter learning-rate multipliers and weight-decay exemptions; default uniform.
-         *
-         * @param groups the parameter groups, not null
-         * @return this builder
-         * @throws IllegalArgumentException if {@code groups} is null
-         */
-        public Builder groups(ParameterGroups groups) {
-            this.groups = Checks.notNull("groups", groups);
             return this;
         }
 

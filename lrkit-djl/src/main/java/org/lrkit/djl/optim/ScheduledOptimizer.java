@@ -59,18 +59,14 @@ public abstract class ScheduledOptimizer extends Optimizer {
     private NDManager bufferManager;
 
     /**
-     * @param policy the learning-rate (and momentum or beta1) policy
-     * @param groups per-parameter learning-rate multipliers and weight-decay exemptions
-     * @param weightDecay the weight-decay coefficient, {@code >= 0}
-     * @param weightDecayMode how weight decay is applied
+     * @param settings the policy, weight decay and parameter groups every scheduled optimizer takes
      */
-    protected ScheduledOptimizer(Policy policy, ParameterGroups groups, double weightDecay,
-            WeightDecayMode weightDecayMode) {
+    protected ScheduledOptimizer(Builder<?> settings) {
         super(new DjlBuilder());
-        this.policy = Checks.notNull("policy", policy);
-        this.groups = Checks.notNull("groups", groups);
-        this.weightDecay = Checks.nonNegative("weightDecay", weightDecay);
-        this.weightDecayMode = Checks.notNull("weightDecayMode", weightDecayMode);
+        this.policy = settings.policy;
+        this.groups = settings.groups;
+        this.weightDecay = settings.weightDecay;
+        this.weightDecayMode = settings.weightDecayMode;
     }
 
     /**
@@ -527,5 +523,86 @@ public abstract class ScheduledOptimizer extends Optimizer {
         protected DjlBuilder self() {
             return this;
         }
+    }
+
+    /**
+     * What every scheduled optimizer's builder sets: the policy, the weight decay and its mode, the parameter
+     * groups. Each setter checks its argument at once and returns the optimizer's own builder, so that the
+     * settings chain in any order ({@code ScheduledSgd.builder(policy).weightDecay(5e-4).momentum(0.9)}).
+     *
+     * @param <B> the optimizer's builder
+     */
+    public abstract static class Builder<B extends Builder<B>> {
+
+        private final Policy policy;
+        private double weightDecay;
+        private WeightDecayMode weightDecayMode;
+        private ParameterGroups groups = ParameterGroups.uniform();
+
+        /**
+         * @param policy the policy, not null
+         * @param weightDecayMode the optimizer's default weight-decay mode
+         * @param weightDecay the optimizer's default weight-decay coefficient
+         * @throws IllegalArgumentException if {@code policy} is null
+         */
+        protected Builder(Policy policy, WeightDecayMode weightDecayMode, double weightDecay) {
+            this.policy = Checks.notNull("policy", policy);
+            this.weightDecayMode = weightDecayMode;
+            this.weightDecay = weightDecay;
+        }
+
+        /**
+         * The weight-decay coefficient; the default is the optimizer's (PyTorch's: 0 for SGD and Adam, 0.01
+         * for AdamW).
+         *
+         * @param weightDecay the coefficient, {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code weightDecay} is not finite or is {@code < 0}
+         */
+        public B weightDecay(double weightDecay) {
+            this.weightDecay = Checks.nonNegative("weightDecay", weightDecay);
+            return self();
+        }
+
+        /**
+         * How weight decay is applied; the default is the optimizer's (L2 for SGD and Adam, decoupled for
+         * AdamW).
+         *
+         * @param mode the weight-decay mode, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code mode} is null
+         */
+        public B weightDecayMode(WeightDecayMode mode) {
+            this.weightDecayMode = Checks.notNull("weightDecayMode", mode);
+            return self();
+        }
+
+        /**
+         * Per-parameter learning-rate multipliers and weight-decay exemptions; default uniform.
+         *
+         * @param groups the parameter groups, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code groups} is null
+         */
+        public B groups(ParameterGroups groups) {
+            this.groups = Checks.notNull("groups", groups);
+            return self();
+        }
+
+        /**
+         * The policy the optimizer will follow.
+         *
+         * @return the policy given to the builder
+         */
+        protected Policy policy() {
+            return policy;
+        }
+
+        /**
+         * This builder as its own type.
+         *
+         * @return {@code this}
+         */
+        protected abstract B self();
     }
 }

@@ -39,7 +39,7 @@ public final class ScheduledSgd extends ScheduledOptimizer {
     private final boolean nesterov;
 
     private ScheduledSgd(Builder builder) {
-        super(builder.policy, builder.groups, builder.weightDecay, builder.weightDecayMode);
+        super(builder);
         this.momentum = builder.momentum;
         this.nesterov = builder.nesterov;
     }
@@ -141,17 +141,18 @@ public final class ScheduledSgd extends ScheduledOptimizer {
     }
 
     /** Builds a {@link ScheduledSgd}; every setter checks its argument at once. */
-    public static final class Builder {
+    public static final class Builder extends ScheduledOptimizer.Builder<Builder> {
 
-        private final Policy policy;
         private double momentum;
         private boolean nesterov;
-        private double weightDecay;
-        private WeightDecayMode weightDecayMode = WeightDecayMode.L2;
-        private ParameterGroups groups = ParameterGroups.uniform();
 
         private Builder(Policy policy) {
-            this.policy = Checks.notNull("policy", policy);
+            super(policy, WeightDecayMode.L2, 0.0);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /**
@@ -182,49 +183,13 @@ public final class ScheduledSgd extends ScheduledOptimizer {
         }
 
         /**
-         * The weight-decay coefficient; default 0.
-         *
-         * @param weightDecay the coefficient, {@code >= 0}
-         * @return this builder
-         * @throws IllegalArgumentException if {@code weightDecay} is not finite or is {@code < 0}
-         */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = Checks.nonNegative("weightDecay", weightDecay);
-            return this;
-        }
-
-        /**
-         * How weight decay is applied; default {@link WeightDecayMode#L2}, as PyTorch's SGD.
-         *
-         * @param mode the weight-decay mode, not null
-         * @return this builder
-         * @throws IllegalArgumentException if {@code mode} is null
-         */
-        public Builder weightDecayMode(WeightDecayMode mode) {
-            this.weightDecayMode = Checks.notNull("weightDecayMode", mode);
-            return this;
-        }
-
-        /**
-         * Per-parameter learning-rate multipliers and weight-decay exemptions; default uniform.
-         *
-         * @param groups the parameter groups, not null
-         * @return this builder
-         * @throws IllegalArgumentException if {@code groups} is null
-         */
-        public Builder groups(ParameterGroups groups) {
-            this.groups = Checks.notNull("groups", groups);
-            return this;
-        }
-
-        /**
          * The optimizer.
          *
          * @return a new optimizer with this builder's settings, to bind to the model before training
          * @throws IllegalArgumentException if Nesterov is asked for without momentum
          */
         public ScheduledSgd build() {
-            if (nesterov && policy.momentum().isEmpty() && momentum == 0) {
+            if (nesterov && policy().momentum().isEmpty() && momentum == 0) {
                 throw new IllegalArgumentException("nesterov needs momentum, but the policy schedules none and momentum "
                         + "is 0; set momentum(0.9) or give the policy a momentum schedule");
             }

@@ -12,15 +12,15 @@ import ai.djl.training.loss.Loss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lrkit.curvature.HessianFreeEstimate;
 import org.lrkit.djl.optim.ScheduledSgd;
 import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.djl.testing.Fixtures;
 import org.lrkit.djl.testing.Measurements;
 import org.lrkit.djl.testing.Runs;
+import org.lrkit.djl.testing.SharedArrays;
 import org.lrkit.djl.train.TrainingLength;
 import org.lrkit.djl.train.TrainingRun;
 import org.lrkit.schedule.Policy;
@@ -38,17 +38,8 @@ class HessianFreeClosedFormTest {
     private static final double LR = 0.05;
     private static final int EVERY = 5;
 
-    private static NDManager manager;
-
-    @BeforeAll
-    static void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final SharedArrays ARRAYS = new SharedArrays();
 
     /** Trains {@code block} on the quadratic by full-batch plain SGD at {@link #LR} with a monitor. */
     private static List<HessianFreeRecord> monitored(Quadratic quadratic, Block block, int steps) throws Exception {
@@ -61,7 +52,7 @@ class HessianFreeClosedFormTest {
         try (Model model = Quadratic.model(block, START)) {
             ScheduledSgd sgd = ScheduledSgd.builder(Policy.of(Schedule.constant(LR))).momentum(momentum).build();
             HessianFreeMonitor monitor = HessianFreeMonitor.every(k, block, sgd);
-            ArrayDataset data = quadratic.dataset(manager);
+            ArrayDataset data = quadratic.dataset(ARRAYS.manager());
             TrainingRun.builder(model, sgd).loss(Loss.l2Loss()).trainingData(data, Quadratic.N).shuffle(false)
                     .inputShapes(new Shape(1, Quadratic.N)).length(TrainingLength.steps(steps)).listener(monitor)
                     .build().run();
@@ -229,7 +220,7 @@ class HessianFreeClosedFormTest {
     void curvatureAlongTheGradientIsTheExactLineSearchStep() throws Exception {
         Quadratic quadratic = new Quadratic(new double[] {1, 1, 2, 2, 3, 3, 0.5, 0.5}, TARGET);
         Block block = Quadratic.single();
-        try (Model model = Quadratic.model(block, START); NDManager batch = manager.newSubManager()) {
+        try (Model model = Quadratic.model(block, START); NDManager batch = ARRAYS.manager().newSubManager()) {
             ArrayDataset data = quadratic.dataset(batch);
             // the whole design as one batch
             var full = data.getData(batch).iterator().next();
@@ -260,8 +251,8 @@ class HessianFreeClosedFormTest {
 
     @Test
     void onASmallCnnTheEstimatesAreFiniteAndLeaveTrainingUntouched() throws Exception {
-        ArrayDataset stripes = Fixtures.stripes(manager, 320, 11, 32);
-        ArrayDataset probeSet = Fixtures.stripes(manager, 64, 12, 64);
+        ArrayDataset stripes = Fixtures.stripes(ARRAYS.manager(), 320, 11, 32);
+        ArrayDataset probeSet = Fixtures.stripes(ARRAYS.manager(), 64, 12, 64);
         long steps = 40;
         Policy policy = Runs.oneCycle(0.1, steps);
 
@@ -271,7 +262,8 @@ class HessianFreeClosedFormTest {
             plain = ModelWeights.capture(model.getBlock());
         }
 
-        try (Model model = Fixtures.model("monitored", Fixtures.cnn()); NDManager probeManager = manager.newSubManager()) {
+        try (Model model = Fixtures.model("monitored", Fixtures.cnn());
+                NDManager probeManager = ARRAYS.manager().newSubManager()) {
             ScheduledSgd sgd = Runs.sgd(policy);
             var probe = probeSet.getData(probeManager).iterator().next();
             HessianFreeMonitor hessianFree = HessianFreeMonitor.every(10, model.getBlock(), sgd);

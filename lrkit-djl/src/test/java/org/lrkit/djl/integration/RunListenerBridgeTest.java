@@ -17,9 +17,8 @@ import ai.djl.training.optimizer.Optimizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrkit.djl.curvature.HessianFreeMonitor;
 import org.lrkit.djl.curvature.HessianFreeRecord;
@@ -27,6 +26,7 @@ import org.lrkit.djl.ensemble.SnapshotSaver;
 import org.lrkit.djl.optim.AppliedValues;
 import org.lrkit.djl.optim.ScheduledSgd;
 import org.lrkit.djl.testing.Fixtures;
+import org.lrkit.djl.testing.SharedArrays;
 import org.lrkit.djl.train.CycleEnd;
 import org.lrkit.djl.train.EpochResult;
 import org.lrkit.djl.train.RunStart;
@@ -43,24 +43,13 @@ class RunListenerBridgeTest {
             .build();
     private static final Policy POLICY = Policy.of(ONE_CYCLE).withMomentum(ONE_CYCLE.mirrored(0.95, 0.85));
 
-    private static NDManager manager;
-    private static ArrayDataset train;
-    private static ArrayDataset validation;
+    @RegisterExtension
+    static final SharedArrays ARRAYS = new SharedArrays();
+    private static final ArrayDataset train = Fixtures.blobs(ARRAYS.manager(), 96, 1, 32);
+    private static final ArrayDataset validation = Fixtures.blobs(ARRAYS.manager(), 48, 2, 16);
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void data() {
-        manager = NDManager.newBaseManager();
-        train = Fixtures.blobs(manager, 96, 1, 32);
-        validation = Fixtures.blobs(manager, 48, 2, 16);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     @Test
     void easyTrainFollowsAOneCyclePolicyAndFeedsLrkitListenersAfterEachStep() throws Exception {

@@ -6,7 +6,6 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -16,13 +15,13 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.djl.tensor.StoredArray;
 import org.lrkit.djl.testing.Fixtures;
 import org.lrkit.djl.testing.Measurements;
+import org.lrkit.djl.testing.SharedArrays;
 import org.lrkit.djl.train.DataOrder;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
@@ -35,19 +34,9 @@ import org.lrkit.schedule.Schedule;
 class DjlParityTest {
 
     private static final int STEPS = 60;
-    private static NDManager manager;
-    private static ArrayDataset data;
-
-    @BeforeAll
-    static void data() {
-        manager = NDManager.newBaseManager();
-        data = Fixtures.blobs(manager, 300, 1, 30);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final SharedArrays ARRAYS = new SharedArrays();
+    private static final ArrayDataset data = Fixtures.blobs(ARRAYS.manager(), 300, 1, 30);
 
     @Test
     void sgdWithMomentumMatchesDjlSgdAtConstantLearningRate() throws Exception {

@@ -7,13 +7,13 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.optimizer.Optimizer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lrkit.djl.integration.ScheduleTracker;
 import org.lrkit.djl.optim.ScheduledSgd;
 import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.djl.testing.Fixtures;
+import org.lrkit.djl.testing.SharedArrays;
 import org.lrkit.rangetest.OptimizerFamily;
 import org.lrkit.rangetest.Sweep;
 import org.lrkit.schedule.Policy;
@@ -24,19 +24,9 @@ class RangeTestForModelTest {
 
     private static final Sweep SWEEP = Sweep.exponential(1e-5, 100, 60);
 
-    private static NDManager manager;
-    private static ArrayDataset blobs;
-
-    @BeforeAll
-    static void data() {
-        manager = NDManager.newBaseManager();
-        blobs = Fixtures.blobs(manager, 480, 1, 32);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final SharedArrays ARRAYS = new SharedArrays();
+    private static final ArrayDataset blobs = Fixtures.blobs(ARRAYS.manager(), 480, 1, 32);
 
     @Test
     void aFreshModelIsInitializedSweptAndLeftAtItsInitialWeights() throws Exception {

@@ -26,9 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrkit.djl.optim.OptimizerState;
 import org.lrkit.djl.optim.ParameterGroups;
@@ -37,6 +36,7 @@ import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.djl.testing.Fixtures;
 import org.lrkit.djl.testing.Measurements;
 import org.lrkit.djl.testing.Runs;
+import org.lrkit.djl.testing.SharedArrays;
 import org.lrkit.djl.train.StepResult;
 import org.lrkit.djl.train.TrainingLength;
 import org.lrkit.djl.train.TrainingRunListener;
@@ -51,26 +51,14 @@ import org.lrkit.schedule.Schedule;
 /** The range test on DJL models: suggestions, exact restoration (also mid-training), seeds, grids, groups, files. */
 class RangeTestTest {
 
-    private static NDManager manager;
-    private static ArrayDataset blobs;
-    private static ArrayDataset stripes;
-    private static ArrayDataset stripesValidation;
+    @RegisterExtension
+    static final SharedArrays ARRAYS = new SharedArrays();
+    private static final ArrayDataset blobs = Fixtures.blobs(ARRAYS.manager(), 480, 1, 32);
+    private static final ArrayDataset stripes = Fixtures.stripes(ARRAYS.manager(), 480, 2, 32);
+    private static final ArrayDataset stripesValidation = Fixtures.stripes(ARRAYS.manager(), 192, 3, 64);
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void data() {
-        manager = NDManager.newBaseManager();
-        blobs = Fixtures.blobs(manager, 480, 1, 32);
-        stripes = Fixtures.stripes(manager, 480, 2, 32);
-        stripesValidation = Fixtures.stripes(manager, 192, 3, 64);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
 
     @Test

@@ -26,9 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrkit.djl.checkpoint.Checkpoint;
 import org.lrkit.djl.checkpoint.CheckpointSchedule;
@@ -37,6 +36,7 @@ import org.lrkit.djl.optim.ScheduledSgd;
 import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.djl.testing.Fixtures;
 import org.lrkit.djl.testing.Runs;
+import org.lrkit.djl.testing.SharedArrays;
 import org.lrkit.schedule.Policy;
 import org.lrkit.schedule.Schedule;
 import org.lrkit.schedule.TrainingClock;
@@ -44,22 +44,12 @@ import org.lrkit.schedule.TrainingClock;
 /** Gradient accumulation and gradient-norm clipping, in {@link TrainingSteps} and {@link TrainingRun}. */
 class AccumulationAndClippingTest {
 
-    private static NDManager manager;
-    private static ArrayDataset blobs;
+    @RegisterExtension
+    static final SharedArrays ARRAYS = new SharedArrays();
+    private static final ArrayDataset blobs = Fixtures.blobs(ARRAYS.manager(), 240, 5, 30);
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void data() {
-        manager = NDManager.newBaseManager();
-        blobs = Fixtures.blobs(manager, 240, 5, 30);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     @Test
     void twoBatchesPerStepTrainLikeOneBatchOfTwiceTheSize() throws Exception {

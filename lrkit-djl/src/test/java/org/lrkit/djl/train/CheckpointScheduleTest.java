@@ -14,9 +14,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrkit.djl.checkpoint.Checkpoint;
 import org.lrkit.djl.checkpoint.CheckpointSchedule;
@@ -24,27 +23,18 @@ import org.lrkit.djl.checkpoint.Resume;
 import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.djl.testing.Fixtures;
 import org.lrkit.djl.testing.Runs;
+import org.lrkit.djl.testing.SharedArrays;
 import org.lrkit.schedule.Policy;
 
 /** Checkpoints every N steps or epochs, and training on a dataset that is not random-access. */
 class CheckpointScheduleTest {
 
-    private static NDManager manager;
-    private static ArrayDataset blobs;
+    @RegisterExtension
+    static final SharedArrays ARRAYS = new SharedArrays();
+    private static final ArrayDataset blobs = Fixtures.blobs(ARRAYS.manager(), 300, 1, 32);
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void data() {
-        manager = NDManager.newBaseManager();
-        blobs = Fixtures.blobs(manager, 300, 1, 32);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     @Test
     void writesEveryNStepsWithoutTheEndWhenAskedNotTo() throws Exception {

@@ -3,7 +3,6 @@ package org.lrkit.djl.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Model;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -16,9 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrkit.djl.checkpoint.Checkpoint;
 import org.lrkit.djl.checkpoint.CheckpointSchedule;
@@ -29,6 +27,7 @@ import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.djl.testing.Fixtures;
 import org.lrkit.djl.testing.Measurements;
 import org.lrkit.djl.testing.Runs;
+import org.lrkit.djl.testing.SharedArrays;
 import org.lrkit.schedule.Policy;
 
 /**
@@ -38,24 +37,13 @@ import org.lrkit.schedule.Policy;
 class ResumeBitExactTest {
 
     private static final long HALF = 15; // mid-epoch: 300 examples in batches of 32 make 10 steps per epoch
-    private static NDManager manager;
-    private static ArrayDataset blobs;
-    private static ArrayDataset stripes;
+    @RegisterExtension
+    static final SharedArrays ARRAYS = new SharedArrays();
+    private static final ArrayDataset blobs = Fixtures.blobs(ARRAYS.manager(), 300, 1, 32);
+    private static final ArrayDataset stripes = Fixtures.stripes(ARRAYS.manager(), 300, 2, 32);
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void data() {
-        manager = NDManager.newBaseManager();
-        blobs = Fixtures.blobs(manager, 300, 1, 32);
-        stripes = Fixtures.stripes(manager, 300, 2, 32);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     @Test
     void mlpWithDropoutResumesBitIdentically() throws Exception {

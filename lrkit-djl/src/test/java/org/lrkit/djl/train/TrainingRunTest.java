@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Model;
-import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.ArrayDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrkit.djl.checkpoint.Checkpoint;
 import org.lrkit.djl.checkpoint.CheckpointSchedule;
@@ -30,6 +28,7 @@ import org.lrkit.djl.tensor.StoredArray;
 import org.lrkit.djl.testing.Fixtures;
 import org.lrkit.djl.testing.Measurements;
 import org.lrkit.djl.testing.Runs;
+import org.lrkit.djl.testing.SharedArrays;
 import org.lrkit.schedule.Elastic;
 import org.lrkit.schedule.Policy;
 
@@ -37,26 +36,14 @@ import org.lrkit.schedule.Policy;
 /** A {@link TrainingRun} end to end, and its guards. */
 class TrainingRunTest {
 
-    private static NDManager manager;
-    private static ArrayDataset stripesTrain;
-    private static ArrayDataset stripesTest;
-    private static ArrayDataset blobs;
+    @RegisterExtension
+    static final SharedArrays ARRAYS = new SharedArrays();
+    private static final ArrayDataset stripesTrain = Fixtures.stripes(ARRAYS.manager(), 480, 3, 32);
+    private static final ArrayDataset stripesTest = Fixtures.stripes(ARRAYS.manager(), 240, 4, 32);
+    private static final ArrayDataset blobs = Fixtures.blobs(ARRAYS.manager(), 300, 1, 32);
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void data() {
-        manager = NDManager.newBaseManager();
-        stripesTrain = Fixtures.stripes(manager, 480, 3, 32);
-        stripesTest = Fixtures.stripes(manager, 240, 4, 32);
-        blobs = Fixtures.blobs(manager, 300, 1, 32);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     @Test
     void oneCycleWithCyclicalMomentumTrainsACnnEndToEnd() throws Exception {

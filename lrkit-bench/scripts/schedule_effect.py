@@ -1,17 +1,21 @@
 #!/usr/bin/python3
-"""Time to accuracy with the schedule effect and the engine effect apart (Fashion-MNIST, issue 16 item 2).
+"""Time to accuracy with the schedule effect and the engine effect apart (issue 16 item 2).
 
-The protocol is in docs/benchmarks.md ("Schedule effect and engine effect apart"), fixed before the runs.
-Per engine (lrkit through ./lrkit train, PyTorch through torch_bench.py accuracy), one thread each:
+The protocol is in docs/benchmarks.md ("Schedule effect and engine effect apart"), fixed before the runs, for
+two cases (--case): fashion (Fashion-MNIST, fashion_cnn, 2026-12-04) and cifar10 (ResNet-20 on 10,000
+class-balanced CIFAR-10 training images, no augmentation, 2026-12-05). Per engine (lrkit through ./lrkit
+train, PyTorch through torch_bench.py accuracy), one thread each, with fashion's numbers (cifar10's in
+brackets):
 
-  1. step decay (x0.1 after 50 % and 75 % of 20 epochs, momentum 0.9) on seed 0 at rates 0.02, 0.05, 0.1;
-     the rate with the highest final test accuracy is chosen (exact tie: the lower); if it is at an end of
-     the grid, the grid is extended once on that side (0.01 or 0.2) and the choice made again;
+  1. step decay (x0.1 after 50 % and 75 % of 20 [30] epochs, momentum 0.9) on seed 0 at rates 0.02, 0.05,
+     0.1 [0.05, 0.1, 0.2]; the rate with the highest final test accuracy is chosen (exact tie: the lower); if
+     it is at an end of the grid, the grid is extended once on that side (0.01 or 0.2 [0.02 or 0.4]) and the
+     choice made again;
   2. the chosen rate on seeds 1 and 2;
-  3. one-cycle for 5 epochs on seeds 0, 1, 2: lrkit's `--policy auto` (its range test picks the peak);
+  3. one-cycle for 5 [10] epochs on seeds 0, 1, 2: lrkit's `--policy auto` (its range test picks the peak);
      PyTorch's OneCycleLR at the peak lrkit's range test picked for the same seed (so lrkit's runs first);
-  4. only if that engine's 5-epoch one-cycle mean curve misses the baseline's final target: one-cycle for
-     8 epochs, seeds 0, 1, 2.
+  4. only if that engine's 5 [10]-epoch one-cycle mean curve misses the baseline's final target: one-cycle
+     for 8 [15] epochs, seeds 0, 1, 2.
 
 Commands:
 
@@ -23,8 +27,11 @@ Commands:
 
     nohup nice -n 10 /usr/bin/python3 lrkit-bench/scripts/schedule_effect.py run >> runs/schedule-effect.log 2>&1 &
     /usr/bin/python3 lrkit-bench/scripts/schedule_effect.py table
+    LRKIT_DATA=../shared/datasets nohup nice -n 10 /usr/bin/python3 lrkit-bench/scripts/schedule_effect.py run \
+        --case cifar10 >> runs/schedule-effect-cifar10.log 2>&1 &
 
-Each finished run is one file of JSON lines under bench/results/schedule-effect-fashion-2026-12-04/: a
+Each finished run is one file of JSON lines under bench/results/schedule-effect-fashion-2026-12-04/ (cifar10:
+bench/results/schedule-effect-cifar10/): a
 "run" line (settings, command, commit, versions, wall time, the load average around it and the busiest
 other processes when it started and ended), then one "epoch" line per epoch. A file is written only when
 its run has finished (written to a temporary name, then renamed), so a killed run is simply rerun. lrkit's
@@ -46,23 +53,57 @@ import time
 
 from peak_grid import commit, lrkit
 from side_by_side import PYTHON, ROOT, TORCH_BENCH, torch_env
-from time_to_accuracy import first_reaching, stream
-
-RESULTS = os.path.join(ROOT, "bench", "results", "schedule-effect-fashion-2026-12-04")
-ENGINE_RESULTS = os.path.join(ROOT, "bench", "results", "engine-factor-fashion")
-WORK = os.path.join(ROOT, "runs", "schedule-effect")
+from time_to_accuracy import batch_file_of, first_reaching, stream
 
 ENGINES = ("lrkit", "pytorch")
-GRID = (0.02, 0.05, 0.1)
-EXTENSION = {0.02: 0.01, 0.1: 0.2}
-BASELINE_EPOCHS = 20
-MILESTONE_EPOCHS = (10, 15)          # x0.1 after 50 % and 75 % of the baseline
-ONE_CYCLE_EPOCHS = (5, 8)            # 8 only if 5 misses the final target
 SEEDS = (0, 1, 2)
 THREADS = 1
-LRKIT_STEPS_PER_EPOCH = 468          # 60,000 // 128: lrkit drops the last partial batch
 RANGE_TEST_STEPS = 100               # counted in full for one-cycle's epochs to a target
-RANGE_TEST_EPOCHS = RANGE_TEST_STEPS / LRKIT_STEPS_PER_EPOCH
+
+
+class Case:
+    """One dataset and model the protocol runs on: where its files go, what each engine trains on, the
+    baseline's rate grid and length, and one-cycle's lengths."""
+
+    def __init__(self, name, title, results, lrkit_data, torch_data, description, model, grid, extension,
+                 baseline_epochs, milestones, one_cycle_epochs, steps_per_epoch, weight_decay):
+        self.name, self.title, self.results = name, title, results
+        self.lrkit_data, self.torch_data, self.description, self.model = lrkit_data, torch_data, description, model
+        self.grid, self.extension = grid, extension
+        self.baseline_epochs, self.milestones, self.one_cycle_epochs = baseline_epochs, milestones, one_cycle_epochs
+        self.steps_per_epoch, self.weight_decay = steps_per_epoch, weight_decay
+        self.work = os.path.join(ROOT, "runs", "schedule-effect" if name == "fashion" else "schedule-effect-" + name)
+        self.engine_results = os.path.join(ROOT, "bench", "results", "engine-factor-" + name)
+
+    @property
+    def range_test_epochs(self):
+        return RANGE_TEST_STEPS / self.steps_per_epoch
+
+
+def cifar_batches():
+    """PyTorch's CIFAR-10 data: the class-balanced 10,000 training images lrkit's --train-size picks and the
+    10,000 test images, exported once by lrkit (the JPEG copy when the binary one is missing)."""
+    return ["--train-batches", batch_file_of("train", 10000, "balanced"),
+            "--test-batches", batch_file_of("test", 10000, "first")]
+
+
+CASES = {
+    # Fashion-MNIST (protocol fixed 2026-12-04): lrkit drops the last partial batch, 60,000 // 128 = 468 steps.
+    "fashion": Case("fashion", "Fashion-MNIST, fashion_cnn",
+                    os.path.join(ROOT, "bench", "results", "schedule-effect-fashion-2026-12-04"),
+                    ["--dataset", "fashion-mnist", "--model", "fashion_cnn", "--no-augment"],
+                    lambda: ["--model", "fashion_cnn"], "fashion-mnist (60,000 train / 10,000 test)", "fashion_cnn",
+                    (0.02, 0.05, 0.1), {0.02: 0.01, 0.1: 0.2}, 20, (10, 15), (5, 8), 468, 5e-4),
+    # CIFAR-10 ResNet-20 on 10,000 class-balanced training images, no augmentation on either side (protocol
+    # fixed 2026-12-05): 10,000 // 128 = 78 steps an epoch.
+    "cifar10": Case("cifar10", "CIFAR-10 (the JPEG copy, quality 75, lossy; 10,000 training images), resnet20",
+                    os.path.join(ROOT, "bench", "results", "schedule-effect-cifar10"),
+                    ["--dataset", "cifar10", "--model", "resnet20", "--train-size", "10000", "--no-augment"],
+                    lambda: ["--model", "resnet20", *cifar_batches()],
+                    "cifar10 (10,000 class-balanced train / 10,000 test, JPEG copy)", "resnet20",
+                    (0.05, 0.1, 0.2), {0.05: 0.02, 0.2: 0.4}, 30, (15, 22), (10, 15), 78, 5e-4),
+}
+CASE = CASES["fashion"]
 SHARED_NOTE = ("shared machine: another engineer's Maven builds may run on the same 2 cores during this run; "
                "its wall time is not a clean measurement (see load_average and busy)")
 
@@ -87,8 +128,9 @@ class Job:
         return self.key
 
 
-def load_runs(folder=RESULTS):
-    """Every finished run in folder: key -> {"run": the run line, "epochs": the epoch lines}."""
+def load_runs(folder=None):
+    """Every finished run in folder (the case's results by default): key -> {"run": the run line, "epochs": the epoch lines}."""
+    folder = folder or CASE.results
     runs = {}
     if not os.path.isdir(folder):
         return runs
@@ -165,7 +207,7 @@ class LoadSampler:
 
 def lrkit_policy(job, peak=None):
     if job.schedule == "step-decay":
-        milestones = ", ".join(str(e * LRKIT_STEPS_PER_EPOCH) for e in MILESTONE_EPOCHS)
+        milestones = ", ".join(str(e * CASE.steps_per_epoch) for e in CASE.milestones)
         return "step=multiStepDecay(initial=%g, milestones=[%s], factor=0.1)" % (job.rate, milestones)
     if peak is not None:
         return "one-cycle=oneCyclePolicy(peak=%r, totalSteps=auto)" % peak
@@ -177,9 +219,9 @@ def train_lrkit(job, folder, policy=None):
     if os.path.exists(folder):
         shutil.rmtree(folder)  # an unfinished earlier attempt: its file was never written
     os.makedirs(os.path.dirname(folder), exist_ok=True)
-    command = [*lrkit(), "train", "--dataset", "fashion-mnist", "--model", "fashion_cnn", "--no-augment",
+    command = [*lrkit(), "train", *CASE.lrkit_data,
                "--policy", policy or lrkit_policy(job), "--epochs", str(job.epochs), "--batch-size", "128",
-               "--momentum", "0.9", "--weight-decay", "5e-4", "--threads", str(THREADS), "--seed", str(job.seed),
+               "--momentum", "0.9", "--weight-decay", "%g" % CASE.weight_decay, "--threads", str(THREADS), "--seed", str(job.seed),
                "--checkpoint-every", str(job.epochs), "--out", folder, "--quiet"]
     print("  $ " + " ".join(command), file=sys.stderr, flush=True)
     code = subprocess.run(command, stdout=subprocess.DEVNULL).returncode
@@ -211,12 +253,12 @@ def train_lrkit(job, folder, policy=None):
 
 def train_pytorch(job, peak=None):
     """Trains one PyTorch run; returns (run fields, epoch lines)."""
-    command = [PYTHON, TORCH_BENCH, "accuracy", "--model", "fashion_cnn", "--epochs", str(job.epochs),
-               "--batch-size", "128", "--momentum", "0.9", "--weight-decay", "5e-4", "--threads", str(THREADS),
+    command = [PYTHON, TORCH_BENCH, "accuracy", *CASE.torch_data(), "--epochs", str(job.epochs),
+               "--batch-size", "128", "--momentum", "0.9", "--weight-decay", "%g" % CASE.weight_decay, "--threads", str(THREADS),
                "--interop-threads", "1", "--seed", str(job.seed)]
     if job.schedule == "step-decay":
         command += ["--schedule", "step", "--lr", "%g" % job.rate, "--gamma", "0.1",
-                    "--milestones", ",".join(str(e) for e in MILESTONE_EPOCHS)]
+                    "--milestones", ",".join(str(e) for e in CASE.milestones)]
     else:
         command += ["--schedule", "onecycle", "--lr", repr(peak)]
     lines = stream(command, torch_env())
@@ -251,7 +293,7 @@ def execute(job, runs):
     sampler = LoadSampler()
     clock = time.monotonic()
     if job.engine == "lrkit":
-        run, epochs = train_lrkit(job, os.path.join(WORK, job.key))
+        run, epochs = train_lrkit(job, os.path.join(CASE.work, job.key))
     else:
         run, epochs = train_pytorch(job, peak)
     wall = time.monotonic() - clock
@@ -262,9 +304,9 @@ def execute(job, runs):
     best = max(accuracies) if accuracies else None
     run.update({
         "engine": job.engine, "schedule": job.schedule, "rate": job.rate, "epochs": job.epochs, "seed": job.seed,
-        "dataset": "fashion-mnist (60,000 train / 10,000 test)", "model": "fashion_cnn", "batch_size": 128,
-        "weight_decay": 5e-4, "threads": THREADS, "shuffled": True,
-        "milestones_epochs": list(MILESTONE_EPOCHS) if job.schedule == "step-decay" else None,
+        "dataset": CASE.description, "model": CASE.model, "batch_size": 128,
+        "weight_decay": CASE.weight_decay, "threads": THREADS, "shuffled": True,
+        "milestones_epochs": list(CASE.milestones) if job.schedule == "step-decay" else None,
         "peak_source": (None if job.schedule == "step-decay" else
                         "lrkit range test (--policy auto)" if job.engine == "lrkit" else
                         "lrkit's range-test peak for the same seed and length"),
@@ -274,7 +316,7 @@ def execute(job, runs):
         "wall_seconds": round(wall, 1), "load_average": load, "busy_before": busy_before, "busy_after": busy_after,
         "note": SHARED_NOTE, "commit": commit(), "host_cores": os.cpu_count(),
     })
-    path = write_run(RESULTS, job.key, run, epochs)
+    path = write_run(CASE.results, job.key, run, epochs)
     print("  %s: final %.2f %%, best %.2f %% (epoch %s), %.0f s wall, load %.2f -> %s" % (
         job.key, 100 * run["final_accuracy"], 100 * best, run["best_epoch"], wall, load["mean"],
         os.path.relpath(path, ROOT)), file=sys.stderr, flush=True)
@@ -298,28 +340,28 @@ def mean_curve(items):
 
 def chosen_rate(runs, engine):
     """(the chosen step-decay rate, or None while seed 0's grid is incomplete; the jobs still needed for it)."""
-    grid = list(GRID)
-    missing = [Job(engine, "step-decay", BASELINE_EPOCHS, 0, rate) for rate in grid]
+    grid = list(CASE.grid)
+    missing = [Job(engine, "step-decay", CASE.baseline_epochs, 0, rate) for rate in grid]
     missing = [job for job in missing if job.key not in runs]
     if missing:
         return None, missing
 
     def best_of(rates):
-        finals = [(runs[Job(engine, "step-decay", BASELINE_EPOCHS, 0, r).key]["run"]["final_accuracy"], r)
+        finals = [(runs[Job(engine, "step-decay", CASE.baseline_epochs, 0, r).key]["run"]["final_accuracy"], r)
                   for r in rates]
         return sorted(finals, key=lambda pair: (-pair[0], pair[1]))[0][1]
 
     choice = best_of(grid)
-    if choice in EXTENSION:
-        extra = Job(engine, "step-decay", BASELINE_EPOCHS, 0, EXTENSION[choice])
+    if choice in CASE.extension:
+        extra = Job(engine, "step-decay", CASE.baseline_epochs, 0, CASE.extension[choice])
         if extra.key not in runs:
             return None, [extra]
-        choice = best_of(grid + [EXTENSION[choice]])
+        choice = best_of(grid + [CASE.extension[choice]])
     return choice, []
 
 
 def baseline_runs(runs, engine, rate):
-    return [runs[key] for key in (Job(engine, "step-decay", BASELINE_EPOCHS, s, rate).key for s in SEEDS)
+    return [runs[key] for key in (Job(engine, "step-decay", CASE.baseline_epochs, s, rate).key for s in SEEDS)
             if key in runs]
 
 
@@ -343,19 +385,19 @@ def plan(runs, engine):
     rate, needed = chosen_rate(runs, engine)
     if rate is None:
         return needed
-    jobs = [Job(engine, "step-decay", BASELINE_EPOCHS, s, rate) for s in SEEDS[1:]]
-    jobs += [Job(engine, "one-cycle", ONE_CYCLE_EPOCHS[0], s) for s in SEEDS]
+    jobs = [Job(engine, "step-decay", CASE.baseline_epochs, s, rate) for s in SEEDS[1:]]
+    jobs += [Job(engine, "one-cycle", CASE.one_cycle_epochs[0], s) for s in SEEDS]
     jobs = [job for job in jobs if job.key not in runs]
     if jobs:
         return jobs
     final_target, _ = targets(baseline_runs(runs, engine, rate))
-    if reaches(mean_curve(one_cycle_runs(runs, engine, ONE_CYCLE_EPOCHS[0])), final_target):
+    if reaches(mean_curve(one_cycle_runs(runs, engine, CASE.one_cycle_epochs[0])), final_target):
         return []
     longer = []
     for seed in SEEDS:
-        if engine == "pytorch" and lrkit_peak(runs, ONE_CYCLE_EPOCHS[1], seed) is None:
-            longer.append(Job("lrkit", "one-cycle", ONE_CYCLE_EPOCHS[1], seed))  # for its peak
-        longer.append(Job(engine, "one-cycle", ONE_CYCLE_EPOCHS[1], seed))
+        if engine == "pytorch" and lrkit_peak(runs, CASE.one_cycle_epochs[1], seed) is None:
+            longer.append(Job("lrkit", "one-cycle", CASE.one_cycle_epochs[1], seed))  # for its peak
+        longer.append(Job(engine, "one-cycle", CASE.one_cycle_epochs[1], seed))
     return [job for job in longer if job.key not in runs]
 
 
@@ -380,7 +422,7 @@ def command_run(args):
 
 def command_plan(args):
     runs = load_runs()
-    print("%d runs done in %s" % (len(runs), os.path.relpath(RESULTS, ROOT)))
+    print("%d runs done in %s" % (len(runs), os.path.relpath(CASE.results, ROOT)))
     for engine in args.engines:
         jobs = plan(runs, engine)
         print("%s: %s" % (engine, ", ".join(job.key for job in jobs) if jobs else "done (as far as known)"))
@@ -410,7 +452,7 @@ def engine_summary(runs, engine):
     base_curve = mean_curve(baseline)
     summary = {"engine": engine, "rate": rate, "final_target": final_target, "best_target": best_target,
                "baseline_curve": base_curve, "lengths": []}
-    for epochs in ONE_CYCLE_EPOCHS:
+    for epochs in CASE.one_cycle_epochs:
         cycle = one_cycle_runs(runs, engine, epochs)
         if len(cycle) < len(SEEDS):
             continue
@@ -419,10 +461,10 @@ def engine_summary(runs, engine):
         for name, target in (("final", final_target), ("best", best_target)):
             base_hit, cycle_hit = reaches(base_curve, target), reaches(curve, target)
             row[name] = {"baseline": base_hit["epoch"] if base_hit else None,
-                         "one_cycle": cycle_hit["epoch"] + RANGE_TEST_EPOCHS if cycle_hit else None}
+                         "one_cycle": cycle_hit["epoch"] + CASE.range_test_epochs if cycle_hit else None}
             if base_hit and cycle_hit:
                 row[name]["factor"] = base_hit["epoch"] / row[name]["one_cycle"]
-                row[name]["factor_full"] = BASELINE_EPOCHS / row[name]["one_cycle"]
+                row[name]["factor_full"] = CASE.baseline_epochs / row[name]["one_cycle"]
         summary["lengths"].append(row)
     return summary
 
@@ -430,9 +472,9 @@ def engine_summary(runs, engine):
 def command_table(args):
     runs = load_runs()
     if not runs:
-        sys.exit("no runs in " + RESULTS)
-    text = ["Schedule effect, Fashion-MNIST, fashion_cnn, batch 128, 1 thread per engine; raw files in "
-            "`%s/`, built by `schedule_effect.py table`." % os.path.relpath(RESULTS, ROOT), ""]
+        sys.exit("no runs in " + CASE.results)
+    text = ["Schedule effect, " + CASE.title + ", batch 128, 1 thread per engine; raw files in "
+            "`%s/`, built by `schedule_effect.py table`." % os.path.relpath(CASE.results, ROOT), ""]
     summaries = {engine: engine_summary(runs, engine) for engine in ENGINES}
     # Targets per engine, for the per-run columns.
     target_of = {e: (s["final_target"], s["best_target"]) for e, s in summaries.items() if s}
@@ -474,15 +516,15 @@ def command_table(args):
                 if "factor" in reading:
                     text.append("- %s target: step decay reaches it at epoch %d (of %d), one-cycle at %.2f "
                                 "(incl. the range test): schedule factor **%.2fx** (%.2fx against the full %d "
-                                "epochs)" % (name, reading["baseline"], BASELINE_EPOCHS, reading["one_cycle"],
-                                             reading["factor"], reading["factor_full"], BASELINE_EPOCHS))
+                                "epochs)" % (name, reading["baseline"], CASE.baseline_epochs, reading["one_cycle"],
+                                             reading["factor"], reading["factor_full"], CASE.baseline_epochs))
                 else:
                     text.append("- %s target: %s" % (name, "one-cycle does not reach it" if reading["baseline"]
                                                      else "the baseline's mean curve does not reach it"))
             text.append("")
     text.append("Engine factor: not taken from these runs (shared cores); see `schedule_effect.py engine`.")
     output = "\n".join(text) + "\n"
-    with open(os.path.join(RESULTS, "table.md"), "w") as out:
+    with open(os.path.join(CASE.results, "table.md"), "w") as out:
         out.write(output)
     print(output)
 
@@ -507,7 +549,7 @@ def command_engine(args):
             busy_before = busiest()
             sampler = LoadSampler()
             if engine == "lrkit":
-                run, epochs = train_lrkit(job, os.path.join(WORK, "engine", key), lrkit_policy(job, args.peak))
+                run, epochs = train_lrkit(job, os.path.join(CASE.work, "engine", key), lrkit_policy(job, args.peak))
             else:
                 run, epochs = train_pytorch(job, args.peak)
             run.update({"engine": engine, "repeat": repeat, "epochs": args.epochs, "peak": args.peak, "seed": 0,
@@ -532,6 +574,9 @@ def command_engine(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=("run", "plan", "table", "engine"))
+    parser.add_argument("--case", choices=sorted(CASES), default="fashion",
+                        help="the dataset and model (fashion: Fashion-MNIST's protocol of 2026-12-04; cifar10: "
+                             "ResNet-20 on 10,000 CIFAR-10 images, 2026-12-05)")
     parser.add_argument("--engines", default="lrkit,pytorch",
                         help="engines to run, in this order (lrkit,pytorch); PyTorch's one-cycle needs lrkit's")
     parser.add_argument("--peak", type=float, default=0.1, help="engine: the one-cycle peak of both (0.1)")
@@ -540,10 +585,12 @@ def main():
     parser.add_argument("--engine-out", default=None,
                         help="engine: results folder (bench/results/engine-factor-fashion-<today>)")
     args = parser.parse_args()
+    global CASE
+    CASE = CASES[args.case]
     args.engines = [e for e in args.engines.split(",") if e]
     if any(e not in ENGINES for e in args.engines):
         parser.error("--engines takes lrkit and/or pytorch, got " + ",".join(args.engines))
-    args.engine_out = args.engine_out or ENGINE_RESULTS + "-" + datetime.date.today().isoformat()
+    args.engine_out = args.engine_out or CASE.engine_results + "-" + datetime.date.today().isoformat()
     {"run": command_run, "plan": command_plan, "table": command_table, "engine": command_engine}[args.command](args)
 
 

@@ -21,7 +21,8 @@ Commands:
 
     run     train what is missing, one run at a time (resumable: a run whose file exists is skipped)
     plan    print what run would train next, per engine, and stop
-    table   build the markdown tables from the raw files (and write them to <results>/table.md)
+    table   build the markdown tables and the headline (with the newest engine-factor folder) from the raw
+            files, and write them to <results>/table.md
     engine  the engine factor: both engines at the same one-cycle schedule, a few epochs, interleaved
             repeats (run it on an otherwise idle machine; its own folder, also resumable)
 
@@ -42,6 +43,7 @@ recorded with the load, and the schedule factors count epochs, not seconds.
 import argparse
 import csv
 import datetime
+import glob
 import json
 import os
 import shutil
@@ -523,15 +525,42 @@ def command_table(args):
                                                      else "the baseline's mean curve does not reach it"))
             text.append("")
     text.append("Engine factor: not taken from these runs (shared cores); see `schedule_effect.py engine`.")
+    text += headline(summaries.get("lrkit"))
     output = "\n".join(text) + "\n"
     with open(os.path.join(CASE.results, "table.md"), "w") as out:
         out.write(output)
     print(output)
 
 
+def headline(summary):
+    """The protocol's headline as lines of text: lrkit's schedule factor at the shortest one-cycle length that
+    reaches the final target (at the best target when that length reaches it too, else at the final one) times
+    the engine factor of the newest engine-factor folder of the case; nothing while either is missing."""
+    folders = sorted(glob.glob(CASE.engine_results + "-*"))
+    factor = engine_factor(folders[-1]) if folders else None
+    rows = [row for row in (summary or {}).get("lengths", []) if "factor" in row["final"]]
+    if factor is None or not rows:
+        return []
+    row = rows[0]
+    target = "best" if "factor" in row["best"] else "final"
+    schedule = row[target]["factor"]
+    return ["", "Headline: lrkit's schedule factor at the %s target (one-cycle %d epochs) %.2fx x the engine factor "
+                "%.2fx (`%s`) = **%.2fx**." % (target, row["epochs"], schedule, factor,
+                                               os.path.relpath(folders[-1], ROOT), schedule * factor)]
+
+
 # ----------------------------------------------------------------------------------------------------------
 # Engine factor
 # ----------------------------------------------------------------------------------------------------------
+
+def engine_factor(folder):
+    """PyTorch's median seconds per epoch over lrkit's, from an engine-factor folder; None unless both ran."""
+    per_engine = {e: [item["run"]["seconds_per_epoch"] for item in load_runs(folder).values()
+                      if item["run"]["engine"] == e] for e in ENGINES}
+    if not all(per_engine.values()):
+        return None
+    return statistics.median(per_engine["pytorch"]) / statistics.median(per_engine["lrkit"])
+
 
 def command_engine(args):
     """Both engines at one-cycle with the same fixed peak for --epochs epochs, --repeats times, the order
@@ -568,7 +597,7 @@ def command_engine(args):
             engine, ", ".join("%.2f" % r["seconds_per_epoch"] for r in rs), medians[engine],
             ", ".join("%.2f" % r["load_average"]["mean"] for r in rs)))
     if len(medians) == 2:
-        print("engine factor (PyTorch / lrkit, seconds per epoch): %.2fx" % (medians["pytorch"] / medians["lrkit"]))
+        print("engine factor (PyTorch / lrkit, seconds per epoch): %.2fx" % engine_factor(folder))
 
 
 def main():

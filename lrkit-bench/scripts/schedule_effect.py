@@ -537,7 +537,7 @@ def headline(summary):
     reaches the final target (at the best target when that length reaches it too, else at the final one) times
     the engine factor of the newest engine-factor folder of the case; nothing while either is missing."""
     folders = sorted(glob.glob(CASE.engine_results + "-*"))
-    factor = engine_factor(folders[-1]) if folders else None
+    factor = engine_factor(engine_runs(folders[-1])) if folders else None
     rows = [row for row in (summary or {}).get("lengths", []) if "factor" in row["final"]]
     if factor is None or not rows:
         return []
@@ -553,13 +553,20 @@ def headline(summary):
 # Engine factor
 # ----------------------------------------------------------------------------------------------------------
 
-def engine_factor(folder):
-    """PyTorch's median seconds per epoch over lrkit's, from an engine-factor folder; None unless both ran."""
-    per_engine = {e: [item["run"]["seconds_per_epoch"] for item in load_runs(folder).values()
-                      if item["run"]["engine"] == e] for e in ENGINES}
+def engine_runs(folder):
+    """The run lines of an engine-factor folder, per engine."""
+    per_engine = {e: [] for e in ENGINES}
+    for item in load_runs(folder).values():
+        per_engine[item["run"]["engine"]].append(item["run"])
+    return per_engine
+
+
+def engine_factor(per_engine):
+    """PyTorch's median seconds per epoch over lrkit's; None unless both engines ran."""
     if not all(per_engine.values()):
         return None
-    return statistics.median(per_engine["pytorch"]) / statistics.median(per_engine["lrkit"])
+    pytorch, lrkit = ([r["seconds_per_epoch"] for r in per_engine[e]] for e in ("pytorch", "lrkit"))
+    return statistics.median(pytorch) / statistics.median(lrkit)
 
 
 def command_engine(args):
@@ -588,16 +595,15 @@ def command_engine(args):
             write_run(folder, key, run, epochs)
             print("  %s: %.1f s per epoch, load %.2f" % (key, run["seconds_per_epoch"], run["load_average"]["mean"]),
                   file=sys.stderr, flush=True)
-    per_engine = {e: [] for e in ENGINES}
-    for item in load_runs(folder).values():
-        per_engine[item["run"]["engine"]].append(item["run"])
+    per_engine = engine_runs(folder)
     medians = {e: statistics.median(r["seconds_per_epoch"] for r in rs) for e, rs in per_engine.items() if rs}
     for engine, rs in per_engine.items():
         print("%s: seconds per epoch %s (median %.2f), load means %s" % (
             engine, ", ".join("%.2f" % r["seconds_per_epoch"] for r in rs), medians[engine],
             ", ".join("%.2f" % r["load_average"]["mean"] for r in rs)))
-    if len(medians) == 2:
-        print("engine factor (PyTorch / lrkit, seconds per epoch): %.2fx" % engine_factor(folder))
+    factor = engine_factor(per_engine)
+    if factor is not None:
+        print("engine factor (PyTorch / lrkit, seconds per epoch): %.2fx" % factor)
 
 
 def main():

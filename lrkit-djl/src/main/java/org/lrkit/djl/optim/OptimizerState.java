@@ -17,7 +17,10 @@ import org.lrkit.djl.tensor.StoredArray;
  * Everything a {@link ScheduledOptimizer} remembers between steps, copied to the host: the number of
  * completed steps and, per parameter (by name), its update count and its buffers (SGD's {@code "momentum"},
  * Adam's {@code "exp_avg"} and {@code "exp_avg_sq"}). Restoring it into an optimizer of the same kind makes
- * the following steps bit-identical to those of the optimizer it was taken from.
+ * the following steps bit-identical to those of the optimizer it was taken from. A buffer may be kept
+ * multiplied by a known factor, its <em>scale</em> (SGD's fused update keeps the momentum buffer multiplied by
+ * the last learning rate it applied): the buffer's value in the optimizer's formula is the stored array divided
+ * by its scale, 1 unless {@link ParameterState#scales} says otherwise.
  *
  * <pre>{@code
  * OptimizerState saved = optimizer.state();   // before an LR range test
@@ -33,7 +36,8 @@ import org.lrkit.djl.tensor.StoredArray;
 public record OptimizerState(String optimizer, long step, Map<String, ParameterState> parameters) {
 
     private static final int MAGIC = 0x4c524f53; // "LROS"
-    private static final int VERSION = 1;
+    /** Version 2 adds each buffer's scale; version 1 (scale 1 throughout) is still read. */
+    private static final int VERSION = 2;
 
     /**
      * Checks the components and copies the map, keeping its order; see the record description.
@@ -55,20 +59,57 @@ public record OptimizerState(String optimizer, long step, Map<String, ParameterS
      *
      * @param updates how many updates the parameter has had (Adam's bias-correction count)
      * @param buffers the optimizer's arrays for the parameter, by buffer name
+     * @param scales the factor a buffer is stored multiplied by, for the buffers not stored as they are
      */
-    public record ParameterState(long updates, Map<String, StoredArray> buffers) {
+    public record ParameterState(long updates, Map<String, StoredArray> buffers, Map<String, Double> scales) {
 
         /**
-         * Checks the components and copies the map, keeping its order; see the record description.
+         * Checks the components and copies the maps, keeping their order; see the record description.
+         *
+         * @param updates how many updates the parameter has had, {@code >= 0}
+         * @param buffers the optimizer's arrays for the parameter, by buffer name; not null
+         * @param scales by buffer name, the factor that buffer is stored multiplied by (finite, not 0); absent
+         *     names are stored as they are; not null
+         * @throws IllegalArgumentException if a map is null, {@code updates < 0}, or a scale names no buffer or
+         *     is 0, NaN or infinite
+         */
+        public ParameterState {
+            Checks.nonNegative("updates", updates);
+            Checks.notNull("buffers", buffers);
+            Checks.notNull("scales", scales);
+            for (Map.Entry<String, Double> scale : scales.entrySet()) {
+                if (!buffers.containsKey(scale.getKey())) {
+                    throw new IllegalArgumentException("scale given for buffer '" + scale.getKey() + "', which is not "
+                            + "among the buffers " + buffers.keySet());
+                }
+                Checks.finite("scale of " + scale.getKey(), scale.getValue());
+                if (scale.getValue() == 0) {
+                    throw new IllegalArgumentException("scale of " + scale.getKey() + " must not be 0, got 0.0");
+                }
+            }
+            buffers = Collections.unmodifiableMap(new LinkedHashMap<>(buffers));
+            scales = Collections.unmodifiableMap(new LinkedHashMap<>(scales));
+        }
+
+        /**
+         * A parameter state whose buffers are all stored as they are (scale 1).
          *
          * @param updates how many updates the parameter has had, {@code >= 0}
          * @param buffers the optimizer's arrays for the parameter, by buffer name; not null
          * @throws IllegalArgumentException if {@code updates < 0} or {@code buffers} is null
          */
-        public ParameterState {
-            Checks.nonNegative("updates", updates);
-            Checks.notNull("buffers", buffers);
-            buffers = Collections.unmodifiableMap(new LinkedHashMap<>(buffers));
+        public ParameterState(long updates, Map<String, StoredArray> buffers) {
+            this(updates, buffers, Map.of());
+        }
+
+        /**
+         * The factor buffer {@code name} is stored multiplied by.
+         *
+         * @param name a buffer name
+         * @return its scale, 1 for a buffer stored as it is
+         */
+        public double scale(String name) {
+            return scales.getOrDefault(name, 1.0);
         }
     }
 
@@ -83,7 +124,8 @@ public record OptimizerState(String optimizer, long step, Map<String, ParameterS
     }
 
     /**
-     * The binary form: magic, version, kind, step, then each parameter's name, count and buffers.
+     * The binary form: magic, version, kind, step, then each parameter's name, count and buffers (each with its
+     * scale).
      *
      * @return the bytes that {@link #fromBytes} reads back, as stored in checkpoints
      */
@@ -102,6 +144,7 @@ public record OptimizerState(String optimizer, long step, Map<String, ParameterS
                 for (Map.Entry<String, StoredArray> buffer : entry.getValue().buffers().entrySet()) {
                     out.writeUTF(buffer.getKey());
                     buffer.getValue().writeTo(out);
+                    out.writeDouble(entry.getValue().scale(buffer.getKey()));
                 }
             }
         } catch (IOException e) {
@@ -127,9 +170,9 @@ public record OptimizerState(String optimizer, long step, Map<String, ParameterS
                         + ", expected 0x" + Integer.toHexString(MAGIC) + ")");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != 1 && version != VERSION) {
                 throw new IOException("optimizer state format version " + version + " is not supported; this lrkit reads "
-                        + "version " + VERSION);
+                        + "versions 1 and " + VERSION);
             }
             String kind = in.readUTF();
             long step = in.readLong();
@@ -146,11 +189,16 @@ public record OptimizerState(String optimizer, long step, Map<String, ParameterS
                     throw new IOException("buffer count of " + name + " must be in [0, 64], got " + bufferCount);
                 }
                 Map<String, StoredArray> buffers = new LinkedHashMap<>();
+                Map<String, Double> scales = new LinkedHashMap<>();
                 for (int b = 0; b < bufferCount; b++) {
                     String bufferName = in.readUTF();
                     buffers.put(bufferName, StoredArray.readFrom(in, in.available()));
+                    double scale = version == 1 ? 1.0 : in.readDouble();
+                    if (scale != 1.0) {
+                        scales.put(bufferName, scale);
+                    }
                 }
-                parameters.put(name, new ParameterState(updates, buffers));
+                parameters.put(name, new ParameterState(updates, buffers, scales));
             }
             if (in.available() != 0) {
                 throw new IOException(in.available() + " unexpected bytes after the optimizer state");

@@ -203,7 +203,7 @@ public abstract class ScheduledOptimizer extends Optimizer {
             Slot slot = entry.getValue();
             Map<String, StoredArray> buffers = new LinkedHashMap<>(slot.pending);
             slot.live.forEach((name, array) -> buffers.put(name, StoredArray.of(array)));
-            parameters.put(entry.getKey(), new ParameterState(slot.updates, buffers));
+            parameters.put(entry.getKey(), new ParameterState(slot.updates, buffers, slot.scales));
         }
         return new OptimizerState(kind(), step(), parameters);
     }
@@ -243,6 +243,7 @@ public abstract class ScheduledOptimizer extends Optimizer {
             Slot slot = new Slot();
             slot.updates = entry.getValue().updates();
             slot.pending.putAll(entry.getValue().buffers());
+            slot.scales.putAll(entry.getValue().scales());
             slots.put(entry.getKey(), slot);
         }
         cachedStep = -1;
@@ -290,8 +291,11 @@ public abstract class ScheduledOptimizer extends Optimizer {
         double learningRate = values.learningRate() * settings.learningRateMultiplier();
         double decay = settings.weightDecay() ? values.weightDecay() : 0.0;
         slot.updates++;
-        apply(new Update(binding.name(), slot, weight, grad, learningRate, values.momentum(), decay));
-        Gradients.zero(weight);
+        Update update = new Update(binding.name(), slot, weight, grad, learningRate, values.momentum(), decay);
+        apply(update);
+        if (!update.gradientCleared) {
+            Gradients.zero(weight);
+        }
     }
 
     /**
@@ -391,6 +395,7 @@ public abstract class ScheduledOptimizer extends Optimizer {
         private final double learningRate;
         private final double momentum;
         private final double weightDecay;
+        private boolean gradientCleared;
 
         private Update(String name, Slot slot, NDArray weight, NDArray gradient, double learningRate, double momentum,
                 double weightDecay) {
@@ -505,6 +510,45 @@ public abstract class ScheduledOptimizer extends Optimizer {
             slot.live.put(bufferName, buffer);
             return buffer;
         }
+
+        /**
+         * The factor {@link #buffer} {@code bufferName} is kept multiplied by: its value in the optimizer's
+         * formula is the array divided by this. {@link #state()} saves it with the array, so that a restored
+         * optimizer continues bit for bit.
+         *
+         * @param bufferName one of the names this kind of optimizer keeps
+         * @return the scale, 1 unless {@link #rescaled} changed it
+         */
+        public double bufferScale(String bufferName) {
+            return slot.scales.getOrDefault(bufferName, 1.0);
+        }
+
+        /**
+         * Records that {@link #buffer} {@code bufferName} now holds its value multiplied by {@code scale}.
+         *
+         * @param bufferName one of the names this kind of optimizer keeps
+         * @param scale the new factor, finite and not 0
+         * @throws IllegalArgumentException if {@code scale} is 0, NaN or infinite, or the name is unknown
+         */
+        public void rescaled(String bufferName, double scale) {
+            if (!bufferNames().contains(bufferName)) {
+                throw new IllegalArgumentException("unknown buffer '" + bufferName + "'; expected one of " + bufferNames());
+            }
+            Checks.finite("scale", scale);
+            if (scale == 0) {
+                throw new IllegalArgumentException("scale must not be 0, got 0.0");
+            }
+            if (scale == 1.0) {
+                slot.scales.remove(bufferName);
+            } else {
+                slot.scales.put(bufferName, scale);
+            }
+        }
+
+        /** Records that {@link #apply} has already zeroed the weight's gradient (a fused native update does). */
+        public void markGradientCleared() {
+            gradientCleared = true;
+        }
     }
 
     private record Binding(String name, ParameterGroups.Settings settings) {
@@ -515,6 +559,7 @@ public abstract class ScheduledOptimizer extends Optimizer {
         private Device device;
         private final Map<String, NDArray> live = new LinkedHashMap<>();
         private final Map<String, StoredArray> pending = new LinkedHashMap<>();
+        private final Map<String, Double> scales = new LinkedHashMap<>();
     }
 
     /** DJL's optimizer constructor needs a builder; lrkit's settings live in lrkit's own builders. */

@@ -1,6 +1,7 @@
 package org.lrkit.djl.optim;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import java.util.List;
 import org.lrkit.Checks;
 import org.lrkit.rangetest.OptimizerFamily;
@@ -22,6 +23,15 @@ import org.lrkit.schedule.Policy;
  * DJL's own {@code Sgd} follows MXNet instead ({@code b = m*b + lr*g; w -= b}); the two agree while the
  * learning rate is constant and differ when it changes, which is why a scheduled learning rate needs this
  * optimizer. When the policy has no momentum schedule the constant {@link Builder#momentum} applies.
+ *
+ * <p>On the PyTorch engine, classical momentum runs as one fused native call per parameter (DJL's
+ * {@code sgdUpdate}, which also clears the gradient) with PyTorch's semantics all the same: the buffer is kept
+ * multiplied by the learning rate {@code c} of the parameter's last update with a positive rate, {@code s = c * b},
+ * so that with DJL's rule ({@code s = m' * s + lr * g; w = w - s}) and {@code m' = m * lr / c} the new buffer is
+ * {@code lr * (m * b + g)} and the step {@code lr * b}, as above (exact in real arithmetic; floating-point
+ * rounding differs in the last bits). A step at learning rate 0 updates {@code s = m * s + c * g} and leaves the
+ * weight. {@link #state()} saves {@code s} with its scale {@code c}. Nesterov momentum and other engines take
+ * the separate operations.
  *
  * <pre>{@code
  * OneCycle lr = OneCycle.builder().start(0.004).peak(0.1).end(4e-7).totalSteps(10_000).build();
@@ -71,6 +81,15 @@ public final class ScheduledSgd extends ScheduledOptimizer {
 
     @Override
     protected void apply(Update update) {
+        if (!nesterov && "PyTorch".equals(update.weight().getManager().getEngine().getEngineName())) {
+            applyFused(update);
+            return;
+        }
+        if (usesMomentum() && update.bufferScale(MOMENTUM) != 1.0) {
+            NDArray buffer = update.buffer(MOMENTUM);
+            buffer.divi((float) update.bufferScale(MOMENTUM));
+            update.rescaled(MOMENTUM, 1.0);
+        }
         NDArray weight = update.weight();
         double lr = update.learningRate();
         double wd = update.weightDecay();
@@ -98,6 +117,45 @@ public final class ScheduledSgd extends ScheduledOptimizer {
                 direction.close();
             }
         }
+    }
+
+    /** The update above through DJL's fused {@code sgdUpdate}, the buffer kept scaled (see the class description). */
+    private void applyFused(Update update) {
+        NDArray weight = update.weight();
+        double lr = update.learningRate();
+        double wd = update.weightDecay();
+        if (wd != 0 && update.weightDecayMode() == WeightDecayMode.DECOUPLED) {
+            weight.muli((float) (1.0 - lr * wd));
+        }
+        float l2 = update.weightDecayMode() == WeightDecayMode.L2 ? (float) wd : 0f;
+        if (!usesMomentum()) {
+            if (lr > 0) {
+                fusedUpdate(update, null, lr, l2, 0f);
+            }
+            return;
+        }
+        NDArray buffer = update.buffer(MOMENTUM);
+        double scale = update.bufferScale(MOMENTUM);
+        float momentumFactor = (float) (update.momentum() * lr / scale);
+        if (lr > 0 && momentumFactor != 0f) {
+            fusedUpdate(update, buffer, lr, l2, momentumFactor);
+            update.rescaled(MOMENTUM, lr);
+            return;
+        }
+        try (NDArray direction = l2 != 0 ? weight.mul(l2).addi(update.gradient()) : update.gradient().duplicate()) {
+            buffer.muli((float) update.momentum()).addi(direction.muli((float) scale));
+            if (lr > 0) {
+                subtractScaled(weight, buffer, lr / scale);
+            }
+        }
+    }
+
+    private static void fusedUpdate(Update update, NDArray buffer, double lr, float l2, float momentumFactor) {
+        NDArray weight = update.weight();
+        NDList inputs = buffer == null ? new NDList(weight, update.gradient())
+                : new NDList(weight, update.gradient(), buffer);
+        weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), (float) lr, l2, 1f, -1f, momentumFactor, false);
+        update.markGradientCleared();
     }
 
     private boolean usesMomentum() {

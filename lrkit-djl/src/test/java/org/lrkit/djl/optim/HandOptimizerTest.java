@@ -61,6 +61,16 @@ class HandOptimizerTest {
     }
 
     @Test
+    void sgdMomentumKeepsPytorchsBufferThroughStepsAtLearningRateZeroAndMomentumZero() {
+        double[] rates = {0.1, 0.0, 0.0, 0.05, 0.2, 0.0, 1e-6, 0.3};
+        double[] momenta = {0.9, 0.9, 0.8, 0.0, 0.9, 0.95, 0.9, 0.85};
+        Schedule lr = step -> rates[(int) step];
+        Policy policy = Policy.of(lr).withMomentum(step -> momenta[(int) step]);
+        ScheduledSgd sgd = ScheduledSgd.builder(policy).weightDecay(0.05).build();
+        check(sgd, policy, Variant.SGD, 0.05, WeightDecayMode.L2, ParameterGroups.uniform());
+    }
+
+    @Test
     void nesterovWithL2WeightDecayMatchesHandComputation() {
         Policy policy = oneCycle();
         ScheduledSgd sgd = ScheduledSgd.builder(policy).nesterov(true).weightDecay(0.05).build();

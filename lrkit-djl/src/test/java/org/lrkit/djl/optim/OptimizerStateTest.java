@@ -10,6 +10,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.util.Pair;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
@@ -66,6 +68,11 @@ class OptimizerStateTest {
     }
 
     @Test
+    void restoredFusedSgdContinuesBitIdentically() throws IOException {
+        assertRestoresExactly(() -> ScheduledSgd.builder(Runs.oneCycle(0.1, 20)).momentum(0.9).weightDecay(5e-4).build());
+    }
+
+    @Test
     void restoredAdamWContinuesBitIdentically() throws IOException {
         assertRestoresExactly(() -> ScheduledAdamW.adamW(Runs.oneCycle(0.01, 20)).build());
     }
@@ -79,6 +86,11 @@ class OptimizerStateTest {
         assertThat(saved.step()).isEqualTo(6);
         assertThat(saved.parameters()).containsOnlyKeys("weight", "bias");
         assertThat(saved.parameters().get("weight").updates()).isEqualTo(6);
+        if (first instanceof ScheduledSgd sgd && !sgd.nesterov()) {
+            assertThat(saved.parameters().get("weight").scale("momentum"))
+                    .as("the fused update keeps the buffer multiplied by the last learning rate")
+                    .isEqualTo(first.lastApplied().orElseThrow().learningRate());
+        }
 
         OptimizerState decoded = OptimizerState.fromBytes(saved.toBytes());
         assertThat(decoded).isEqualTo(saved);
@@ -95,6 +107,39 @@ class OptimizerStateTest {
 
         assertThat(ModelWeights.capture(fresh)).isEqualTo(ModelWeights.capture(original));
         assertThat(second.state()).isEqualTo(first.state());
+    }
+
+    @Test
+    void versionOneStatesAreReadWithEveryBufferAtScaleOne() throws IOException {
+        StoredArray momentum = StoredArray.of(manager.create(new float[] {1.5f, -2f}));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(0x4c524f53);
+            out.writeInt(1);
+            out.writeUTF("sgd");
+            out.writeLong(3);
+            out.writeInt(1);
+            out.writeUTF("bias");
+            out.writeLong(3);
+            out.writeInt(1);
+            out.writeUTF("momentum");
+            momentum.writeTo(out);
+        }
+        OptimizerState state = OptimizerState.fromBytes(bytes.toByteArray());
+        assertThat(state.parameters().get("bias").buffers()).containsExactly(Map.entry("momentum", momentum));
+        assertThat(state.parameters().get("bias").scales()).isEmpty();
+        assertThat(state.parameters().get("bias").scale("momentum")).isEqualTo(1.0);
+    }
+
+    @Test
+    void scalesMustNameABufferAndBeFiniteAndNotZero() {
+        StoredArray array = StoredArray.of(manager.create(new float[] {1f}));
+        assertThatThrownBy(() -> new OptimizerState.ParameterState(1, Map.of("momentum", array), Map.of("exp_avg", 2.0)))
+                .hasMessage("scale given for buffer 'exp_avg', which is not among the buffers [momentum]");
+        assertThatThrownBy(() -> new OptimizerState.ParameterState(1, Map.of("momentum", array), Map.of("momentum", 0.0)))
+                .hasMessage("scale of momentum must not be 0, got 0.0");
+        assertThatThrownBy(() -> new OptimizerState.ParameterState(1, Map.of("momentum", array),
+                Map.of("momentum", Double.NaN))).hasMessageContaining("scale of momentum");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.lrkit.djl.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -24,6 +25,7 @@ import org.lrkit.djl.tensor.ModelWeights;
 import org.lrkit.djl.tensor.StoredArray;
 import org.lrkit.djl.testing.Runs;
 import org.lrkit.schedule.Policy;
+import org.lrkit.schedule.Schedule;
 
 /** The optimizer's state copies out, survives its binary form, and restores into a fresh optimizer exactly. */
 class OptimizerStateTest {
@@ -107,6 +109,45 @@ class OptimizerStateTest {
 
         assertThat(ModelWeights.capture(fresh)).isEqualTo(ModelWeights.capture(original));
         assertThat(second.state()).isEqualTo(first.state());
+    }
+
+    @Test
+    void aScaledBufferRestoredIntoNesterovSgdIsUsedAtItsValue() {
+        Policy policy = Policy.of(Schedule.constant(0.1));
+        Block original = newBlock();
+        ScheduledSgd classical = ScheduledSgd.builder(policy).momentum(0.9).build();
+        classical.bind(original);
+        steps(classical, original, 3, 1);
+        OptimizerState saved = classical.state();
+        assertThat(saved.parameters().get("bias").scale("momentum")).isEqualTo(0.1);
+        float[] scaledBuffer = toFloats(saved.parameters().get("bias").buffers().get("momentum"));
+        float[] before = parameter(original, "bias").getArray().toFloatArray();
+
+        ScheduledSgd nesterov = ScheduledSgd.builder(policy).momentum(0.9).nesterov(true).build();
+        nesterov.bind(original);
+        nesterov.restore(saved);
+        NDArray bias = parameter(original, "bias").getArray();
+        try (NDArray zero = bias.zerosLike()) {
+            nesterov.update(parameter(original, "bias").getId(), bias, zero);
+        }
+        float[] after = bias.toFloatArray();
+        for (int i = 0; i < after.length; i++) {
+            double buffer = 0.9 * (scaledBuffer[i] / 0.1);
+            assertThat((double) after[i]).as("bias[%d]: w - lr * m * (m * b) with b the buffer's value", i)
+                    .isCloseTo(before[i] - 0.1 * 0.9 * buffer, within(1e-6));
+        }
+        assertThat(nesterov.state().parameters().get("bias").scale("momentum")).isEqualTo(1.0);
+    }
+
+    private float[] toFloats(StoredArray stored) {
+        try (NDArray array = manager.zeros(stored.djlShape())) {
+            stored.copyInto(array);
+            return array.toFloatArray();
+        }
+    }
+
+    private static Parameter parameter(Block block, String name) {
+        return block.getParameters().get(name);
     }
 
     @Test

@@ -29,9 +29,9 @@ import org.lrkit.schedule.Policy;
  * multiplied by the learning rate {@code c} of the parameter's last update with a positive rate, {@code s = c * b},
  * so that with DJL's rule ({@code s = m' * s + lr * g; w = w - s}) and {@code m' = m * lr / c} the new buffer is
  * {@code lr * (m * b + g)} and the step {@code lr * b}, as above (exact in real arithmetic; floating-point
- * rounding differs in the last bits). A step at learning rate 0 updates {@code s = m * s + c * g} and leaves the
- * weight. {@link #state()} saves {@code s} with its scale {@code c}. Nesterov momentum and other engines take
- * the separate operations.
+ * rounding differs in the last bits). {@link #state()} saves {@code s} with its scale {@code c}. Nesterov
+ * momentum, other engines and steps the fused rule cannot carry (learning rate 0, momentum 0) take the separate
+ * operations, on the buffer divided back to PyTorch's.
  *
  * <pre>{@code
  * OneCycle lr = OneCycle.builder().start(0.004).peak(0.1).end(4e-7).totalSteps(10_000).build();
@@ -81,13 +81,12 @@ public final class ScheduledSgd extends ScheduledOptimizer {
 
     @Override
     protected void apply(Update update) {
-        if (!nesterov && "PyTorch".equals(update.weight().getManager().getEngine().getEngineName())) {
+        if (fuses(update)) {
             applyFused(update);
             return;
         }
         if (usesMomentum() && update.bufferScale(MOMENTUM) != 1.0) {
-            NDArray buffer = update.buffer(MOMENTUM);
-            buffer.divi((float) update.bufferScale(MOMENTUM));
+            update.buffer(MOMENTUM).divi((float) update.bufferScale(MOMENTUM));
             update.rescaled(MOMENTUM, 1.0);
         }
         NDArray weight = update.weight();
@@ -119,6 +118,20 @@ public final class ScheduledSgd extends ScheduledOptimizer {
         }
     }
 
+    /**
+     * Whether this step can run as DJL's fused update: classical momentum (or none) on the PyTorch engine, at a
+     * positive learning rate and, with momentum, a momentum factor that does not vanish in {@code float}.
+     */
+    private boolean fuses(Update update) {
+        return !nesterov && update.learningRate() > 0 && (!usesMomentum() || fusedMomentum(update) != 0f)
+                && "PyTorch".equals(update.weight().getManager().getEngine().getEngineName());
+    }
+
+    /** The momentum to give DJL's rule, {@code m * lr / c}, for the buffer kept as {@code c} times PyTorch's. */
+    private float fusedMomentum(Update update) {
+        return usesMomentum() ? (float) (update.momentum() * update.learningRate() / update.bufferScale(MOMENTUM)) : 0f;
+    }
+
     /** The update above through DJL's fused {@code sgdUpdate}, the buffer kept scaled (see the class description). */
     private void applyFused(Update update) {
         NDArray weight = update.weight();
@@ -128,34 +141,14 @@ public final class ScheduledSgd extends ScheduledOptimizer {
             weight.muli((float) (1.0 - lr * wd));
         }
         float l2 = update.weightDecayMode() == WeightDecayMode.L2 ? (float) wd : 0f;
-        if (!usesMomentum()) {
-            if (lr > 0) {
-                fusedUpdate(update, null, lr, l2, 0f);
-            }
-            return;
-        }
-        NDArray buffer = update.buffer(MOMENTUM);
-        double scale = update.bufferScale(MOMENTUM);
-        float momentumFactor = (float) (update.momentum() * lr / scale);
-        if (lr > 0 && momentumFactor != 0f) {
-            fusedUpdate(update, buffer, lr, l2, momentumFactor);
-            update.rescaled(MOMENTUM, lr);
-            return;
-        }
-        try (NDArray direction = l2 != 0 ? weight.mul(l2).addi(update.gradient()) : update.gradient().duplicate()) {
-            buffer.muli((float) update.momentum()).addi(direction.muli((float) scale));
-            if (lr > 0) {
-                subtractScaled(weight, buffer, lr / scale);
-            }
-        }
-    }
-
-    private static void fusedUpdate(Update update, NDArray buffer, double lr, float l2, float momentumFactor) {
-        NDArray weight = update.weight();
-        NDList inputs = buffer == null ? new NDList(weight, update.gradient())
-                : new NDList(weight, update.gradient(), buffer);
-        weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), (float) lr, l2, 1f, -1f, momentumFactor, false);
+        NDList inputs = usesMomentum() ? new NDList(weight, update.gradient(), update.buffer(MOMENTUM))
+                : new NDList(weight, update.gradient());
+        weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), (float) lr, l2, 1f, -1f,
+                fusedMomentum(update), false);
         update.markGradientCleared();
+        if (usesMomentum()) {
+            update.rescaled(MOMENTUM, lr);
+        }
     }
 
     private boolean usesMomentum() {

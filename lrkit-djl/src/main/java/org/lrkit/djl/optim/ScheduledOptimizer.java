@@ -494,9 +494,7 @@ public abstract class ScheduledOptimizer extends Optimizer {
             if (buffer != null) {
                 return buffer;
             }
-            if (!bufferNames().contains(bufferName)) {
-                throw new IllegalArgumentException("unknown buffer '" + bufferName + "'; expected one of " + bufferNames());
-            }
+            requireKnown(bufferName);
             buffer = newBuffer(weight);
             StoredArray saved = slot.pending.remove(bufferName);
             if (saved != null) {
@@ -531,9 +529,7 @@ public abstract class ScheduledOptimizer extends Optimizer {
          * @throws IllegalArgumentException if {@code scale} is 0, NaN or infinite, or the name is unknown
          */
         public void rescaled(String bufferName, double scale) {
-            if (!bufferNames().contains(bufferName)) {
-                throw new IllegalArgumentException("unknown buffer '" + bufferName + "'; expected one of " + bufferNames());
-            }
+            requireKnown(bufferName);
             Checks.finite("scale", scale);
             if (scale == 0) {
                 throw new IllegalArgumentException("scale must not be 0, got 0.0");
@@ -542,6 +538,12 @@ public abstract class ScheduledOptimizer extends Optimizer {
                 slot.scales.remove(bufferName);
             } else {
                 slot.scales.put(bufferName, scale);
+            }
+        }
+
+        private void requireKnown(String bufferName) {
+            if (!bufferNames().contains(bufferName)) {
+                throw new IllegalArgumentException("unknown buffer '" + bufferName + "'; expected one of " + bufferNames());
             }
         }
 

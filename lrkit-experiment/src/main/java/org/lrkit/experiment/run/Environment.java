@@ -7,15 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a run directory records about where it ran: the versions of lrkit, DJL, libtorch and the JDK, the git
- * commit of the lrkit checkout (or {@code unknown}), and the machine (cores, OS, CPU model, memory).
+ * commit lrkit was built from, as the build recorded it (or {@code unknown}), and the machine (cores, OS, CPU
+ * model, memory). The commit is the build's, not the checkout's at run time: a saved jar run from a checkout
+ * that has moved on records the code it runs.
  */
 public final class Environment {
 
@@ -38,12 +38,7 @@ public final class Environment {
             return engine.getEngineName() + " " + engine.getVersion();
         }));
         map.put("jdk", jdk());
-        Path checkout = checkout();
-        map.put("gitCommit", checkout == null ? "unknown" : commit(checkout));
-        String dirty = checkout == null ? null : dirty(checkout);
-        if (dirty != null) {
-            map.put("gitUncommittedChanges", dirty);
-        }
+        map.putAll(buildCommit(recordedBuild()));
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
@@ -127,89 +122,37 @@ public final class Environment {
         return null;
     }
 
-    /** The commit {@code HEAD} of the git checkout at {@code root} names, read from {@code .git}; or "unknown". */
-    static String commit(Path root) {
-        try {
-            Path git = gitDirectory(root);
-            if (git == null) {
-                return "unknown";
-            }
-            String head = Files.readString(git.resolve("HEAD"), StandardCharsets.UTF_8).strip();
-            if (!head.startsWith("ref: ")) {
-                return head.matches("[0-9a-f]{40}") ? head : "unknown";
-            }
-            String ref = head.substring(5).strip();
-            Path common = commonDirectory(git);
-            for (Path base : List.of(git, common)) {
-                Path loose = base.resolve(ref);
-                if (Files.isRegularFile(loose)) {
-                    return Files.readString(loose, StandardCharsets.UTF_8).strip();
-                }
-            }
-            Path packed = common.resolve("packed-refs");
-            if (Files.isRegularFile(packed)) {
-                for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
-                    if (line.endsWith(" " + ref)) {
-                        return line.substring(0, line.indexOf(' '));
-                    }
-                }
-            }
-            return "unknown (" + ref + " has no commit yet)";
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
+    /**
+     * The commit the build recorded in {@code build-commit.properties} beside this class ({@code git.commit.id},
+     * {@code git.dirty}; written by git-commit-id-maven-plugin), as {@code gitCommit} and
+     * {@code gitUncommittedChanges} ("yes" or "no"); {@code gitCommit} is {@code unknown} for a build outside
+     * a git checkout, and the second key is left out when the build did not say.
+     *
+     * @param recorded the properties the build wrote (empty when there are none)
+     * @return the one or two entries, in that order
+     */
+    static Map<String, Object> buildCommit(Properties recorded) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        String commit = recorded.getProperty("git.commit.id", "").strip();
+        map.put("gitCommit", commit.matches("[0-9a-f]{40}") ? commit : "unknown");
+        String dirty = recorded.getProperty("git.dirty", "").strip();
+        if (dirty.equals("true") || dirty.equals("false")) {
+            map.put("gitUncommittedChanges", dirty.equals("true") ? "yes" : "no");
         }
+        return map;
     }
 
-    private static Path gitDirectory(Path root) throws IOException {
-        Path dotGit = root.resolve(".git");
-        if (Files.isDirectory(dotGit)) {
-            return dotGit;
-        }
-        if (Files.isRegularFile(dotGit)) {
-            String text = Files.readString(dotGit, StandardCharsets.UTF_8).strip();
-            if (text.startsWith("gitdir:")) {
-                Path dir = Path.of(text.substring(7).strip());
-                return dir.isAbsolute() ? dir : root.resolve(dir).normalize();
+    /** What the build wrote to {@code build-commit.properties}; empty when it wrote nothing or it is unreadable. */
+    static Properties recordedBuild() {
+        Properties properties = new Properties();
+        try (InputStream in = Environment.class.getResourceAsStream("build-commit.properties")) {
+            if (in != null) {
+                properties.load(in);
             }
-        }
-        return null;
-    }
-
-    private static Path commonDirectory(Path git) {
-        try {
-            Path file = git.resolve("commondir");
-            if (Files.isRegularFile(file)) {
-                Path dir = Path.of(Files.readString(file, StandardCharsets.UTF_8).strip());
-                return dir.isAbsolute() ? dir : git.resolve(dir).normalize();
-            }
-        } catch (IOException | RuntimeException e) {
-            // a plain checkout
-        }
-        return git;
-    }
-
-    /** "yes" or "no" from {@code git diff}, when git is installed and answers within a few seconds. */
-    private static String dirty(Path root) {
-        try {
-            Process process = new ProcessBuilder("git", "-C", root.toString(), "diff", "--quiet", "HEAD", "--")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            process.getOutputStream().close();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroy();
-                return null;
-            }
-            return switch (process.exitValue()) {
-                case 0 -> "no";
-                case 1 -> "yes";
-                default -> null;
-            };
         } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+            properties.clear();
         }
+        return properties;
     }
 
     private static String cpuModel() {

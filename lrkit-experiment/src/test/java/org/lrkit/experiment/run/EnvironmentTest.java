@@ -1,45 +1,45 @@
 package org.lrkit.experiment.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class EnvironmentTest {
 
     private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
-    @TempDir
-    Path root;
-
     @Test
-    void readsTheCommitOfABranchALooseOrPackedRefOrADetachedHead() throws Exception {
-        Path git = Files.createDirectories(root.resolve(".git"));
-        Files.writeString(git.resolve("HEAD"), "ref: refs/heads/main\n");
-        assertThat(Environment.commit(root)).isEqualTo("unknown (refs/heads/main has no commit yet)");
-
-        Files.writeString(git.resolve("packed-refs"), "# pack-refs with: peeled\n" + COMMIT + " refs/heads/main\n");
-        assertThat(Environment.commit(root)).isEqualTo(COMMIT);
-
-        Files.createDirectories(git.resolve("refs/heads"));
-        Files.writeString(git.resolve("refs/heads/main"), COMMIT.replace('0', 'f') + "\n");
-        assertThat(Environment.commit(root)).isEqualTo(COMMIT.replace('0', 'f'));
-
-        Files.writeString(git.resolve("HEAD"), COMMIT + "\n");
-        assertThat(Environment.commit(root)).isEqualTo(COMMIT);
+    void givesTheCommitAndStateTheBuildRecorded() {
+        assertThat(Environment.buildCommit(recorded(COMMIT, "true")))
+                .containsExactly(Map.entry("gitCommit", COMMIT), Map.entry("gitUncommittedChanges", "yes"));
+        assertThat(Environment.buildCommit(recorded(COMMIT, "false")))
+                .containsEntry("gitUncommittedChanges", "no");
     }
 
     @Test
-    void followsAWorktreeFileAndSaysUnknownWithoutGit() throws Exception {
-        assertThat(Environment.commit(root)).isEqualTo("unknown");
-        Path real = Files.createDirectories(root.resolve("elsewhere/worktrees/w"));
-        Files.writeString(real.resolve("HEAD"), COMMIT + "\n");
-        Path tree = Files.createDirectories(root.resolve("tree"));
-        Files.writeString(tree.resolve(".git"), "gitdir: ../elsewhere/worktrees/w\n");
-        assertThat(Environment.commit(tree)).isEqualTo(COMMIT);
+    void saysUnknownWhenTheBuildRecordedNoCommit() {
+        assertThat(Environment.buildCommit(new Properties())).containsExactly(Map.entry("gitCommit", "unknown"));
+        assertThat(Environment.buildCommit(recorded("not a commit", "maybe")))
+                .containsExactly(Map.entry("gitCommit", "unknown"));
+    }
+
+    @Test
+    void theBuildRecordedTheCommitOfItsCheckout() throws IOException, InterruptedException {
+        Path checkout = Environment.checkout();
+        assumeTrue(checkout != null && Files.exists(checkout.resolve(".git")),
+                "built outside a git checkout: no commit to compare with");
+        Process git = new ProcessBuilder("git", "-C", checkout.toString(), "rev-parse", "HEAD")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assumeTrue(git.waitFor() == 0, "git cannot read the checkout: no commit to compare with");
+        assertThat(Environment.recordedBuild().getProperty("git.commit.id")).isEqualTo(head);
     }
 
     @Test
@@ -51,5 +51,12 @@ class EnvironmentTest {
         Map<String, Object> machine = (Map<String, Object>) environment.get("machine");
         assertThat(machine.get("cores")).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat((String) machine.get("cpu")).isNotBlank();
+    }
+
+    private static Properties recorded(String commit, String dirty) {
+        Properties properties = new Properties();
+        properties.setProperty("git.commit.id", commit);
+        properties.setProperty("git.dirty", dirty);
+        return properties;
     }
 }
